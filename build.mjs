@@ -1,0 +1,84 @@
+// One build for every surface. Conventions (so new surfaces need no edits here):
+//   shared/index.ts                      -> dist/shared/index.js (+ routing-config.schema.json)
+//   shared/cli/main.ts                   -> dist/cli/lead-routing.js
+//   nodes/<Name>/**/<Name>.node.ts       -> dist/nodes/<Name>/<Name>.node.js (+ *.node.json, *.svg copied)
+//   credentials/<Name>.credentials.ts    -> dist/credentials/<Name>.credentials.js
+//   apps-script/build.mjs (if present)   -> exports build(esbuild) for apps-script/dist
+// `--only=<part>` builds one part: shared, cli, nodes, credentials, apps-script.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const only = (process.argv.find(a => a.startsWith('--only=')) || '').slice(7);
+const want = part => !only || only === part;
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
+
+function walk(dir, test, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) { if (e.name !== 'test' && e.name !== '__tests__') walk(p, test, out); }
+    else if (test(p)) out.push(p);
+  }
+  return out;
+}
+
+async function buildShared() {
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'shared/index.ts')], outfile: path.join(root, 'dist/shared/index.js') });
+  const { configJsonSchema } = await import(path.join(root, 'dist/shared/index.js'));
+  const schema = JSON.stringify(configJsonSchema(), null, 2) + '\n';
+  fs.writeFileSync(path.join(root, 'dist/shared/routing-config.schema.json'), schema);
+  fs.writeFileSync(path.join(root, 'shared/routing-config.schema.json'), schema);
+}
+
+async function buildCli() {
+  const entry = path.join(root, 'shared/cli/main.ts');
+  if (!fs.existsSync(entry)) return;
+  const outfile = path.join(root, 'dist/cli/lead-routing.js');
+  await esbuild.build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' } });
+  fs.chmodSync(outfile, 0o755);
+}
+
+async function buildNodes() {
+  const entries = walk(path.join(root, 'nodes'), p => p.endsWith('.node.ts'));
+  for (const entry of entries) {
+    const rel = path.relative(path.join(root, 'nodes'), entry);
+    const outfile = path.join(root, 'dist/nodes', rel.replace(/\.ts$/, '.js'));
+    await esbuild.build({ ...common, entryPoints: [entry], outfile, external: ['n8n-workflow'] });
+    const dir = path.dirname(entry);
+    for (const f of fs.readdirSync(dir)) {
+      if (f.endsWith('.svg') || f.endsWith('.node.json')) fs.copyFileSync(path.join(dir, f), path.join(path.dirname(outfile), f));
+    }
+  }
+}
+
+async function buildCredentials() {
+  const entries = walk(path.join(root, 'credentials'), p => p.endsWith('.credentials.ts'));
+  for (const entry of entries) {
+    const rel = path.relative(path.join(root, 'credentials'), entry);
+    const outfile = path.join(root, 'dist/credentials', rel.replace(/\.ts$/, '.js'));
+    await esbuild.build({ ...common, entryPoints: [entry], outfile, external: ['n8n-workflow'] });
+    for (const f of fs.readdirSync(path.dirname(entry))) {
+      if (f.endsWith('.svg')) fs.copyFileSync(path.join(path.dirname(entry), f), path.join(path.dirname(outfile), f));
+    }
+  }
+}
+
+async function buildAppsScript() {
+  const script = path.join(root, 'apps-script/build.mjs');
+  if (!fs.existsSync(script)) return;
+  const mod = await import(script);
+  await mod.build(esbuild);
+}
+
+try {
+  if (want('shared')) await buildShared();
+  if (want('cli')) await buildCli();
+  if (want('nodes')) await buildNodes();
+  if (want('credentials')) await buildCredentials();
+  if (want('apps-script')) await buildAppsScript();
+} catch (e) {
+  console.error(e && e.message ? e.message : e);
+  process.exit(1);
+}

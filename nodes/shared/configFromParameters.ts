@@ -1,0 +1,163 @@
+// Node parameters -> a raw routing config (the core validates and compiles it).
+import {NodeOperationError, type IDataObject, type IExecuteFunctions} from 'n8n-workflow';
+import {compileConfig, ConfigError, type CompiledConfig} from '../../shared';
+import {repsFromRoster} from './roster';
+
+type Raw = Record<string, unknown>;
+
+const csv = (v: unknown): string[] =>
+  String(v ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+
+/** A JSON parameter arrives as a string (typed) or as a value (expression); '' means not set. */
+export function jsonParameter(value: unknown, name: string): unknown {
+  if (typeof value !== 'string') return value;
+  if (!value.trim()) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (e) {
+    throw new ConfigError([{path: name, message: `is not valid JSON (${(e as Error).message})`}]);
+  }
+}
+
+interface UiRep extends IDataObject {
+  id?: string;
+}
+interface UiCondition {
+  field?: string;
+  op?: string;
+  values?: string;
+  weight?: number;
+}
+interface UiTerritory {
+  id?: string;
+  name?: string;
+  priority?: number;
+  match?: string;
+  conditions?: {condition?: UiCondition[]};
+  reps?: string;
+  strategy?: string;
+}
+
+function territoriesFromUi(ui: {territory?: UiTerritory[]}): Raw[] {
+  return (ui.territory ?? []).map(t => {
+    const out: Raw = {
+      id: t.id ?? '',
+      priority: t.priority ?? 0,
+      match: t.match ?? 'all',
+      conditions: (t.conditions?.condition ?? []).map(c => ({
+        field: c.field ?? '',
+        op: c.op ?? 'in',
+        values: csv(c.values),
+        weight: c.weight ?? 1,
+      })),
+      reps: csv(t.reps),
+    };
+    if (t.name) out.name = t.name;
+    if (t.strategy) out.strategy = t.strategy;
+    return out;
+  });
+}
+
+const CASCADE_ORDER = ['exact', 'partial', 'specialist', 'pool', 'default'];
+
+/** The config built from the "Build in This Node" parameters. */
+export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
+  const p = <T>(name: string, fallback: T): T => ctx.getNodeParameter(name, i, fallback) as T;
+  const config: Raw = {
+    reps: repsFromRoster((p('reps', {}) as {rep?: UiRep[]}).rep ?? []),
+    territories: territoriesFromUi(p('territories', {})),
+    cascade: CASCADE_ORDER.filter(s => p<string[]>('cascade', CASCADE_ORDER).includes(s)),
+    partialMinScore: p('partialMinScore', 1),
+    pool: {reps: csv(p('poolReps', '')).length ? csv(p('poolReps', '')) : 'all', strategy: p('poolStrategy', 'round_robin')},
+  };
+  const defaultOwner = p('defaultOwner', '').trim();
+  if (defaultOwner) config.defaultOwner = defaultOwner;
+  const dedupeFields = csv(p('dedupeFields', ''));
+  if (dedupeFields.length) config.dedupe = {fields: dedupeFields, windowHours: p('dedupeWindowHours', 720)};
+  if (p('accountOwner', 'off') === 'emailDomain') {
+    const accounts: Record<string, string> = {};
+    for (const a of (p('accounts', {}) as {account?: Array<{domain?: string; repId?: string}>}).account ?? []) {
+      if (a.domain) accounts[a.domain.trim().toLowerCase()] = (a.repId ?? '').trim();
+    }
+    config.accountOwner = {by: 'emailDomain', accounts};
+  }
+  return config;
+}
+
+export interface RouteOptionsParams {
+  roster?: unknown;
+  requireIntent?: boolean;
+  intentField?: string;
+  intentKeywords?: string;
+}
+
+/**
+ * The raw config of item i for Route Lead / Territory Match: UI or JSON, then the field mapping,
+ * roster and intent options layered on top.
+ */
+export function rawConfig(ctx: IExecuteFunctions, i: number, options: RouteOptionsParams = {}): Raw {
+  const source = ctx.getNodeParameter('configSource', i, 'ui') as string;
+  let config: Raw;
+  if (source === 'json') {
+    const parsed = jsonParameter(ctx.getNodeParameter('configJson', i, '{}'), 'configJson');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new ConfigError([{path: '', message: 'the config must be a JSON object'}]);
+    }
+    config = {...(parsed as Raw)};
+  } else {
+    config = configFromUi(ctx, i);
+  }
+  const mapping = ctx.getNodeParameter('fieldMapping', i, {}) as Record<string, string>;
+  const mapped = Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.trim()));
+  if (Object.keys(mapped).length) config.fields = {...((config.fields as Raw) ?? {}), ...mapped};
+  const roster = jsonParameter(options.roster, 'roster');
+  if (roster !== undefined && roster !== null && roster !== '') config.reps = repsFromRoster(roster);
+  if (options.requireIntent) {
+    const existing = (config.intent as Raw | undefined) ?? {};
+    const keywords = csv(options.intentKeywords);
+    config.intent = {
+      ...existing,
+      field: options.intentField?.trim() || existing.field || 'message',
+      keywords: keywords.length ? keywords : existing.keywords ?? [],
+      required: true,
+    };
+  }
+  return config;
+}
+
+// Webhook-driven workflows run one execution per lead: keep compiled configs between executions.
+const cache = new Map<string, CompiledConfig>();
+const CACHE_SIZE = 32;
+
+/** Validates and compiles (cached by content). Throws ConfigError. */
+export function compileCached(raw: unknown): CompiledConfig {
+  const key = JSON.stringify(raw);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const compiled = compileConfig(raw);
+  cache.set(key, compiled);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return compiled;
+}
+
+/** A ConfigError as the NodeOperationError n8n shows: the first problem in the title, all of them with paths below. */
+export function configErrorToNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeOperationError {
+  if (error instanceof NodeOperationError) return error;
+  if (error instanceof ConfigError || (error as {name?: string}).name === 'ConfigError') {
+    const issues = (error as ConfigError).issues;
+    const first = issues[0];
+    const where = (path: string) => (path ? `config.${path}` : 'config');
+    return new NodeOperationError(ctx.getNode(), `Invalid routing config: ${where(first?.path ?? '')} ${first?.message ?? ''}`.trim(), {
+      itemIndex,
+      description: issues.map(x => `${where(x.path)}: ${x.message}`).join('\n'),
+    });
+  }
+  return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), {itemIndex});
+}

@@ -1,0 +1,266 @@
+// Parameter descriptions shared by the nodes. Parameter names are public (workflows store them):
+// rename none without a new node version. Reference: /work/notes/node-params.md (README "Nodes").
+import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
+import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
+
+export const strategyOptions: INodePropertyOptions[] = [
+  {name: 'Round Robin', value: 'round_robin', description: 'Next available rep after the last assignee, in list order'},
+  {name: 'Weighted', value: 'weighted', description: 'Smooth weighted round robin by each rep’s weight'},
+  {name: 'Least Loaded', value: 'least_loaded', description: 'Fewest assignments today relative to weight'},
+  {name: 'Longest Idle', value: 'longest_idle', description: 'The rep whose last assignment is oldest'},
+];
+
+const opOptions: INodePropertyOptions[] = [
+  {name: 'Between (Inclusive)', value: 'between'},
+  {name: 'Contains', value: 'contains'},
+  {name: 'Exists', value: 'exists'},
+  {name: 'Greater or Equal', value: 'gte'},
+  {name: 'In List', value: 'in'},
+  {name: 'Less or Equal', value: 'lte'},
+  {name: 'Not In List', value: 'notIn'},
+  {name: 'Starts With', value: 'prefix'},
+];
+
+const cascadeOptions: INodePropertyOptions[] = [
+  {name: 'Exact Territory Match', value: 'exact'},
+  {name: 'Partial Territory Match', value: 'partial'},
+  {name: 'Specialist (Skills)', value: 'specialist'},
+  {name: 'Pool', value: 'pool'},
+  {name: 'Default Owner', value: 'default'},
+];
+
+const ui = {show: {configSource: ['ui']}};
+
+export const configSourceProperties: INodeProperties[] = [
+  {
+    displayName: 'Routing Rules',
+    name: 'configSource',
+    type: 'options',
+    noDataExpression: true,
+    options: [
+      {name: 'Build in This Node', value: 'ui', description: 'Territories, reps and fallbacks set below'},
+      {name: 'JSON Config', value: 'json', description: 'A routing config (JSON), e.g. from a previous node by expression'},
+    ],
+    default: 'ui',
+  },
+  {
+    displayName: 'Config (JSON)',
+    name: 'configJson',
+    type: 'json',
+    default: '{\n  "reps": [],\n  "territories": []\n}',
+    displayOptions: {show: {configSource: ['json']}},
+    description: 'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
+  },
+];
+
+export function repFields(idLabel: string): INodeProperties[] {
+  return [
+    {displayName: idLabel, name: 'id', type: 'string', default: '', required: true, description: 'Unique ID used in territories and in the decision'},
+    {displayName: 'Name', name: 'name', type: 'string', default: ''},
+    {displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: ''},
+    {displayName: 'Available', name: 'available', type: 'boolean', default: true},
+    {displayName: 'Weight', name: 'weight', type: 'number', default: 1, typeOptions: {minValue: 0}},
+    {displayName: 'Skills', name: 'skills', type: 'string', default: '', description: 'Comma-separated product lines or industries (specialist stage)'},
+    {displayName: 'Daily Cap', name: 'dailyCap', type: 'number', default: 0, description: '0 means no cap'},
+    {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
+    {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
+    {displayName: 'Time Zone', name: 'timezone', type: 'string', default: '', placeholder: 'America/Chicago', description: 'IANA time zone of the working hours and caps; empty means UTC'},
+    {displayName: 'Working Hours', name: 'hours', type: 'string', default: '', placeholder: 'mon-fri 09:00-17:00; sat 10:00-14:00', description: 'Empty means always'},
+    {displayName: 'Out of Office', name: 'outOfOffice', type: 'string', default: '', placeholder: '2026-12-24..2026-12-31', description: 'Date ranges (inclusive), separated by commas'},
+  ];
+}
+
+export const repsProperty: INodeProperties = {
+  displayName: 'Reps',
+  name: 'reps',
+  type: 'fixedCollection',
+  typeOptions: {multipleValues: true, sortable: true},
+  placeholder: 'Add Rep',
+  default: {},
+  displayOptions: ui,
+  options: [{displayName: 'Rep', name: 'rep', values: repFields('Rep ID')}],
+};
+
+export function territoriesProperty(withReps: boolean): INodeProperties {
+  const values: INodeProperties[] = [
+    {displayName: 'Territory ID', name: 'id', type: 'string', default: '', required: true},
+    {displayName: 'Name', name: 'name', type: 'string', default: ''},
+    {displayName: 'Priority', name: 'priority', type: 'number', default: 0, description: 'Added to the score; a high priority (e.g. 50) overrides regional territories'},
+    {
+      displayName: 'Match',
+      name: 'match',
+      type: 'options',
+      options: [
+        {name: 'All Conditions', value: 'all'},
+        {name: 'Any Condition', value: 'any'},
+      ],
+      default: 'all',
+    },
+    {
+      displayName: 'Conditions',
+      name: 'conditions',
+      type: 'fixedCollection',
+      typeOptions: {multipleValues: true},
+      placeholder: 'Add Condition',
+      default: {},
+      options: [
+        {
+          displayName: 'Condition',
+          name: 'condition',
+          values: [
+            {displayName: 'Field', name: 'field', type: 'string', default: 'state', description: 'A canonical field (zip, state, country, industry, productLine, source, email, companySize) or a dot path in the lead'},
+            {displayName: 'Operator', name: 'op', type: 'options', options: opOptions, default: 'in'},
+            {displayName: 'Values', name: 'values', type: 'string', default: '', description: 'Comma-separated; for Between: from, to'},
+            {displayName: 'Weight', name: 'weight', type: 'number', default: 1},
+          ],
+        },
+      ],
+    },
+  ];
+  if (withReps) {
+    values.push(
+      {displayName: 'Reps', name: 'reps', type: 'string', default: '', description: 'Comma-separated rep IDs'},
+      {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin'}
+    );
+  }
+  return {
+    displayName: 'Territories',
+    name: 'territories',
+    type: 'fixedCollection',
+    typeOptions: {multipleValues: true, sortable: true},
+    placeholder: 'Add Territory',
+    default: {},
+    displayOptions: ui,
+    options: [{displayName: 'Territory', name: 'territory', values}],
+  };
+}
+
+export const partialMinScoreProperty: INodeProperties = {
+  displayName: 'Partial Match Minimum Score',
+  name: 'partialMinScore',
+  type: 'number',
+  default: 1,
+  displayOptions: ui,
+  description: 'Territories where only some conditions hold count from this score on',
+};
+
+export const fallbackProperties: INodeProperties[] = [
+  {
+    displayName: 'Cascade',
+    name: 'cascade',
+    type: 'multiOptions',
+    options: cascadeOptions,
+    default: ['exact', 'partial', 'specialist', 'pool', 'default'],
+    displayOptions: ui,
+    description: 'Stages tried in this order until one gives an owner (for a custom order use a JSON config)',
+  },
+  partialMinScoreProperty,
+  {displayName: 'Pool Strategy', name: 'poolStrategy', type: 'options', options: strategyOptions, default: 'round_robin', displayOptions: ui},
+  {displayName: 'Pool Reps', name: 'poolReps', type: 'string', default: '', displayOptions: ui, description: 'Comma-separated rep IDs; empty means all reps'},
+  {displayName: 'Default Owner', name: 'defaultOwner', type: 'string', default: '', displayOptions: ui, description: 'Rep ID that gets what no stage assigned (regardless of availability)'},
+  {displayName: 'Dedupe Fields', name: 'dedupeFields', type: 'string', default: '', displayOptions: ui, description: 'Comma-separated fields (e.g. email); a lead seen within the window goes to the same owner again'},
+  {displayName: 'Dedupe Window (Hours)', name: 'dedupeWindowHours', type: 'number', default: 720, displayOptions: ui},
+  {
+    displayName: 'Account Owner',
+    name: 'accountOwner',
+    type: 'options',
+    options: [
+      {name: 'Off', value: 'off'},
+      {name: 'By Email Domain', value: 'emailDomain', description: 'Known or learned company domains go to their owner'},
+    ],
+    default: 'off',
+    displayOptions: ui,
+  },
+  {
+    displayName: 'Accounts',
+    name: 'accounts',
+    type: 'fixedCollection',
+    typeOptions: {multipleValues: true},
+    placeholder: 'Add Account',
+    default: {},
+    displayOptions: {show: {configSource: ['ui'], accountOwner: ['emailDomain']}},
+    options: [
+      {
+        displayName: 'Account',
+        name: 'account',
+        values: [
+          {displayName: 'Email Domain', name: 'domain', type: 'string', default: '', placeholder: 'acme.com'},
+          {displayName: 'Rep ID', name: 'repId', type: 'string', default: ''},
+        ],
+      },
+    ],
+  },
+];
+
+const canonicalFields = ['id', 'zip', 'state', 'country', 'industry', 'productLine', 'source', 'email', 'companySize'];
+
+export const fieldMappingProperty: INodeProperties = {
+  displayName: 'Field Mapping',
+  name: 'fieldMapping',
+  type: 'collection',
+  placeholder: 'Map a Field',
+  default: {},
+  description: 'Where each canonical field is in the incoming item (dot path, e.g. address.zip); unmapped fields use their own name',
+  options: canonicalFields.map(f => ({
+    displayName: f === 'id' ? 'ID' : f.charAt(0).toUpperCase() + f.slice(1).replace(/([A-Z])/g, ' $1'),
+    name: f,
+    type: 'string' as const,
+    default: f,
+  })),
+};
+
+export const stateStoreProperties: INodeProperties[] = [
+  {
+    displayName: 'State Store',
+    name: STATE_STORE_PARAMETER,
+    type: 'options',
+    noDataExpression: true,
+    options: [
+      {name: 'Workflow Static Data', value: 'staticData', description: 'Kept with the workflow; fair within one n8n process'},
+      {name: 'Redis', value: 'redis', description: 'Shared by every n8n worker (queue mode)'},
+    ],
+    default: 'staticData',
+    description: 'Where the rotation state (cursors, counters, hashed dedupe keys) is kept',
+  },
+];
+
+export const redisCredentials: INodeCredentialDescription[] = [
+  {name: REDIS_CREDENTIAL, required: true, displayOptions: {show: {[STATE_STORE_PARAMETER]: ['redis']}}},
+];
+
+export const dryRunOption: INodeProperties = {
+  displayName: 'Dry Run',
+  name: 'dryRun',
+  type: 'boolean',
+  default: false,
+  description: 'Whether to decide without advancing the rotation, counters or dedupe memory',
+};
+
+export const includeCandidatesOption: INodeProperties = {
+  displayName: 'Include Candidate Trace',
+  name: 'includeCandidates',
+  type: 'boolean',
+  default: false,
+  description: 'Whether to list every rep considered and why it was or was not eligible',
+};
+
+export const timeFieldOption: INodeProperties = {
+  displayName: 'Lead Time Field',
+  name: 'timeField',
+  type: 'string',
+  default: '',
+  description: 'Dot path of a timestamp in the item to route at (for replays); empty means now',
+};
+
+export function outputFieldOption(name: string): INodeProperties {
+  return {displayName: 'Output Field', name: 'outputField', type: 'string', default: name, description: 'Name of the object added to each item'};
+}
+
+export const rosterOption: INodeProperties = {
+  displayName: 'Reps Roster (JSON)',
+  name: 'roster',
+  type: 'json',
+  default: '',
+  description:
+    'Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $(\'Reps\').all().map(i => i.json) }}',
+};

@@ -1,0 +1,107 @@
+// Rows of a roster (Google Sheets / Airtable headers, or config-style rep objects, or plain names)
+// turned into config reps. Only translation: the core validates the result.
+
+type Row = Record<string, unknown>;
+
+const list = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.map(x => String(x).trim()).filter(Boolean)
+    : typeof v === 'string'
+      ? v.split(',').map(x => x.trim()).filter(Boolean)
+      : [];
+
+/** "mon-fri 09:00-17:00; sat 10:00-14:00" (or "mon-fri=09:00-17:00") -> {"mon-fri": "09:00-17:00", ...} */
+export function parseHours(v: unknown): Record<string, string> | undefined {
+  if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, string>;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const out: Record<string, string> = {};
+  for (const part of v.split(/[;\n]/)) {
+    const m = part.trim().match(/^([a-z]{3}(?:\s*-\s*[a-z]{3})?)\s*[=: ]\s*(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/i);
+    if (m) out[m[1].replace(/\s/g, '').toLowerCase()] = m[2].replace(/\s/g, '');
+    else if (part.trim()) out[part.trim()] = ''; // kept so validation names the bad entry
+  }
+  return out;
+}
+
+/** "2026-12-24..2026-12-31, 2027-01-05" -> [{from, to}, {from, to}] */
+export function parseOutOfOffice(v: unknown): Array<{from: string; to: string}> | undefined {
+  if (Array.isArray(v)) return v as Array<{from: string; to: string}>;
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  return v
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
+    .map(s => {
+      const [from, to] = s.split(/\s*(?:\.\.|\bto\b|\s–\s|\s-\s)\s*/);
+      return {from, to: to ?? from};
+    });
+}
+
+function truthy(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  return ['true', 'yes', 'y', '1', 'x', '✓', 'available'].includes(String(v ?? '').trim().toLowerCase());
+}
+
+function num(v: unknown): number | undefined {
+  if (v === '' || v === null || v === undefined) return undefined;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Case- and space-insensitive lookup: "Daily cap", "dailyCap" and "daily_cap" are the same key. */
+function getter(row: Row): (...names: string[]) => unknown {
+  const norm = (k: string) => k.toLowerCase().replace(/[\s_-]/g, '');
+  const byKey = new Map(Object.keys(row).map(k => [norm(k), row[k]]));
+  return (...names) => {
+    for (const n of names) if (byKey.has(norm(n))) return byKey.get(norm(n));
+    return undefined;
+  };
+}
+
+function hasKey(row: Row, name: string): boolean {
+  return Object.keys(row).some(k => k.toLowerCase().replace(/[\s_-]/g, '') === name);
+}
+
+/**
+ * Rows -> reps. A row without an id uses its email, then its name. When any row has an `Available`
+ * column, a row without it is unavailable (Airtable omits unchecked checkboxes); otherwise reps are available.
+ */
+export function repsFromRoster(rows: unknown): unknown[] {
+  const arr = Array.isArray(rows) ? rows : rows && typeof rows === 'object' ? [rows] : [];
+  const airtableStyle = arr.some(r => r && typeof r === 'object' && hasKey(r as Row, 'available'));
+  return arr.map(r => {
+    if (typeof r === 'string' || typeof r === 'number') return {id: String(r).trim(), name: String(r).trim()};
+    if (!r || typeof r !== 'object') return r;
+    const row = (r as Row).json && typeof (r as Row).json === 'object' ? ((r as Row).json as Row) : (r as Row);
+    const get = getter(row);
+    const capacity = {
+      daily: num(get('daily cap', 'dailyCap')),
+      weekly: num(get('weekly cap', 'weeklyCap')),
+      monthly: num(get('monthly cap', 'monthlyCap')),
+    };
+    const cap = (row.capacity as object | undefined) ?? capacity;
+    const name = get('name');
+    const email = get('email');
+    const id = get('id', 'rep id', 'repId') ?? email ?? name;
+    const rep: Row = {id: id === undefined ? '' : String(id).trim()};
+    if (name !== undefined && name !== '') rep.name = String(name);
+    if (email !== undefined && email !== '') rep.email = String(email).trim();
+    const avail = get('available');
+    rep.available = avail === undefined ? !airtableStyle : truthy(avail);
+    const weight = num(get('weight'));
+    if (weight !== undefined) rep.weight = weight;
+    const skills = list(get('skills'));
+    if (skills.length) rep.skills = skills;
+    if (Object.values(cap).some(v => v !== undefined && v !== 0)) {
+      rep.capacity = Object.fromEntries(Object.entries(cap).filter(([, v]) => v !== undefined && v !== 0));
+    }
+    const tz = get('timezone', 'time zone');
+    if (typeof tz === 'string' && tz.trim()) rep.timezone = tz.trim();
+    const hours = parseHours(get('hours', 'working hours'));
+    if (hours && Object.keys(hours).length) rep.hours = hours;
+    const ooo = parseOutOfOffice(get('out of office', 'outOfOffice'));
+    if (ooo && ooo.length) rep.outOfOffice = ooo;
+    return rep;
+  });
+}

@@ -1,0 +1,215 @@
+import type {RoutingConfig} from './config/schema';
+import {parseConfig} from './config/validate';
+import {canonicalJson, hash64} from './hash';
+import {parseHours, type WeeklyHours} from './hours';
+import {compileIntent, type IntentMatcher} from './intent';
+import {compilePath, type FieldKind} from './lead';
+import {normalizeText} from './normalize/text';
+import {TerritoryMatcher} from './territories';
+import type {CascadeStage, Strategy} from './types';
+
+export interface CompiledRep {
+  idx: number;
+  id: string;
+  name: string;
+  email: string | null;
+  available: boolean;
+  weight: number;
+  skills: string[];
+  daily: number;
+  weekly: number;
+  monthly: number;
+  tz: string;
+  hours: WeeklyHours | null;
+  outOfOffice: Array<[string, string]>;
+  /** Does any check need the local time? */
+  needsClock: boolean;
+}
+
+export interface CompiledPool {
+  /** Rotation state key: territory id, sorted tied ids joined by "+", "pool" or "specialist:<skill>". */
+  key: string;
+  reps: number[];
+  strategy: Strategy;
+}
+
+export interface FieldRef {
+  path: string[];
+  kind: FieldKind;
+}
+
+export interface CompiledConfig {
+  readonly compiled: true;
+  readonly config: RoutingConfig;
+  /** Short hash of the canonical config. */
+  readonly version: string;
+  readonly reps: CompiledRep[];
+  readonly repIndex: Map<string, number>;
+  readonly matcher: TerritoryMatcher;
+  readonly territoryPools: CompiledPool[];
+  readonly tiedPools: Map<string, CompiledPool>;
+  readonly pool: CompiledPool | null;
+  readonly specialists: Map<string, CompiledPool>;
+  readonly defaultOwner: number;
+  readonly cascade: CascadeStage[];
+  readonly paths: Record<'id' | 'email' | 'productLine' | 'industry' | 'source', string[]>;
+  readonly dedupe: {fields: FieldRef[]; windowMs: number; maxEntries: number} | null;
+  readonly account: {
+    accounts: Map<string, string>;
+    learn: boolean;
+    freeMail: Set<string>;
+    maxLearned: number;
+  } | null;
+  readonly intent: {path: string[]; matcher: IntentMatcher; required: boolean; sources: Set<string> | null} | null;
+}
+
+export const FREE_MAIL_DOMAINS = [
+  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'ymail.com', 'rocketmail.com',
+  'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'outlook.com', 'live.com', 'msn.com', 'aol.com', 'icloud.com',
+  'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de',
+  'mail.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'qq.com', '163.com', '126.com', 'comcast.net',
+  'att.net', 'verizon.net', 'sbcglobal.net', 'bellsouth.net', 'cox.net', 'charter.net', 'fastmail.com',
+  'hey.com', 'tutanota.com', 'laposte.net', 'orange.fr', 'free.fr', 'btinternet.com', 'shaw.ca', 'rogers.com',
+];
+
+const compiledCache = new WeakMap<object, CompiledConfig>();
+
+function isCompiled(x: unknown): x is CompiledConfig {
+  return typeof x === 'object' && x !== null && (x as {compiled?: unknown}).compiled === true;
+}
+
+/**
+ * Validates (when given raw input) and compiles a config once: indexes for territory matching,
+ * rep lookups, pools. Throws ConfigError listing every problem with its path.
+ */
+export function compileConfig(input: unknown): CompiledConfig {
+  if (isCompiled(input)) return input;
+  if (typeof input === 'object' && input !== null) {
+    const cached = compiledCache.get(input);
+    if (cached) return cached;
+  }
+  const config = parseConfig(input);
+  const compiled = build(config);
+  if (typeof input === 'object' && input !== null) compiledCache.set(input, compiled);
+  return compiled;
+}
+
+function build(config: RoutingConfig): CompiledConfig {
+  const field = (name: keyof RoutingConfig['fields']) => compilePath(config.fields[name] ?? name);
+  const reps: CompiledRep[] = config.reps.map((r, idx) => {
+    const hours = r.hours ? parseHours(r.hours).hours : null;
+    const outOfOffice = r.outOfOffice.map(o => [o.from, o.to] as [string, string]);
+    const cap = r.capacity ?? {};
+    const daily = cap.daily ?? Infinity;
+    const weekly = cap.weekly ?? Infinity;
+    const monthly = cap.monthly ?? Infinity;
+    return {
+      idx,
+      id: r.id,
+      name: r.name ?? r.id,
+      email: r.email ?? null,
+      available: r.available,
+      weight: r.weight,
+      skills: r.skills.map(s => normalizeText(s)),
+      daily,
+      weekly,
+      monthly,
+      tz: r.timezone ?? 'UTC',
+      hours,
+      outOfOffice,
+      needsClock: hours !== null || outOfOffice.length > 0 || daily + weekly + monthly < Infinity,
+    };
+  });
+  const repIndex = new Map(reps.map(r => [r.id, r.idx]));
+  const idx = (id: string) => repIndex.get(id)!;
+
+  const territoryPools = config.territories.map(t => ({
+    key: t.id,
+    reps: unique(t.reps.map(idx)),
+    strategy: t.strategy,
+  }));
+  const pool = config.pool.reps === 'all'
+    ? {key: 'pool', reps: reps.map(r => r.idx), strategy: config.pool.strategy}
+    : {key: 'pool', reps: unique(config.pool.reps.map(idx)), strategy: config.pool.strategy};
+
+  const specialists = new Map<string, CompiledPool>();
+  for (const r of reps) {
+    for (const skill of r.skills) {
+      if (!skill) continue;
+      let p = specialists.get(skill);
+      if (!p) specialists.set(skill, (p = {key: `specialist:${skill}`, reps: [], strategy: config.pool.strategy}));
+      if (!p.reps.includes(r.idx)) p.reps.push(r.idx);
+    }
+  }
+
+  const fieldKind = (f: string): FieldKind => (f === 'zip' || f === 'state' || f === 'country' ? f : 'text');
+  const canonical = config.fields as Record<string, string | undefined>;
+  const dedupe = config.dedupe
+    ? {
+        fields: config.dedupe.fields.map(f => ({path: compilePath(canonical[f] ?? f), kind: fieldKind(f)})),
+        windowMs: config.dedupe.windowHours * 3600000,
+        maxEntries: config.dedupe.maxEntries,
+      }
+    : null;
+  const account = config.accountOwner
+    ? {
+        accounts: new Map(
+          Object.entries(config.accountOwner.accounts).map(([d, r]) => [d.trim().toLowerCase().replace(/^@/, ''), r])
+        ),
+        learn: config.accountOwner.learn,
+        freeMail: new Set([...FREE_MAIL_DOMAINS, ...config.accountOwner.freeMailDomains.map(d => d.trim().toLowerCase())]),
+        maxLearned: config.accountOwner.maxLearned,
+      }
+    : null;
+  const intent = config.intent
+    ? {
+        path: compilePath(config.intent.field),
+        matcher: compileIntent(config.intent.keywords),
+        required: config.intent.required,
+        sources: config.intent.sources ? new Set(config.intent.sources.map(s => normalizeText(s))) : null,
+      }
+    : null;
+
+  return {
+    compiled: true,
+    config,
+    version: hash64(canonicalJson(config)).slice(0, 12),
+    reps,
+    repIndex,
+    matcher: new TerritoryMatcher(config),
+    territoryPools,
+    tiedPools: new Map(),
+    pool,
+    specialists,
+    defaultOwner: config.defaultOwner !== undefined ? idx(config.defaultOwner) : -1,
+    cascade: config.cascade,
+    paths: {
+      id: field('id'),
+      email: field('email'),
+      productLine: field('productLine'),
+      industry: field('industry'),
+      source: field('source'),
+    },
+    dedupe,
+    account,
+    intent,
+  };
+}
+
+function unique(xs: number[]): number[] {
+  return [...new Set(xs)];
+}
+
+/** The pool of territories tied on one score: their reps in config order, keyed by their sorted ids. */
+export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool {
+  const ordered = [...territories].sort((a, b) => a - b);
+  const key = ordered.map(t => c.territoryPools[t].key).sort().join('+');
+  let pool = c.tiedPools.get(key);
+  if (!pool) {
+    const reps: number[] = [];
+    for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
+    pool = {key, reps, strategy: c.territoryPools[ordered[0]].strategy};
+    c.tiedPools.set(key, pool);
+  }
+  return pool;
+}

@@ -1,0 +1,32 @@
+const NUMERIC = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** "1,200" -> 1200, " 42 " -> 42, 7 -> 7; anything else NaN. */
+export function toNumber(raw: unknown): number {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string') return NaN;
+  const s = raw.trim();
+  if (!NUMERIC.test(s)) return NaN;
+  return Number(s.replace(/,/g, ''));
+}
+
+/** Trimmed, lower-cased text; numeric strings in canonical form ("1,200" -> "1200"). */
+export function normalizeText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number') return String(raw);
+  if (typeof raw === 'boolean') return raw ? 'true' : 'false';
+  const s = String(raw).trim().toLowerCase();
+  if (s.length > 0 && s.length < 24 && NUMERIC.test(s)) return String(Number(s.replace(/,/g, '')));
+  return s;
+}
+
+export function normalizeEmail(raw: unknown): string {
+  return raw === null || raw === undefined ? '' : String(raw).trim().toLowerCase();
+}
+
+/** The domain of an e-mail address, lower-cased; '' when there is none. */
+export function emailDomain(raw: unknown): string {
+  const e = normalizeEmail(raw);
+  const at = e.lastIndexOf('@');
+  if (at < 1 || at === e.length - 1) return '';
+  return e.slice(at + 1).replace(/^www\./, '').replace(/\.$/, '');
+}

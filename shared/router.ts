@@ -1,0 +1,426 @@
+// The cascade: duplicate -> account -> configured stages -> unassigned. A Router holds a mutable
+// working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
+import {compileConfig, tiedPool, type CompiledConfig, type CompiledPool} from './compile';
+import {countAssignment, ineligibility} from './eligibility';
+import {hash64} from './hash';
+import {normalizedValues, readPath} from './lead';
+import {emailDomain, normalizeText} from './normalize/text';
+import {copyState, evictOldest} from './state';
+import {afterPick, pick, type PickContext} from './strategies';
+import {toEpochMs} from './time';
+import type {MatchIndexes} from './territories';
+import {reasonFor, unassignedReason, type Outcome} from './reasons';
+import type {
+  BatchResult,
+  Candidate,
+  Decision,
+  DedupeEntry,
+  Instant,
+  PoolState,
+  RepCounters,
+  RotationState,
+  RouteOptions,
+  RouteResult,
+  Stage,
+  Why,
+} from './types';
+import type {RoutingConfig} from './config/schema';
+
+export interface Router {
+  route(lead: unknown, now: Instant, index?: number): Decision;
+  /** The current state as plain JSON (a fresh copy). */
+  state(): RotationState;
+  readonly compiled: CompiledConfig;
+}
+
+export function createRouter(config: unknown, state?: unknown, options: RouteOptions = {}): Router {
+  return new CascadeRouter(compileConfig(config), copyState(state), options.trace !== false);
+}
+
+/** Pure: the decision for one lead and the state after it (the input state is not modified). */
+export function route(
+  lead: unknown,
+  config: RoutingConfig | CompiledConfig | unknown,
+  state: RotationState | undefined,
+  now: Instant,
+  options?: RouteOptions
+): RouteResult {
+  const router = createRouter(config, state, options);
+  const decision = router.route(lead, now, 0);
+  return {decision, state: router.state()};
+}
+
+/** Pure: one decision per lead, in input order, and the state after all of them. */
+export function routeBatch(
+  leads: unknown[],
+  config: RoutingConfig | CompiledConfig | unknown,
+  state: RotationState | undefined,
+  now: Instant,
+  options?: RouteOptions
+): BatchResult {
+  const router = createRouter(config, state, options);
+  const decisions = leads.map((lead, i) => router.route(lead, now, i));
+  return {decisions, state: router.state()};
+}
+
+const NO_CANDIDATES: Candidate[] = [];
+
+class CascadeRouter implements Router {
+  private readonly pools: Record<string, PoolState>;
+  private readonly counters: Record<string, RepCounters>;
+  private readonly learned: Map<string, string>;
+  private readonly dedupe: Map<string, DedupeEntry>;
+  // Per-lead scratch, indexed by rep position.
+  private readonly whyStamp: Int32Array;
+  private readonly whyCache: Array<Why | null>;
+  private readonly stageStamp: Int32Array;
+  private readonly anyStamp: Int32Array;
+  private stageList: number[] = [];
+  private anyList: number[] = [];
+  private unknownOwners: string[] = [];
+  private seq = 0;
+  private match: MatchIndexes | null = null;
+  private matchSeq = -1;
+  private ms = 0;
+  private decidedAt = '';
+  private excluded: ReadonlySet<string> | null = null;
+  private readonly pickCtx: PickContext;
+
+  constructor(
+    readonly compiled: CompiledConfig,
+    state: RotationState,
+    private readonly trace: boolean
+  ) {
+    this.pools = state.pools;
+    this.counters = state.reps;
+    this.learned = new Map(Object.entries(state.accounts));
+    this.dedupe = new Map(Object.entries(state.dedupe));
+    const n = compiled.reps.length;
+    this.whyStamp = new Int32Array(n);
+    this.whyCache = new Array(n).fill(null);
+    this.stageStamp = new Int32Array(n);
+    this.anyStamp = new Int32Array(n);
+    this.pickCtx = {
+      compiled,
+      eligible: idx => this.why(idx) === null,
+      counters: id => this.counters[id],
+      ms: 0,
+      exhaustive: trace,
+    };
+  }
+
+  state(): RotationState {
+    return copyState({
+      v: 1,
+      pools: this.pools,
+      reps: this.counters,
+      accounts: Object.fromEntries(this.learned),
+      dedupe: Object.fromEntries(this.dedupe),
+    });
+  }
+
+  private why(idx: number): Why | null {
+    this.consider(idx);
+    if (this.whyStamp[idx] === this.seq) return this.whyCache[idx];
+    const rep = this.compiled.reps[idx];
+    const w = ineligibility(rep, this.counters[rep.id], this.ms, this.excluded);
+    this.whyStamp[idx] = this.seq;
+    this.whyCache[idx] = w;
+    return w;
+  }
+
+  private consider(idx: number): void {
+    if (this.stageStamp[idx] !== this.seq) {
+      this.stageStamp[idx] = this.seq;
+      this.stageList.push(idx);
+    }
+    if (this.anyStamp[idx] !== this.seq) {
+      this.anyStamp[idx] = this.seq;
+      this.anyList.push(idx);
+    }
+  }
+
+  private newStage(): void {
+    // A fresh stage list; stamps are shifted by using a negative marker for "seen in an earlier stage".
+    for (const idx of this.stageList) this.stageStamp[idx] = -this.seq;
+    this.stageList = [];
+  }
+
+  route(lead: unknown, now: Instant, index = 0): Decision {
+    const c = this.compiled;
+    const ms = toEpochMs(now);
+    if (ms !== this.ms || !this.decidedAt) {
+      this.ms = ms;
+      this.pickCtx.ms = ms;
+      this.decidedAt = new Date(ms).toISOString();
+    }
+    if (++this.seq > 0x3fffffff) this.resetStamps();
+    this.stageList = [];
+    this.anyList = [];
+    this.unknownOwners = [];
+
+    if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
+      const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
+      return this.decision(index, null, {stage: 'unassigned', reason: `The lead is not an object (got ${got}), so it cannot be routed.`});
+    }
+    this.excluded = excludedReps(lead);
+    const leadId = leadIdOf(lead, c.paths.id, index);
+
+    let intentKeywords: string[] | undefined;
+    if (c.intent) {
+      const text = readPath(lead, c.intent.path);
+      intentKeywords = c.intent.matcher.find(typeof text === 'string' ? text : text == null ? '' : String(text));
+      const applies =
+        c.intent.sources === null || c.intent.sources.has(normalizeText(readPath(lead, c.paths.source)));
+      if (c.intent.required && applies && intentKeywords.length === 0) {
+        const d = this.decision(leadId, null, {
+          stage: 'unassigned',
+          reason: `No sales-intent keyword in "${c.config.intent!.field}" (looked for: ${c.config.intent!.keywords.join(', ')}).`,
+        });
+        d.intentKeywords = intentKeywords;
+        return d;
+      }
+    }
+
+    const dedupeKey = c.dedupe ? this.dedupeKeyOf(lead) : null;
+    let outcome: Outcome | null = null;
+    if (dedupeKey !== null) outcome = this.duplicateStage(dedupeKey);
+    let domain = '';
+    if (!outcome && c.account) {
+      this.newStage();
+      domain = emailDomain(readPath(lead, c.paths.email));
+      if (domain) outcome = this.accountStage(domain);
+    }
+    if (!outcome) {
+      for (const stage of c.cascade) {
+        this.newStage();
+        outcome = this.cascadeStage(stage, lead);
+        if (outcome) break;
+      }
+    }
+
+    let d: Decision;
+    if (!outcome) {
+      d = this.decision(leadId, null, {stage: 'unassigned', reason: ''}, true);
+      d.reason = unassignedReason(d.candidates);
+    } else {
+      d = this.decision(leadId, outcome.rep ?? null, outcome);
+      if (outcome.stage !== 'duplicate') this.commit(outcome, dedupeKey, domain);
+    }
+    if (intentKeywords !== undefined) d.intentKeywords = intentKeywords;
+    return d;
+  }
+
+  private duplicateStage(key: string): Outcome | null {
+    const entry = this.dedupe.get(key);
+    if (!entry) return null;
+    const age = this.ms - entry[1];
+    if (Math.abs(age) >= this.compiled.dedupe!.windowMs) return null;
+    const idx = this.compiled.repIndex.get(entry[0]);
+    if (idx === undefined) {
+      this.unknownOwners.push(entry[0]);
+      return null;
+    }
+    const rep = this.compiled.reps[idx];
+    const why = ineligibility(rep, this.counters[rep.id], this.ms, this.excluded, true);
+    this.whyStamp[idx] = this.seq;
+    this.whyCache[idx] = why;
+    this.consider(idx);
+    if (why !== null) return null;
+    const t = entry[2] === null ? -1 : this.compiled.matcher.territories.findIndex(x => x.id === entry[2]);
+    return {stage: 'duplicate', rep: idx, firstAt: entry[1], viaTerritory: t >= 0 ? this.compiled.matcher.territories[t].name : null};
+  }
+
+  private accountStage(domain: string): Outcome | null {
+    const a = this.compiled.account!;
+    let owner = a.accounts.get(domain);
+    let learned = false;
+    if (owner === undefined) {
+      owner = this.learned.get(domainKey(domain));
+      learned = owner !== undefined;
+    }
+    if (owner === undefined) return null;
+    const idx = this.compiled.repIndex.get(owner);
+    if (idx === undefined) {
+      this.unknownOwners.push(owner);
+      return null;
+    }
+    if (this.why(idx) !== null) return null;
+    return {stage: 'account', rep: idx, domain, learned};
+  }
+
+  private cascadeStage(stage: Stage, lead: object): Outcome | null {
+    const c = this.compiled;
+    switch (stage) {
+      case 'exact':
+      case 'partial': {
+        const m = this.matchOnce(lead);
+        const list = stage === 'exact' ? m.exact : m.partial;
+        let skipped = 0;
+        for (let i = 0; i < list.length; ) {
+          const score = m.score[list[i]];
+          let j = i + 1;
+          while (j < list.length && m.score[list[j]] === score) j++;
+          const level = list.slice(i, j);
+          const pool = level.length === 1 ? c.territoryPools[level[0]] : tiedPool(c, level);
+          const rep = this.pickFrom(pool);
+          if (rep >= 0) {
+            const t = level.length === 1 ? level[0] : level.sort((a, b) => a - b).find(x => c.territoryPools[x].reps.includes(rep))!;
+            const info = c.matcher.territories[t];
+            return {
+              stage, rep, territory: t, score, strategy: pool.strategy, tied: level.length, skipped,
+              matched: m.hits[t], total: info.total,
+            };
+          }
+          skipped += level.length;
+          i = j;
+        }
+        return null;
+      }
+      case 'specialist': {
+        const seen = new Set<string>();
+        for (const path of [c.paths.productLine, c.paths.industry]) {
+          const v = normalizedValues('text', readPath(lead, path));
+          for (const skill of v === null ? [] : typeof v === 'string' ? [v] : v) {
+            if (seen.has(skill)) continue;
+            seen.add(skill);
+            const pool = c.specialists.get(skill);
+            if (!pool) continue;
+            const rep = this.pickFrom(pool);
+            if (rep >= 0) return {stage, rep, skill, strategy: pool.strategy};
+          }
+        }
+        return null;
+      }
+      case 'pool': {
+        if (!c.pool) return null;
+        const rep = this.pickFrom(c.pool);
+        return rep >= 0 ? {stage, rep, strategy: c.pool.strategy} : null;
+      }
+      case 'default': {
+        if (c.defaultOwner < 0) return null;
+        this.why(c.defaultOwner);
+        return {stage, rep: c.defaultOwner};
+      }
+      default:
+        return null;
+    }
+  }
+
+  private matchOnce(lead: object): MatchIndexes {
+    if (this.matchSeq !== this.seq || !this.match) {
+      this.match = this.compiled.matcher.matchIndexes(lead);
+      this.matchSeq = this.seq;
+    }
+    return this.match;
+  }
+
+  private pickFrom(pool: CompiledPool): number {
+    const state = this.pools[pool.key];
+    const pos = pick(pool, state, this.pickCtx);
+    if (pos < 0) return -1;
+    this.pools[pool.key] = afterPick(pool, state, pos, this.pickCtx);
+    return pool.reps[pos];
+  }
+
+  private commit(outcome: Outcome, dedupeKey: string | null, domain: string): void {
+    const c = this.compiled;
+    const rep = c.reps[outcome.rep!];
+    let counters = this.counters[rep.id];
+    if (!counters) this.counters[rep.id] = counters = {};
+    countAssignment(rep, counters, this.ms);
+    if (dedupeKey !== null) {
+      this.dedupe.delete(dedupeKey);
+      const territory = outcome.territory !== undefined ? c.matcher.territories[outcome.territory].id : null;
+      this.dedupe.set(dedupeKey, [rep.id, this.ms, territory]);
+      evictOldest(this.dedupe, c.dedupe!.maxEntries);
+    }
+    const a = c.account;
+    if (
+      a && a.learn && domain && !a.freeMail.has(domain) && !a.accounts.has(domain) &&
+      (outcome.stage === 'exact' || outcome.stage === 'partial' || outcome.stage === 'specialist' || outcome.stage === 'pool')
+    ) {
+      const key = domainKey(domain);
+      if (!this.learned.has(key)) {
+        this.learned.set(key, rep.id);
+        evictOldest(this.learned, a.maxLearned);
+      }
+    }
+  }
+
+  private dedupeKeyOf(lead: object): string | null {
+    const parts: string[] = [];
+    let any = false;
+    for (const f of this.compiled.dedupe!.fields) {
+      const v = normalizedValues(f.kind, readPath(lead, f.path));
+      const s = v === null ? '' : typeof v === 'string' ? v : v.join(',');
+      if (s) any = true;
+      parts.push(s);
+    }
+    return any ? 'k' + hash64(parts.join('\u001f')) : null;
+  }
+
+  private allCandidates(): Candidate[] {
+    const out: Candidate[] = this.unknownOwners.map(id => ({repId: id, eligible: false, why: 'unknown_rep' as Why}));
+    for (const idx of this.anyList) {
+      const why = this.whyCache[idx];
+      out.push({repId: this.compiled.reps[idx].id, eligible: why === null, why});
+    }
+    return out;
+  }
+
+  private stageCandidates(): Candidate[] {
+    const out: Candidate[] = [];
+    for (const idx of this.stageList) {
+      const why = this.whyCache[idx];
+      out.push({repId: this.compiled.reps[idx].id, eligible: why === null, why});
+    }
+    return out;
+  }
+
+  private decision(leadId: string | number, rep: number | null, outcome: Outcome, unassigned = false): Decision {
+    const c = this.compiled;
+    const r = rep === null ? null : c.reps[rep];
+    const t = outcome.territory !== undefined ? c.matcher.territories[outcome.territory] : null;
+    return {
+      leadId,
+      ownerId: r ? r.id : null,
+      ownerName: r ? r.name : null,
+      ownerEmail: r ? r.email : null,
+      stage: outcome.stage,
+      territoryId: t ? t.id : null,
+      territoryName: t ? t.name : null,
+      score: t ? (outcome.score ?? null) : null,
+      reason: r ? reasonFor(outcome, r, t) : outcome.reason ?? '',
+      candidates: unassigned ? this.allCandidates() : this.trace ? this.stageCandidates() : NO_CANDIDATES,
+      configVersion: c.version,
+      decidedAt: this.decidedAt,
+    };
+  }
+
+  private resetStamps(): void {
+    this.seq = 1;
+    this.whyStamp.fill(0);
+    this.stageStamp.fill(0);
+    this.anyStamp.fill(0);
+  }
+}
+
+function domainKey(domain: string): string {
+  return 'd' + hash64(domain);
+}
+
+function leadIdOf(lead: object, path: string[], index: number): string | number {
+  const v = readPath(lead, path);
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return index;
+}
+
+function excludedReps(lead: object): ReadonlySet<string> | null {
+  const raw = (lead as {excludeReps?: unknown}).excludeReps;
+  if (raw === undefined || raw === null || raw === '') return null;
+  const list = Array.isArray(raw) ? raw : String(raw).split(',');
+  const ids = list.map(x => String(x).trim()).filter(x => x.length > 0);
+  return ids.length ? new Set(ids) : null;
+}

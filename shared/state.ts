@@ -1,0 +1,59 @@
+import type {DedupeEntry, PoolState, RepCounters, RotationState} from './types';
+
+export function emptyState(): RotationState {
+  return {v: 1, pools: {}, reps: {}, accounts: {}, dedupe: {}};
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * A deep copy of a persisted state, keeping only well-formed parts (state comes back from static
+ * data, document properties or Redis, and may be from an older version or hand-edited).
+ */
+export function copyState(input: unknown): RotationState {
+  const out = emptyState();
+  if (!isRecord(input)) return out;
+  if (isRecord(input.pools)) {
+    for (const [k, p] of Object.entries(input.pools)) {
+      if (!isRecord(p)) continue;
+      const pool: PoolState = {};
+      if (typeof p.last === 'string') pool.last = p.last;
+      if (typeof p.lastIdx === 'number') pool.lastIdx = p.lastIdx;
+      if (isRecord(p.cw)) {
+        pool.cw = {};
+        for (const [r, w] of Object.entries(p.cw)) if (typeof w === 'number') pool.cw[r] = w;
+      }
+      out.pools[k] = pool;
+    }
+  }
+  if (isRecord(input.reps)) {
+    for (const [k, c] of Object.entries(input.reps)) {
+      if (!isRecord(c)) continue;
+      const counters: RepCounters = {};
+      for (const key of ['d', 'w', 'm'] as const) if (typeof c[key] === 'string') counters[key] = c[key] as string;
+      for (const key of ['dn', 'wn', 'mn', 'at', 'n'] as const) if (typeof c[key] === 'number') counters[key] = c[key] as number;
+      out.reps[k] = counters;
+    }
+  }
+  if (isRecord(input.accounts)) {
+    for (const [k, r] of Object.entries(input.accounts)) if (typeof r === 'string') out.accounts[k] = r;
+  }
+  if (isRecord(input.dedupe)) {
+    for (const [k, e] of Object.entries(input.dedupe)) {
+      if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') {
+        out.dedupe[k] = [e[0], e[1], typeof e[2] === 'string' ? e[2] : null] as DedupeEntry;
+      }
+    }
+  }
+  return out;
+}
+
+/** Keeps a string-keyed map at most `max` entries, dropping the oldest (insertion order). */
+export function evictOldest<V>(map: Map<string, V>, max: number): void {
+  while (map.size > max) {
+    const oldest = map.keys().next().value as string;
+    map.delete(oldest);
+  }
+}

@@ -1,0 +1,133 @@
+// Public types of the routing contract (../shared/spec/routing.md, v1).
+import type {RoutingConfig} from './config/schema';
+
+export type {RoutingConfig};
+
+/** A lead as it arrives: any JSON object. Canonical fields are read through `config.fields`. */
+export type Lead = Record<string, unknown>;
+
+export type Stage =
+  | 'duplicate'
+  | 'account'
+  | 'exact'
+  | 'partial'
+  | 'specialist'
+  | 'pool'
+  | 'default'
+  | 'unassigned';
+
+export type CascadeStage = 'exact' | 'partial' | 'specialist' | 'pool' | 'default';
+
+export type Strategy = 'round_robin' | 'weighted' | 'least_loaded' | 'longest_idle';
+
+/** Eligibility failures, in the order they are checked. */
+export type Why =
+  | 'unknown_rep'
+  | 'unavailable'
+  | 'out_of_office'
+  | 'outside_hours'
+  | 'at_capacity'
+  | 'excluded';
+
+export interface Candidate {
+  repId: string;
+  eligible: boolean;
+  why: Why | null;
+}
+
+export interface Decision {
+  leadId: string | number;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  stage: Stage;
+  territoryId: string | null;
+  territoryName: string | null;
+  score: number | null;
+  reason: string;
+  candidates: Candidate[];
+  configVersion: string;
+  decidedAt: string;
+  /** Present when the config has `intent`: the keywords found, in config order. */
+  intentKeywords?: string[];
+}
+
+/** Seed aliases kept for CRM custom fields. */
+export interface DecisionWithAliases extends Decision {
+  matched_territory_id: string | null;
+  priority_score: number | null;
+  assignment_reason: string;
+}
+
+export interface PoolState {
+  /** Id of the last assignee (not an index: roster edits keep the rotation). */
+  last?: string;
+  /** Position of `last` in the pool when it was picked, used when that rep has left the pool. */
+  lastIdx?: number;
+  /** Smooth weighted round robin: current weight per rep id. */
+  cw?: Record<string, number>;
+}
+
+export interface RepCounters {
+  /** Local period keys (rep's time zone) and the counts in them. */
+  d?: string;
+  dn?: number;
+  w?: string;
+  wn?: number;
+  m?: string;
+  mn?: number;
+  /** Epoch ms of the last assignment. */
+  at?: number;
+  /** Assignments ever (for reporting). */
+  n?: number;
+}
+
+/** [ownerId, first routed at (epoch ms), territoryId or null] */
+export type DedupeEntry = [string, number, string | null];
+
+/** Everything the router remembers. Small JSON, no lead PII (keys and domains are hashes). */
+export interface RotationState {
+  v: 1;
+  pools: Record<string, PoolState>;
+  reps: Record<string, RepCounters>;
+  /** hashed e-mail domain -> rep id (learned account owners). */
+  accounts: Record<string, string>;
+  /** hashed dedupe key -> entry, oldest first. */
+  dedupe: Record<string, DedupeEntry>;
+}
+
+export interface RouteOptions {
+  /** Include `candidates` (default true). Off is faster. */
+  trace?: boolean;
+}
+
+export type Instant = Date | string | number;
+
+export interface RouteResult {
+  decision: Decision;
+  state: RotationState;
+}
+
+export interface BatchResult {
+  decisions: Decision[];
+  state: RotationState;
+}
+
+export interface TerritoryScore {
+  territoryId: string;
+  territoryName: string;
+  score: number;
+  /** Conditions that held, of `total`. */
+  matched: number;
+  total: number;
+  match: 'all' | 'any';
+}
+
+export interface TerritoryMatchResult {
+  /** Exactly matching territories, best first (score desc, then config order). */
+  exact: TerritoryScore[];
+  /** `match: "all"` territories where only some conditions hold, score >= partialMinScore, best first. */
+  partial: TerritoryScore[];
+  /** The best exact match, else null. */
+  winner: TerritoryScore | null;
+}

