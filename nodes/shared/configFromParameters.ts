@@ -77,7 +77,7 @@ export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   if (defaultOwner) config.defaultOwner = defaultOwner;
   const dedupeFields = csv(p('dedupeFields', ''));
   if (dedupeFields.length) config.dedupe = {fields: dedupeFields, windowHours: p('dedupeWindowHours', 720)};
-  if (p('accountOwner', 'off') === 'emailDomain') {
+  if (p<string>('accountOwner', 'off') === 'emailDomain') {
     const accounts: Record<string, string> = {};
     for (const a of (p('accounts', {}) as {account?: Array<{domain?: string; repId?: string}>}).account ?? []) {
       if (a.domain) accounts[a.domain.trim().toLowerCase()] = (a.repId ?? '').trim();

@@ -40,7 +40,8 @@ function bestEffortSemanticIssues(input: unknown): ConfigIssue[] {
   if (input === null || typeof input !== 'object') return [];
   const raw = input as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {});
+  const obj = (v: unknown): Record<string, unknown> =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   try {
     const loose = {
       ...raw,

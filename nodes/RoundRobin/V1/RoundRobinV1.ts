@@ -1,0 +1,165 @@
+import {
+  NodeConnectionTypes,
+  type IDataObject,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type INodeType,
+  type INodeTypeBaseDescription,
+  type INodeTypeDescription,
+} from 'n8n-workflow';
+import {emptyState} from '../../../shared';
+import {compileCached} from '../../shared/configFromParameters';
+import {createStateStore} from '../../shared/createStateStore';
+import {
+  dryRunOption,
+  includeCandidatesOption,
+  outputFieldOption,
+  redisCredentials,
+  repFields,
+  stateStoreProperties,
+  strategyOptions,
+  timeFieldOption,
+} from '../../shared/descriptions';
+import {routingObject, withField} from '../../shared/output';
+import {itemTime, routeItems} from '../../shared/routeItems';
+import {rotationConfig, rotationLead} from './rotationConfig';
+
+interface Options {
+  dryRun?: boolean;
+  includeCandidates?: boolean;
+  timeField?: string;
+  outputField?: string;
+}
+
+const assign = {show: {operation: ['assign']}};
+
+export class RoundRobinV1 implements INodeType {
+  description: INodeTypeDescription;
+
+  constructor(baseDescription: INodeTypeBaseDescription) {
+    this.description = {
+      ...baseDescription,
+      version: 1,
+      defaults: {name: 'Round Robin'},
+      usableAsTool: true,
+      inputs: [NodeConnectionTypes.Main],
+      outputs: [NodeConnectionTypes.Main],
+      credentials: redisCredentials,
+      properties: [
+        {
+          displayName: 'Operation',
+          name: 'operation',
+          type: 'options',
+          noDataExpression: true,
+          options: [
+            {name: 'Assign', value: 'assign', action: 'Assign each item to the next assignee', description: 'Give each item the next assignee'},
+            {name: 'Show Rotation', value: 'show', action: 'Show the rotation state', description: 'Output the rotation state (cursors and counters)'},
+            {name: 'Reset Rotation', value: 'reset', action: 'Reset the rotation state', description: 'Forget cursors, counters and dedupe memory'},
+          ],
+          default: 'assign',
+        },
+        {
+          displayName: 'Assignees From',
+          name: 'assigneesSource',
+          type: 'options',
+          noDataExpression: true,
+          displayOptions: assign,
+          options: [
+            {name: 'List in This Node', value: 'list'},
+            {name: 'JSON', value: 'json', description: 'An array of names or of rows (Name, Email, Available, Weight, …), e.g. by expression'},
+            {name: 'Field of the Item', value: 'field', description: 'An array in each incoming item, such as a roster'},
+          ],
+          default: 'list',
+        },
+        {
+          displayName: 'Assignees',
+          name: 'assignees',
+          type: 'fixedCollection',
+          typeOptions: {multipleValues: true, sortable: true},
+          placeholder: 'Add Assignee',
+          default: {},
+          displayOptions: {show: {operation: ['assign'], assigneesSource: ['list']}},
+          options: [{displayName: 'Assignee', name: 'assignee', values: repFields('Assignee ID').filter(p => p.name !== 'skills')}],
+        },
+        {
+          displayName: 'Assignees (JSON)',
+          name: 'assigneesJson',
+          type: 'json',
+          default: '[]',
+          displayOptions: {show: {operation: ['assign'], assigneesSource: ['json']}},
+        },
+        {
+          displayName: 'Assignees Field',
+          name: 'assigneesField',
+          type: 'string',
+          default: 'assignees',
+          displayOptions: {show: {operation: ['assign'], assigneesSource: ['field']}},
+          description: 'Dot path of the array in the item',
+        },
+        {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin', displayOptions: assign},
+        {
+          displayName: 'Dedupe Key',
+          name: 'dedupeKey',
+          type: 'string',
+          default: '',
+          displayOptions: assign,
+          placeholder: '={{ $json.email }}',
+          description: 'Items with a key seen within the window get the same assignee again; empty means no dedupe',
+        },
+        {displayName: 'Dedupe Window (Hours)', name: 'dedupeWindowHours', type: 'number', default: 720, displayOptions: assign},
+        ...stateStoreProperties,
+        {
+          displayName: 'Options',
+          name: 'options',
+          type: 'collection',
+          placeholder: 'Add Option',
+          default: {},
+          displayOptions: assign,
+          options: [dryRunOption, includeCandidatesOption, timeFieldOption, outputFieldOption('routing')],
+        },
+      ],
+    };
+  }
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    const items = this.getInputData();
+    const operation = this.getNodeParameter('operation', 0, 'assign') as string;
+    if (operation === 'show' || operation === 'reset') {
+      const store = await createStateStore(this);
+      if (operation === 'reset') await store.reset();
+      const state = (await store.read()) ?? emptyState();
+      const rotation: IDataObject = {
+        operation,
+        pools: state.pools as unknown as IDataObject,
+        reps: state.reps as unknown as IDataObject,
+        dedupeKeys: Object.keys(state.dedupe).length,
+      };
+      return [items.map((item, i) => withField(item, i, 'rotation', rotation))];
+    }
+
+    const now = new Date();
+    const options = (i: number) => this.getNodeParameter('options', i, {}) as Options;
+    const first = items.length ? options(0) : {};
+    const includeCandidates = first.includeCandidates === true;
+    const field = (first.outputField ?? '').trim() || 'routing';
+    const {decisions, failed} = await routeItems(
+      this,
+      items,
+      i => ({
+        index: i,
+        compiled: compileCached(rotationConfig(this, i, items[i].json)),
+        lead: rotationLead(this, i, items[i].json),
+        now: itemTime(items[i].json, options(i).timeField, now),
+      }),
+      {dryRun: first.dryRun === true, trace: includeCandidates}
+    );
+    const out: INodeExecutionData[] = [...failed];
+    for (const {index, decision} of decisions) {
+      const routing = routingObject(decision, includeCandidates);
+      if (first.dryRun) routing.dryRun = true;
+      out.push(withField(items[index], index, field, routing));
+    }
+    out.sort((a, b) => (a.pairedItem as {item: number}).item - (b.pairedItem as {item: number}).item);
+    return [out];
+  }
+}

@@ -1,0 +1,41 @@
+// Round Robin parameters -> a pool-only routing config (the core's rotation handles every strategy).
+import type {IExecuteFunctions} from 'n8n-workflow';
+import {jsonParameter} from '../../shared/configFromParameters';
+import {repsFromRoster} from '../../shared/roster';
+
+/** Lead field the dedupe key is copied into before routing (never output). */
+export const DEDUPE_FIELD = '__roundRobinDedupeKey';
+
+function readPath(json: Record<string, unknown>, path: string): unknown {
+  let v: unknown = json;
+  for (const k of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+export function assigneeRows(ctx: IExecuteFunctions, i: number, json: Record<string, unknown>): unknown {
+  const source = ctx.getNodeParameter('assigneesSource', i, 'list') as string;
+  if (source === 'json') return jsonParameter(ctx.getNodeParameter('assigneesJson', i, '[]'), 'assigneesJson');
+  if (source === 'field') {
+    const path = (ctx.getNodeParameter('assigneesField', i, 'assignees') as string).trim();
+    const v = readPath(json, path);
+    return typeof v === 'string' ? jsonParameter(v, path) : v;
+  }
+  return (ctx.getNodeParameter('assignees', i, {}) as {assignee?: unknown[]}).assignee ?? [];
+}
+
+export function rotationConfig(ctx: IExecuteFunctions, i: number, json: Record<string, unknown>): Record<string, unknown> {
+  const config: Record<string, unknown> = {
+    reps: repsFromRoster(assigneeRows(ctx, i, json)),
+    territories: [],
+    cascade: ['pool'],
+    pool: {reps: 'all', strategy: ctx.getNodeParameter('strategy', i, 'round_robin')},
+  };
+  const key = String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
+  if (key) config.dedupe = {fields: [DEDUPE_FIELD], windowHours: ctx.getNodeParameter('dedupeWindowHours', i, 720)};
+  return config;
+}
+
+export function rotationLead(ctx: IExecuteFunctions, i: number, json: Record<string, unknown>): Record<string, unknown> {
+  const key = String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
+  return key ? {...json, [DEDUPE_FIELD]: key} : json;
+}

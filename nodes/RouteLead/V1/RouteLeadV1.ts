@@ -1,0 +1,118 @@
+import {
+  NodeConnectionTypes,
+  type IExecuteFunctions,
+  type INodeExecutionData,
+  type INodeType,
+  type INodeTypeBaseDescription,
+  type INodeTypeDescription,
+} from 'n8n-workflow';
+import {compileCached, rawConfig, type RouteOptionsParams} from '../../shared/configFromParameters';
+import {
+  configSourceProperties,
+  dryRunOption,
+  fallbackProperties,
+  fieldMappingProperty,
+  includeCandidatesOption,
+  outputFieldOption,
+  redisCredentials,
+  repsProperty,
+  rosterOption,
+  stateStoreProperties,
+  territoriesProperty,
+  timeFieldOption,
+} from '../../shared/descriptions';
+import {routingObject, withField} from '../../shared/output';
+import {itemTime, routeItems} from '../../shared/routeItems';
+
+interface Options extends RouteOptionsParams {
+  dryRun?: boolean;
+  includeCandidates?: boolean;
+  timeField?: string;
+  outputField?: string;
+}
+
+export class RouteLeadV1 implements INodeType {
+  description: INodeTypeDescription;
+
+  constructor(baseDescription: INodeTypeBaseDescription) {
+    this.description = {
+      ...baseDescription,
+      version: 1,
+      defaults: {name: 'Route Lead'},
+      usableAsTool: true,
+      inputs: [NodeConnectionTypes.Main],
+      outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+      outputNames: ['Assigned', 'Unassigned'],
+      credentials: redisCredentials,
+      properties: [
+        ...configSourceProperties,
+        repsProperty,
+        territoriesProperty(true),
+        ...fallbackProperties,
+        fieldMappingProperty,
+        ...stateStoreProperties,
+        {
+          displayName: 'Options',
+          name: 'options',
+          type: 'collection',
+          placeholder: 'Add Option',
+          default: {},
+          options: [
+            dryRunOption,
+            includeCandidatesOption,
+            {
+              displayName: 'Require Sales Intent',
+              name: 'requireIntent',
+              type: 'boolean',
+              default: false,
+              description: 'Whether leads whose message has none of the intent keywords go to Unassigned',
+            },
+            {displayName: 'Intent Field', name: 'intentField', type: 'string', default: 'message', description: 'Dot path of the text searched for intent keywords'},
+            {
+              displayName: 'Intent Keywords',
+              name: 'intentKeywords',
+              type: 'string',
+              default: 'quote, pricing, price, demo, buy, purchase, trial, proposal',
+              description: 'Comma-separated whole words (case-insensitive)',
+            },
+            rosterOption,
+            timeFieldOption,
+            outputFieldOption('routing'),
+          ],
+        },
+      ],
+    };
+  }
+
+  async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+    const items = this.getInputData();
+    const now = new Date();
+    const options = (i: number) => this.getNodeParameter('options', i, {}) as Options;
+    const first = items.length ? options(0) : {};
+    const dryRun = first.dryRun === true;
+    const includeCandidates = first.includeCandidates === true;
+    const field = (first.outputField ?? '').trim() || 'routing';
+
+    const {decisions, failed} = await routeItems(
+      this,
+      items,
+      i => {
+        const o = options(i);
+        return {index: i, compiled: compileCached(rawConfig(this, i, o)), lead: items[i].json, now: itemTime(items[i].json, o.timeField, now)};
+      },
+      {dryRun, trace: includeCandidates}
+    );
+
+    const assigned: INodeExecutionData[] = [];
+    const unassigned: INodeExecutionData[] = [...failed];
+    for (const {index, decision} of decisions) {
+      const routing = routingObject(decision, includeCandidates);
+      if (dryRun) routing.dryRun = true;
+      (decision.ownerId === null ? unassigned : assigned).push(withField(items[index], index, field, routing));
+    }
+    const byIndex = (a: INodeExecutionData, b: INodeExecutionData) =>
+      (a.pairedItem as {item: number}).item - (b.pairedItem as {item: number}).item;
+    unassigned.sort(byIndex);
+    return [assigned, unassigned];
+  }
+}

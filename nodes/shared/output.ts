@@ -1,0 +1,26 @@
+// Item output shaping: every item keeps its data and pairing, and gains one object.
+import type {IDataObject, INodeExecutionData} from 'n8n-workflow';
+import {withAliases, type Decision} from '../../shared';
+
+/** The `routing` object: the decision plus the seed aliases; candidates only when asked for. */
+export function routingObject(decision: Decision, includeCandidates: boolean): IDataObject {
+  const out = withAliases(decision) as unknown as IDataObject;
+  if (!includeCandidates) {
+    const {candidates: _omit, ...rest} = out;
+    return rest;
+  }
+  return out;
+}
+
+export function withField(item: INodeExecutionData, index: number, field: string, value: unknown): INodeExecutionData {
+  const out: INodeExecutionData = {json: {...item.json, [field]: value as IDataObject}, pairedItem: {item: index}};
+  if (item.binary) out.binary = item.binary;
+  return out;
+}
+
+/** A failed item under continueOnFail: data kept, the error message beside it. */
+export function withError(item: INodeExecutionData, index: number, message: string): INodeExecutionData {
+  const out: INodeExecutionData = {json: {...item.json, error: message}, pairedItem: {item: index}};
+  if (item.binary) out.binary = item.binary;
+  return out;
+}

@@ -1,0 +1,159 @@
+import {execFile, spawn, type ChildProcess} from 'node:child_process';
+import net from 'node:net';
+import {compileConfig, route} from '../../shared';
+import type {RotationState} from '../../shared/types';
+import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from './redisStateStore';
+
+// A real redis-server on a free loopback port, no persistence; stopped after the tests.
+let server: ChildProcess;
+let port: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const {port: p} = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+async function waitForPort(p: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>(resolve => {
+      const s = net.connect(p, '127.0.0.1', () => {
+        s.end();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error(`redis-server did not start on ${p}`);
+}
+
+function redisCli(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], (err, out) => (err ? reject(err) : resolve(out.trim())))
+  );
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'});
+  await waitForPort(port);
+});
+
+afterAll(async () => {
+  await closeRedisClients();
+  server.kill('SIGTERM');
+});
+
+const conn = () => ({host: '127.0.0.1', port, keyPrefix: 'test:'});
+let n = 0;
+const freshScope = () => ({workflowId: `wf-${++n}`, nodeName: 'Round Robin'});
+
+const REPS = ['ana', 'ben', 'cara', 'dev'];
+const config = compileConfig({
+  version: 1,
+  reps: REPS.map(id => ({id, name: id, email: `${id}@example.com`, available: true})),
+  territories: [],
+  cascade: ['pool'],
+  pool: {reps: 'all', strategy: 'round_robin'},
+  dedupe: {fields: ['email'], windowHours: 720},
+});
+const NOW = '2026-11-23T10:00:00Z';
+
+function routeLead(store: RedisStateStore, lead: Record<string, unknown>) {
+  return store.transact(state => {
+    const {decision, state: next} = route(lead, config, state, NOW);
+    return {state: next, result: decision};
+  });
+}
+
+/** A counter decision: the smallest thing that loses updates if the commit is not atomic. */
+function bump(store: RedisStateStore, calls: {n: number}) {
+  return store.transact(state => {
+    calls.n++;
+    const s: RotationState = state ?? {v: 1, pools: {}, reps: {}, accounts: {}, dedupe: {}};
+    const count = (s.reps.x?.n ?? 0) + 1;
+    return {state: {...s, reps: {...s.reps, x: {n: count}}}, result: count};
+  });
+}
+
+test('concurrent transactions never lose an update, and conflicts really happened', async () => {
+  const stores = await Promise.all([1, 2, 3].map(() => RedisStateStore.open(conn(), {workflowId: 'race', nodeName: 'n'})));
+  const calls = {n: 0};
+  const results = await Promise.all(Array.from({length: 150}, (_, i) => bump(stores[i % 3], calls)));
+  expect([...results].sort((a, b) => a - b)).toEqual(Array.from({length: 150}, (_, i) => i + 1));
+  expect((await stores[0].read())?.reps.x?.n).toBe(150);
+  expect(await stores[0].version()).toBe(150);
+  expect(calls.n).toBeGreaterThan(150); // some decisions were re-run after losing a race
+});
+
+test('100 concurrent leads through the core: each of 4 reps gets exactly 25, every lead one owner', async () => {
+  const store = await RedisStateStore.open(conn(), freshScope());
+  const leads = Array.from({length: 100}, (_, i) => ({id: `L${i}`, email: `person${i}@corp${i}.example.com`}));
+  const decisions = await Promise.all(leads.map(l => routeLead(store, l)));
+  const perRep: Record<string, number> = {};
+  for (const d of decisions) perRep[String(d.ownerId)] = (perRep[String(d.ownerId)] ?? 0) + 1;
+  expect(perRep).toEqual({ana: 25, ben: 25, cara: 25, dev: 25});
+  expect(new Set(decisions.map(d => d.leadId)).size).toBe(100);
+  const state = await store.read();
+  expect(REPS.map(r => state?.reps[r]?.n)).toEqual([25, 25, 25, 25]);
+});
+
+test('a duplicate gets the same owner and commits nothing', async () => {
+  const store = await RedisStateStore.open(conn(), freshScope());
+  const first = await Promise.all([0, 1, 2].map(i => routeLead(store, {id: `D${i}`, email: `d${i}@x.example.com`})));
+  const version = await store.version();
+  const before = JSON.stringify(await store.read());
+  const again = await Promise.all([0, 1, 2].map(i => routeLead(store, {id: `D${i}`, email: `d${i}@x.example.com`})));
+  expect(again.map(d => d.ownerId)).toEqual(first.map(d => d.ownerId));
+  expect(again.every(d => d.stage === 'duplicate')).toBe(true);
+  expect(await store.version()).toBe(version);
+  expect(JSON.stringify(await store.read())).toBe(before);
+});
+
+test('keys are per workflow and node; state holds no lead e-mail', async () => {
+  const a = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'Round Robin'});
+  const b = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'Round Robin 2'});
+  expect(a.key).toBe('test:state:wf%3A1:Round%20Robin');
+  expect(a.key).not.toBe(b.key);
+  await routeLead(a, {id: 'P1', email: 'secret.person@customer.example.com'});
+  expect(await b.read()).toBeUndefined();
+  expect(JSON.stringify(await a.read())).not.toContain('secret.person');
+  expect(JSON.stringify(await a.read())).not.toContain('customer.example.com');
+  expect(redisStateKey(undefined, {workflowId: '7', nodeName: 'x'})).toBe('lead-routing:state:7:x');
+});
+
+test('reset forgets the rotation and a stale decision cannot overwrite it', async () => {
+  const store = await RedisStateStore.open(conn(), freshScope());
+  await routeLead(store, {id: 'R1', email: 'r1@x.example.com'});
+  const versionBefore = await store.version();
+  await store.reset();
+  expect(await store.read()).toBeUndefined();
+  expect(await store.version()).toBeGreaterThan(versionBefore);
+  const d = await routeLead(store, {id: 'R1', email: 'r1@x.example.com'});
+  expect(d.stage).toBe('pool'); // dedupe memory is gone too
+  expect(d.ownerId).toBe('ana');
+});
+
+test('unreachable Redis fails (no reconnect loop) with host and port in the message', async () => {
+  const deadPort = await freePort();
+  await expect(RedisStateStore.open({host: '127.0.0.1', port: deadPort}, freshScope(), {connectTimeoutMs: 1000})).rejects.toThrow(
+    new RedisUnreachableError('127.0.0.1', deadPort, new Error('x')).message.replace(/x$/, '').trim()
+  );
+  await expect(pingRedis({host: '127.0.0.1', port: deadPort})).rejects.toBeInstanceOf(RedisUnreachableError);
+});
+
+test('ping answers PONG for an ACL user and a wrong password is refused naming host and port', async () => {
+  expect(await pingRedis(conn())).toBe('PONG');
+  await redisCli('ACL', 'SETUSER', 'router', 'on', '>right-password', '~test:*', '+@all');
+  expect(await pingRedis({...conn(), user: 'router', password: 'right-password'})).toBe('PONG');
+  await expect(pingRedis({...conn(), user: 'router', password: 'wrong-password'})).rejects.toThrow(
+    new RegExp(`^Cannot reach Redis at 127\\.0\\.0\\.1:${port}: WRONGPASS`)
+  );
+});

@@ -1,0 +1,74 @@
+// The shared execute loop of Route Lead and Round Robin: build each item's config, route all items
+// in one state transaction (or on a read-only snapshot in a dry run), and split the items.
+import type {IDataObject, IExecuteFunctions, INodeExecutionData} from 'n8n-workflow';
+import {createRouter, type CompiledConfig, type Decision, type RotationState} from '../../shared';
+import {configErrorToNodeError} from './configFromParameters';
+import {createStateStore} from './createStateStore';
+import {withError} from './output';
+
+export interface Prepared {
+  index: number;
+  compiled: CompiledConfig;
+  lead: unknown;
+  now: Date | string | number;
+}
+
+export interface RoutedItems {
+  decisions: Array<{index: number; decision: Decision}>;
+  failed: INodeExecutionData[];
+}
+
+/** Time to route item i at: the value at `timeField` (dot path) when set and valid, else `now`. */
+export function itemTime(json: IDataObject, timeField: string | undefined, now: Date): Date | string | number {
+  if (!timeField) return now;
+  let v: unknown = json;
+  for (const k of timeField.split('.')) v = v && typeof v === 'object' ? (v as IDataObject)[k] : undefined;
+  if (typeof v === 'number' || (typeof v === 'string' && !Number.isNaN(Date.parse(v)))) return v;
+  return now;
+}
+
+/** Routes prepared items in input order through consecutive routers sharing one state. */
+export function decideAll(prepared: Prepared[], state: RotationState | undefined, trace: boolean) {
+  let current = state;
+  const decisions: Array<{index: number; decision: Decision}> = [];
+  let k = 0;
+  while (k < prepared.length) {
+    const router = createRouter(prepared[k].compiled, current, {trace});
+    while (k < prepared.length && prepared[k].compiled === router.compiled) {
+      const p = prepared[k];
+      decisions.push({index: p.index, decision: router.route(p.lead, p.now, p.index)});
+      k++;
+    }
+    current = router.state();
+  }
+  return {state: current as RotationState, result: decisions};
+}
+
+/**
+ * Prepares every item with `prepare` (config errors go to `failed` under continueOnFail, else throw
+ * a NodeOperationError naming the config path), then routes them.
+ */
+export async function routeItems(
+  ctx: IExecuteFunctions,
+  items: INodeExecutionData[],
+  prepare: (i: number) => Prepared,
+  opts: {dryRun: boolean; trace: boolean}
+): Promise<RoutedItems> {
+  const prepared: Prepared[] = [];
+  const failed: INodeExecutionData[] = [];
+  for (let i = 0; i < items.length; i++) {
+    try {
+      prepared.push(prepare(i));
+    } catch (error) {
+      const nodeError = configErrorToNodeError(ctx, error, i);
+      if (!ctx.continueOnFail()) throw nodeError;
+      failed.push(withError(items[i], i, nodeError.description ? `${nodeError.message}\n${nodeError.description}` : nodeError.message));
+    }
+  }
+  if (!prepared.length) return {decisions: [], failed};
+  const store = await createStateStore(ctx);
+  const decisions = opts.dryRun
+    ? decideAll(prepared, await store.read(), opts.trace).result
+    : await store.transact(state => decideAll(prepared, state, opts.trace));
+  return {decisions, failed};
+}

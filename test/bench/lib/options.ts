@@ -1,0 +1,28 @@
+import {FULL, QUICK, TimingOptions} from './measure';
+
+export interface BenchOptions {
+  quick: boolean;
+  json: boolean;
+  n8n: boolean;
+  /** Leads per synthetic scenario. */
+  leads: number;
+  timing: TimingOptions;
+  /** Project root (for samples and bundle sizes). */
+  root: string;
+  log: (line: string) => void;
+}
+
+export function parseArgs(argv: string[], root: string): BenchOptions {
+  const quick = argv.includes('--quick');
+  const json = argv.includes('--json');
+  return {
+    quick,
+    json,
+    n8n: argv.includes('--n8n'),
+    leads: quick ? 5_000 : 20_000,
+    timing: quick ? QUICK : FULL,
+    root,
+    // With --json, progress goes to stderr so stdout ends with the JSON line.
+    log: json ? line => process.stderr.write(line + '\n') : line => process.stdout.write(line + '\n'),
+  };
+}

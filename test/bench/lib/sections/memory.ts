@@ -1,0 +1,73 @@
+// Memory: heap held by one compiled config, state size as leads stream through (must stay
+// bounded), and the size of every shipped bundle.
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Core} from '../core';
+import type {BenchOptions} from '../options';
+import {makeScenario} from '../synth';
+
+export interface MemorySection {
+  compiled: {territories: number; reps: number; heapBytes: number | null; compileMs: number}[];
+  state: {leads: number; jsonBytes: number}[];
+  bundles: {file: string; bytes: number}[];
+  gcExposed: boolean;
+}
+
+const gc = (globalThis as {gc?: () => void}).gc;
+
+function heapUsed(): number {
+  if (gc) {
+    gc();
+    gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+function listFiles(dir: string, test: (f: string) => boolean, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) listFiles(p, test, out);
+    else if (test(p)) out.push(p);
+  }
+  return out;
+}
+
+export function bundleSizes(root: string): {file: string; bytes: number}[] {
+  const files = [
+    ...listFiles(path.join(root, 'dist/nodes'), f => f.endsWith('.node.js')),
+    ...listFiles(path.join(root, 'dist/credentials'), f => f.endsWith('.js')),
+    ...listFiles(path.join(root, 'dist/shared'), f => f.endsWith('.js')),
+    ...listFiles(path.join(root, 'dist/cli'), f => f.endsWith('.js')),
+    ...listFiles(path.join(root, 'apps-script/dist'), f => f.endsWith('.js') || f.endsWith('.gs')),
+  ];
+  return files.map(f => ({file: path.relative(root, f), bytes: fs.statSync(f).size}));
+}
+
+export function runMemory(core: Core, opts: BenchOptions): MemorySection {
+  const compiled: MemorySection['compiled'] = [];
+  for (const territories of [10, 100, 1000, 10000]) {
+    const s = makeScenario({family: 'mixed', territories, reps: 100, leads: 0});
+    const input = structuredClone(s.config);
+    const before = heapUsed();
+    const t0 = process.hrtime.bigint();
+    const c = core.compileConfig(input);
+    const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    const after = heapUsed();
+    compiled.push({territories, reps: 100, heapBytes: gc ? after - before : null, compileMs});
+    if (!c) throw new Error('compileConfig returned nothing');
+  }
+
+  const total = 100_000;
+  const s = makeScenario({family: 'mixed', territories: 100, reps: 50, leads: total, dedupe: true});
+  const router = core.createRouter(core.compileConfig(s.config), undefined, {trace: false});
+  const state: MemorySection['state'] = [];
+  const checkpoints = new Set([1_000, 10_000, 50_000, 100_000]);
+  const base = Date.UTC(2026, 2, 2, 14, 0, 0);
+  for (let i = 0; i < total; i++) {
+    router.route(s.leads[i], base + i * 1000, i);
+    if (checkpoints.has(i + 1)) state.push({leads: i + 1, jsonBytes: Buffer.byteLength(JSON.stringify(router.state()))});
+  }
+  opts.log('  memory: done');
+  return {compiled, state, bundles: bundleSizes(opts.root), gcExposed: !!gc};
+}

@@ -1,0 +1,266 @@
+// The pieces every example shares: the Config node, the lead mapping, the routing node and the common tail
+// (assigned? -> write owner back -> notify the rep; unassigned -> managers' channel, never nowhere).
+import {expr, Params, WorkflowBuilder, uuid} from './n8n';
+
+export const PACKAGE = 'n8n-nodes-lead-routing';
+export const ROUTE_LEAD = `${PACKAGE}.routeLead`;
+export const ROUND_ROBIN = `${PACKAGE}.roundRobin`;
+export const TERRITORY_MATCH = `${PACKAGE}.territoryMatch`;
+
+/** Where the routing nodes put their decision on each item. */
+export const OUT = 'routing';
+/** The decision of the item at hand, from any node after routing (paired items survive write-backs). */
+export const decision = (routeNode: string) => `$('${routeNode}').item.json.${OUT}`;
+/** The Config node's value `key`, from anywhere. */
+export const cfg = (key: string) => `$('Config').first().json.${key}`;
+
+export type ConfigValue = string | number | boolean | Params | unknown[];
+
+/** Set node "Config": every value a consultant changes after import (base URLs, channels, ids) in one place. */
+export function configNode(b: WorkflowBuilder, at: [number, number], values: Record<string, ConfigValue>): string {
+  const assignments = Object.entries(values).map(([name, value]) => {
+    const type = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : 'string';
+    return {id: uuid(`${b.slug}/config/${name}`), name, value: typeof value === 'object' ? JSON.stringify(value) : value, type};
+  });
+  return b.add(
+    'Config',
+    'set',
+    3.4,
+    at,
+    {mode: 'manual', assignments: {assignments}, includeOtherFields: true, include: 'all', options: {}},
+    {notes: 'Change these after import'}
+  );
+}
+
+/** Set node mapping the platform's payload to the canonical lead fields (expressions per field). */
+export function mapLead(b: WorkflowBuilder, name: string, at: [number, number], fields: Record<string, string | number | boolean>): string {
+  const assignments = Object.entries(fields).map(([n, value]) => ({
+    id: uuid(`${b.slug}/${name}/${n}`),
+    name: n,
+    value,
+    type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : n === 'excludeReps' || n === 'tags' ? 'array' : 'string',
+  }));
+  return b.add(name, 'set', 3.4, at, {mode: 'manual', assignments: {assignments}, includeOtherFields: false, options: {}});
+}
+
+export interface RouteOptions {
+  /** Reps roster from a previous node (expression), replacing the config's reps. */
+  roster?: string;
+  includeCandidates?: boolean;
+}
+
+/** The Route Lead node with a JSON config (or an expression producing one). */
+export function routeLead(b: WorkflowBuilder, name: string, at: [number, number], config: Params | string, opts: RouteOptions = {}): string {
+  const options: Params = {};
+  if (opts.roster) options.roster = opts.roster;
+  if (opts.includeCandidates) options.includeCandidates = true;
+  return b.add(name, ROUTE_LEAD, 1, at, {
+    configSource: 'json',
+    configJson: typeof config === 'string' ? config : JSON.stringify(config, null, 2),
+    options,
+  });
+}
+
+/** IF node: true when the routing node gave an owner. */
+export function assignedIf(b: WorkflowBuilder, name: string, at: [number, number]): string {
+  return b.add(name, 'if', 2.2, at, {
+    conditions: {
+      options: {caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2},
+      conditions: [
+        {
+          id: uuid(`${b.slug}/${name}/cond`),
+          leftValue: expr(`{{ $json.${OUT}.ownerId }}`),
+          rightValue: '',
+          operator: {type: 'string', operation: 'notEmpty', singleValue: true},
+        },
+      ],
+      combinator: 'and',
+    },
+    looseTypeValidation: true,
+    options: {},
+  });
+}
+
+export function ifExpr(b: WorkflowBuilder, name: string, at: [number, number], left: string, op: {type: string; operation: string}, right: unknown = ''): string {
+  const singleValue = ['empty', 'notEmpty', 'true', 'false', 'exists', 'notExists'].includes(op.operation);
+  return b.add(name, 'if', 2.2, at, {
+    conditions: {
+      options: {caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2},
+      conditions: [{id: uuid(`${b.slug}/${name}/cond`), leftValue: left, rightValue: right, operator: singleValue ? {...op, singleValue: true} : op}],
+      combinator: 'and',
+    },
+    looseTypeValidation: true,
+    options: {},
+  });
+}
+
+export const SLACK = {slackApi: 'Slack account'};
+export const TWILIO = {twilioApi: 'Twilio account'};
+export const SENDGRID = {sendGridApi: 'SendGrid account'};
+
+/** One line about the lead for messages. */
+export const leadLine = (route: string) =>
+  `{{ ${decision(route)}.leadId }} ({{ $('${route}').item.json.name || $('${route}').item.json.email || 'no name' }}, {{ $('${route}').item.json.zip || $('${route}').item.json.state || '' }})`;
+
+export function slackMessage(b: WorkflowBuilder, name: string, at: [number, number], channelKey: string, text: string): string {
+  return b.add(
+    name,
+    'slack',
+    2.3,
+    at,
+    {
+      authentication: 'accessToken',
+      select: 'channel',
+      channelId: {__rl: true, mode: 'name', value: expr(`{{ ${cfg(channelKey)} }}`)},
+      text: expr(text),
+      otherOptions: {includeLinkToWorkflow: false},
+    },
+    {credentials: SLACK}
+  );
+}
+
+export type Notify = 'slack' | 'twilio' | 'sendgrid';
+
+/** Tells the rep: Slack message in the reps' channel, Twilio SMS or SendGrid e-mail. */
+export function notifyRep(b: WorkflowBuilder, how: Notify, route: string, at: [number, number], name = 'Notify rep'): string {
+  const d = decision(route);
+  const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}`;
+  if (how === 'slack') return slackMessage(b, name, at, 'repsChannel', body);
+  if (how === 'twilio') {
+    return b.add(
+      name,
+      'twilio',
+      1,
+      at,
+      {
+        resource: 'sms',
+        operation: 'send',
+        from: expr(`{{ ${cfg('smsFrom')} }}`),
+        to: expr(`{{ ${cfg('repPhones')}[${d}.ownerId] }}`),
+        message: expr(body),
+        options: {},
+      },
+      {credentials: TWILIO}
+    );
+  }
+  return b.add(
+    name,
+    'sendGrid',
+    1,
+    at,
+    {
+      resource: 'mail',
+      fromEmail: expr(`{{ ${cfg('fromEmail')} }}`),
+      fromName: 'Lead routing',
+      toEmail: expr(`{{ ${d}.ownerEmail }}`),
+      subject: expr(`New lead for you: {{ ${d}.leadId }}`),
+      dynamicTemplate: false,
+      contentType: 'text/plain',
+      contentValue: expr(body),
+      additionalFields: {},
+    },
+    {credentials: SENDGRID}
+  );
+}
+
+/** The unassigned branch: a message to the managers' channel with the reason. */
+export function alertManagers(b: WorkflowBuilder, route: string, at: [number, number], name = 'Alert managers'): string {
+  const text = `Unassigned lead ${leadLine(route)}: {{ $json.${OUT}.reason }}`;
+  return slackMessage(b, name, at, 'managerChannel', text);
+}
+
+export interface TailOptions {
+  /** Builds the write-back node(s) at the given cell, returns [first, last]. */
+  writeBack: (at: [number, number]) => string | [string, string];
+  notify: Notify;
+  /** Column of the IF node; write-back one further, notify after it. */
+  col: number;
+  row?: number;
+  writeCols?: number;
+  suffix?: string;
+}
+
+/** route -> Assigned? -> write back -> notify; false -> Alert managers. Returns the notify node. */
+export function tail(b: WorkflowBuilder, route: string, o: TailOptions): {ifNode: string; notify: string; alert: string; writeLast: string} {
+  const row = o.row ?? 0;
+  const s = o.suffix ?? '';
+  const ifNode = assignedIf(b, `Assigned?${s}`, [o.col, row]);
+  b.connect(route, ifNode);
+  const wb = o.writeBack([o.col + 1, row - 0.5]);
+  const [first, last] = Array.isArray(wb) ? wb : [wb, wb];
+  const notify = notifyRep(b, o.notify, route, [o.col + 1 + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`);
+  const alert = alertManagers(b, route, [o.col + 1, row + 0.6], `Alert managers${s}`);
+  b.connect(ifNode, first, 0).connect(last, notify).connect(ifNode, alert, 1);
+  return {ifNode, notify, alert, writeLast: last};
+}
+
+/** HTTP Request node (v4.2) against `{{ Config.baseUrl }}` + path, JSON body. */
+export function http(
+  b: WorkflowBuilder,
+  name: string,
+  at: [number, number],
+  o: {
+    method: string;
+    url: string;
+    auth?: {predefined?: string; generic?: string; credential: Record<string, string>};
+    query?: Record<string, string>;
+    headers?: Record<string, string>;
+    jsonBody?: string;
+    fullResponse?: boolean;
+    onError?: 'continueErrorOutput';
+    retry?: boolean;
+    notes?: string;
+  }
+): string {
+  const p: Params = {method: o.method, url: o.url};
+  if (o.auth?.predefined) {
+    p.authentication = 'predefinedCredentialType';
+    p.nodeCredentialType = o.auth.predefined;
+  } else if (o.auth?.generic) {
+    p.authentication = 'genericCredentialType';
+    p.genericAuthType = o.auth.generic;
+  }
+  if (o.query) {
+    p.sendQuery = true;
+    p.queryParameters = {parameters: Object.entries(o.query).map(([name, value]) => ({name, value}))};
+  }
+  if (o.headers) {
+    p.sendHeaders = true;
+    p.headerParameters = {parameters: Object.entries(o.headers).map(([name, value]) => ({name, value}))};
+  }
+  if (o.jsonBody !== undefined) {
+    p.sendBody = true;
+    p.specifyBody = 'json';
+    p.jsonBody = o.jsonBody;
+  }
+  const options: Params = {};
+  if (o.fullResponse) options.response = {response: {fullResponse: true}};
+  p.options = options;
+  return b.add(name, 'httpRequest', 4.2, at, p, {credentials: o.auth?.credential, onError: o.onError, notes: o.notes});
+}
+
+/** trigger -> Config -> Lead (mapping) -> Route Lead, at columns c..c+3 of row 0. Returns the route node. */
+export function trunk(
+  b: WorkflowBuilder,
+  trigger: string,
+  config: Record<string, ConfigValue>,
+  lead: Record<string, string | number | boolean>,
+  routing: Params | string,
+  c = 1,
+  opts: RouteOptions = {}
+): string {
+  const conf = configNode(b, [c, 0], config);
+  const map = mapLead(b, 'Lead', [c + 1, 0], lead);
+  const route = routeLead(b, 'Route Lead', [c + 2, 0], routing, opts);
+  b.chain(trigger, conf, map, route);
+  return route;
+}
+
+export const CHANNELS = {repsChannel: '#new-leads', managerChannel: '#sales-managers'};
+
+/** Canonical lead fields read from the current item by dot paths of the platform payload. */
+export function leadFrom(paths: Partial<Record<'id' | 'name' | 'email' | 'phone' | 'company' | 'zip' | 'state' | 'country' | 'industry' | 'productLine' | 'source' | 'message', string>>, extra: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries({...paths, ...extra})) if (v !== undefined) out[k] = v.startsWith('=') ? v : expr(`{{ $json.${v} }}`);
+  return out;
+}
