@@ -4,5 +4,5 @@ module.exports = {
   roots: ['<rootDir>/shared', '<rootDir>/nodes', '<rootDir>/apps-script', '<rootDir>/test', '<rootDir>/workflows-examples'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/e2e/', '/test/scale/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 };

@@ -117,7 +117,7 @@ function build(config: RoutingConfig): CompiledConfig {
       tz: r.timezone ?? 'UTC',
       hours,
       outOfOffice,
-      needsClock: hours !== null || outOfOffice.length > 0 || daily + weekly + monthly < Infinity,
+      needsClock: hours !== null || outOfOffice.length > 0 || Math.min(daily, weekly, monthly) < Infinity,
     };
   });
   const repIndex = new Map(reps.map(r => [r.id, r.idx]));

@@ -21,6 +21,8 @@ export interface Outcome {
   learned?: boolean;
   firstAt?: number;
   viaTerritory?: string | null;
+  /** For the default stage: why the reps before it failed, e.g. "2 at capacity, 1 outside working hours". */
+  failures?: string;
 }
 
 const STRATEGY_WORDS: Record<Strategy, string> = {
@@ -58,10 +60,16 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
     case 'pool':
       return `No territory or specialist rep was eligible; ${rep.name} picked from the general pool${by}.`;
     case 'default':
-      return `No other rep was eligible; fell back to the default owner ${rep.name}.`;
+      return `No other rep was eligible${o.failures ? ` (${o.failures})` : ''}; fell back to the default owner ${rep.name}.`;
     default:
       return o.reason ?? '';
   }
+}
+
+export function failureCounts(candidates: Candidate[]): string {
+  const counts = new Map<Why, number>();
+  for (const c of candidates) if (c.why) counts.set(c.why, (counts.get(c.why) ?? 0) + 1);
+  return [...counts].map(([why, n]) => `${n} ${WHY_WORDS[why]}`).join(', ');
 }
 
 export function unassignedReason(candidates: Candidate[]): string {

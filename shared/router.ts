@@ -9,7 +9,7 @@ import {copyState, evictOldest} from './state';
 import {afterPick, pick, type PickContext} from './strategies';
 import {toEpochMs} from './time';
 import type {MatchIndexes} from './territories';
-import {reasonFor, unassignedReason, type Outcome} from './reasons';
+import {failureCounts, reasonFor, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
   Candidate,
@@ -299,8 +299,9 @@ class CascadeRouter implements Router {
       }
       case 'default': {
         if (c.defaultOwner < 0) return null;
+        const failures = failureCounts(this.allCandidates().filter(x => x.repId !== c.reps[c.defaultOwner].id));
         this.why(c.defaultOwner);
-        return {stage, rep: c.defaultOwner};
+        return {stage, rep: c.defaultOwner, failures};
       }
       default:
         return null;
@@ -392,7 +393,13 @@ class CascadeRouter implements Router {
       territoryName: t ? t.name : null,
       score: t ? (outcome.score ?? null) : null,
       reason: r ? reasonFor(outcome, r, t) : outcome.reason ?? '',
-      candidates: unassigned ? this.allCandidates() : this.trace ? this.stageCandidates() : NO_CANDIDATES,
+      // The default owner is the safety net: its trace shows every rep that failed before it.
+      candidates:
+        unassigned || (this.trace && outcome.stage === 'default')
+          ? this.allCandidates()
+          : this.trace
+            ? this.stageCandidates()
+            : NO_CANDIDATES,
       configVersion: c.version,
       decidedAt: this.decidedAt,
     };

@@ -1,6 +1,7 @@
 import {NodeOperationError, type IExecuteFunctions} from 'n8n-workflow';
 import type {StateStore, StateStoreKind, StoreScope} from './stateStore';
 import {StaticDataStateStore} from './staticDataStateStore';
+import {openRedisStore} from './redisStoreForNode';
 
 /** The parameter every stateful node reads (see stateStoreProperties in descriptions.ts). */
 export const STATE_STORE_PARAMETER = 'stateStore';
@@ -21,10 +22,8 @@ export async function createStateStore(ctx: IExecuteFunctions): Promise<StateSto
   switch (kind) {
     case 'staticData':
       return new StaticDataStateStore(ctx.getWorkflowStaticData('node'), scope);
-    case 'redis':
-      throw new NodeOperationError(ctx.getNode(), 'The Redis state store is not available in this version of the package', {
-        description: 'Set "State Store" to "Workflow Static Data".',
-      });
+    case 'redis': // scale-out (issue 6): nodes/shared/redisStoreForNode.ts
+      return openRedisStore(ctx, scope, REDIS_CREDENTIAL);
     default:
       throw new NodeOperationError(ctx.getNode(), `Unknown state store "${String(kind)}"`, {
         description: 'Parameter "State Store" must be "staticData" or "redis".',

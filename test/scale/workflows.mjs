@@ -30,3 +30,31 @@ return [{ json: { leadId: lead.id, ownerId: reps[(sd.n - 1) % reps.length] } }];
     name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode },
   });
 }
+
+export const REDIS_CREDENTIAL_ID = 'scaleRedisCred01';
+
+export function redisCredential(redis, keyPrefix) {
+  return {
+    id: REDIS_CREDENTIAL_ID, name: 'Scale test Redis', type: 'leadRoutingRedisApi',
+    data: { host: redis.host, port: redis.port, user: '', password: '', database: 0, tls: false, keyPrefix },
+  };
+}
+
+/** Webhook -> Round Robin (4 reps, round robin, dedupe on the lead's e-mail) -> respond with its item. */
+export function roundRobinWorkflow(id, stateStore) {
+  const node = {
+    name: 'Round Robin', type: 'n8n-nodes-lead-routing.roundRobin', typeVersion: 1,
+    parameters: {
+      operation: 'assign',
+      assigneesSource: 'list',
+      assignees: { assignee: REPS.map(r => ({ id: r, name: r, email: `${r}@example.com`, available: true, weight: 1 })) },
+      strategy: 'round_robin',
+      dedupeKey: '={{ $json.body.email }}',
+      dedupeWindowHours: 720,
+      stateStore,
+      options: {},
+    },
+  };
+  if (stateStore === 'redis') node.credentials = { leadRoutingRedisApi: { id: REDIS_CREDENTIAL_ID, name: 'Scale test Redis' } };
+  return webhookWorkflow(id, `scale ${id}`, node);
+}

@@ -173,25 +173,35 @@ export interface TailOptions {
   /** Builds the write-back node(s) at the given cell, returns [first, last]. */
   writeBack: (at: [number, number]) => string | [string, string];
   notify: Notify;
-  /** Column of the IF node; write-back one further, notify after it. */
+  /** Column of the write-back (of the IF with viaIf); notify after it. */
   col: number;
   row?: number;
   writeCols?: number;
   suffix?: string;
+  viaIf?: boolean;
 }
 
-/** route -> Assigned? -> write back -> notify; false -> Alert managers. Returns the notify node. */
-export function tail(b: WorkflowBuilder, route: string, o: TailOptions): {ifNode: string; notify: string; alert: string; writeLast: string} {
+/**
+ * Route Lead output 0 (Assigned) -> write back -> notify; output 1 (Unassigned) -> Alert managers.
+ * With `viaIf` (Round Robin has one output) an IF "Assigned?" splits instead.
+ */
+export function tail(b: WorkflowBuilder, route: string, o: TailOptions): {notify: string; alert: string; writeLast: string} {
   const row = o.row ?? 0;
   const s = o.suffix ?? '';
-  const ifNode = assignedIf(b, `Assigned?${s}`, [o.col, row]);
-  b.connect(route, ifNode);
-  const wb = o.writeBack([o.col + 1, row - 0.5]);
+  let col = o.col;
+  let from = route;
+  const [assignedOut, unassignedOut] = [0, 1];
+  if (o.viaIf) {
+    from = assignedIf(b, `Assigned?${s}`, [col, row]);
+    b.connect(route, from);
+    col += 1;
+  }
+  const wb = o.writeBack([col, row - 0.5]);
   const [first, last] = Array.isArray(wb) ? wb : [wb, wb];
-  const notify = notifyRep(b, o.notify, route, [o.col + 1 + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`);
-  const alert = alertManagers(b, route, [o.col + 1, row + 0.6], `Alert managers${s}`);
-  b.connect(ifNode, first, 0).connect(last, notify).connect(ifNode, alert, 1);
-  return {ifNode, notify, alert, writeLast: last};
+  const notify = notifyRep(b, o.notify, route, [col + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`);
+  const alert = alertManagers(b, route, [col, row + 0.6], `Alert managers${s}`);
+  b.connect(from, first, assignedOut).connect(last, notify).connect(from, alert, unassignedOut);
+  return {notify, alert, writeLast: last};
 }
 
 /** HTTP Request node (v4.2) against `{{ Config.baseUrl }}` + path, JSON body. */

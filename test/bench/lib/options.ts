@@ -7,6 +7,12 @@ export interface BenchOptions {
   /** Leads per synthetic scenario. */
   leads: number;
   timing: TimingOptions;
+  /** Territory counts of the synthetic maps. */
+  sizes: number[];
+  /** Territory counts for the peers (json-rules-engine is slow past 1,000). */
+  peerSizes: number[];
+  /** Leads routed for the state-size measurement. */
+  stateLeads: number;
   /** Project root (for samples and bundle sizes). */
   root: string;
   log: (line: string) => void;
@@ -21,6 +27,9 @@ export function parseArgs(argv: string[], root: string): BenchOptions {
     n8n: argv.includes('--n8n'),
     leads: quick ? 5_000 : 20_000,
     timing: quick ? QUICK : FULL,
+    sizes: [10, 100, 1000, 10000],
+    peerSizes: [10, 100, 1000],
+    stateLeads: 100_000,
     root,
     // With --json, progress goes to stderr so stdout ends with the JSON line.
     log: json ? line => process.stderr.write(line + '\n') : line => process.stdout.write(line + '\n'),

@@ -64,7 +64,13 @@ export function n8nCli(ctx, args, extraEnv = {}) {
   });
 }
 
-export async function importAndPublish(ctx, workflows) {
+export async function importAndPublish(ctx, workflows, credentials = []) {
+  if (credentials.length) {
+    const credFile = path.join(ctx.workDir, 'credentials.json');
+    fs.writeFileSync(credFile, JSON.stringify(credentials), { mode: 0o600 });
+    await n8nCli(ctx, ['import:credentials', `--input=${credFile}`]);
+    fs.unlinkSync(credFile);
+  }
   const file = path.join(ctx.workDir, 'workflows.json');
   fs.writeFileSync(file, JSON.stringify(workflows));
   await n8nCli(ctx, ['import:workflow', `--input=${file}`]);

@@ -70,26 +70,26 @@ export const salesforce: Example = {
       name: expr('{{ [$json.FirstName, $json.LastName].filter(Boolean).join(" ") }}'),
     };
     const route = trunk(b, trigger, {...CHANNELS, slaMinutes: 15, untouchedStatus: 'Open - Not Contacted'}, lead, demoConfig(IDS));
-    const t = tail(b, route, {col: 5, notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner', route, at)});
+    const t = tail(b, route, {col: 4, notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner', route, at)});
 
     // SLA: wait, re-read the lead, re-route when nobody touched it.
-    const wait = b.add('Wait for SLA', 'wait', 1.1, [8, -0.5], {resume: 'timeInterval', amount: expr(`{{ ${cfg('slaMinutes')} }}`), unit: 'minutes'}, {webhook: true});
+    const wait = b.add('Wait for SLA', 'wait', 1.1, [6, -0.5], {resume: 'timeInterval', amount: expr(`{{ ${cfg('slaMinutes')} }}`), unit: 'minutes'}, {webhook: true});
     const get = b.add(
       'Get lead',
       'salesforce',
       1.1,
-      [9, -0.5],
+      [7, -0.5],
       {authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: expr(`{{ ${decision(route)}.leadId }}`)},
       {credentials: SF}
     );
-    const still = ifExpr(b, 'Still untouched?', [10, -0.5], expr('{{ $json.Status }}'), {type: 'string', operation: 'equals'}, expr(`{{ ${cfg('untouchedStatus')} }}`));
+    const still = ifExpr(b, 'Still untouched?', [8, -0.5], expr('{{ $json.Status }}'), {type: 'string', operation: 'equals'}, expr(`{{ ${cfg('untouchedStatus')} }}`));
     const again: Record<string, string> = {};
     for (const k of Object.keys(lead)) again[k] = expr(`{{ $('${route}').item.json.${k} }}`);
     again.excludeReps = expr(`{{ [${decision(route)}.ownerId] }}`);
-    const map2 = mapLead(b, 'Lead (excluding last owner)', [11, -0.5], again);
-    const route2 = routeLead(b, 'Route Lead (SLA)', [12, -0.5], demoConfig(IDS));
+    const map2 = mapLead(b, 'Lead (excluding last owner)', [9, -0.5], again);
+    const route2 = routeLead(b, 'Route Lead (SLA)', [10, -0.5], demoConfig(IDS));
     b.chain(t.notify, wait, get, still).connect(still, map2, 0).chain(map2, route2);
-    tail(b, route2, {col: 13, row: -0.5, suffix: ' (SLA)', notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner (SLA)', route2, at)});
+    tail(b, route2, {col: 11, row: -0.5, suffix: ' (SLA)', notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner (SLA)', route2, at)});
     return b.build(['salesforce']);
   },
   test: {

@@ -33,7 +33,7 @@ export interface ScalingRow {
 export interface CoreSection {
   rows: CoreRow[];
   scaling: ScalingRow[];
-  /** ns per decision, 10,000 territories over 10 (geo map, trace off). */
+  /** ns per decision, largest map over smallest (10,000 over 10 territories; geo map, trace off). */
   geoGrowth: number | null;
   geoMatchGrowth: number | null;
   mixedGrowth: number | null;
@@ -99,7 +99,8 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
     opts.log('  sample config: shared/samples/config.json or leads.csv missing, skipped');
   }
 
-  const sizes = [10, 100, 1000, 10000];
+  const sizes = opts.sizes;
+  const [smallest, largest] = [sizes[0], sizes[sizes.length - 1]];
   const repCounts = opts.quick ? [100] : [10, 100, 1000];
   for (const territories of sizes) {
     for (const reps of repCounts) {
@@ -129,7 +130,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   opts.log('  capacity/hours: done');
 
   for (const family of ['geo', 'mixed'] as Family[]) {
-    for (const territories of opts.quick && family === 'mixed' ? [] : sizes) {
+    for (const territories of opts.quick && family === 'mixed' ? sizes.filter(t => t === 100 || t === 1000) : sizes) {
       const s = makeScenario({family, territories, reps: 100, leads: opts.leads});
       const compiled = core.compileConfig(s.config);
       const decision = family === 'geo' ? timeDecisions(core, compiled, s.leads, false, false, opts) : null;
@@ -160,9 +161,9 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   return {
     rows,
     scaling,
-    geoGrowth: growth(geo(10)?.decisionNs ?? NaN, geo(10000)?.decisionNs ?? NaN),
-    geoMatchGrowth: growth(geo(10)?.matchNs ?? NaN, geo(10000)?.matchNs ?? NaN),
-    mixedGrowth: growth(mixedNs(10), mixedNs(10000)),
+    geoGrowth: growth(geo(smallest)?.decisionNs ?? NaN, geo(largest)?.decisionNs ?? NaN),
+    geoMatchGrowth: growth(geo(smallest)?.matchNs ?? NaN, geo(largest)?.matchNs ?? NaN),
+    mixedGrowth: growth(mixedNs(smallest), mixedNs(largest)),
     repGrowth: growth(repNs(10), repNs(1000)),
   };
 }

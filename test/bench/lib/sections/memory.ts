@@ -46,7 +46,7 @@ export function bundleSizes(root: string): {file: string; bytes: number}[] {
 
 export function runMemory(core: Core, opts: BenchOptions): MemorySection {
   const compiled: MemorySection['compiled'] = [];
-  for (const territories of [10, 100, 1000, 10000]) {
+  for (const territories of opts.sizes) {
     const s = makeScenario({family: 'mixed', territories, reps: 100, leads: 0});
     const input = structuredClone(s.config);
     const before = heapUsed();
@@ -58,11 +58,11 @@ export function runMemory(core: Core, opts: BenchOptions): MemorySection {
     if (!c) throw new Error('compileConfig returned nothing');
   }
 
-  const total = 100_000;
+  const total = opts.stateLeads;
   const s = makeScenario({family: 'mixed', territories: 100, reps: 50, leads: total, dedupe: true});
   const router = core.createRouter(core.compileConfig(s.config), undefined, {trace: false});
   const state: MemorySection['state'] = [];
-  const checkpoints = new Set([1_000, 10_000, 50_000, 100_000]);
+  const checkpoints = new Set([total / 100, total / 10, total / 2, total].map(Math.round));
   const base = Date.UTC(2026, 2, 2, 14, 0, 0);
   for (let i = 0; i < total; i++) {
     router.route(s.leads[i], base + i * 1000, i);

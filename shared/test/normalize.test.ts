@@ -1,0 +1,70 @@
+import {normalizeCountry, normalizeState, normalizeZip, zipNumber} from '../normalize/geo';
+import {emailDomain, normalizeText, toNumber} from '../normalize/text';
+
+describe('zip normalisation', () => {
+  test.each([
+    ['75001', '75001'],
+    ['75001-1234', '75001'],
+    ['750011234', '75001'],
+    [' 75001 ', '75001'],
+    ['m5v 3l9', 'M5V3L9'],
+    ['SW1A 1AA', 'SW1A1AA'],
+    ['7500', '7500'],
+  ])('%p -> %p', (raw, want) => expect(normalizeZip(raw)).toBe(want));
+
+  test('numbers from spreadsheets get their leading zeros back', () => {
+    expect(normalizeZip(2134)).toBe('02134');
+    expect(normalizeZip(21341234)).toBe('02134');
+  });
+
+  test('only 5-digit US ZIPs are numeric', () => {
+    expect(zipNumber('02134')).toBe(2134);
+    expect(zipNumber('M5V3L9')).toBeNaN();
+    expect(zipNumber('7500')).toBeNaN();
+  });
+});
+
+describe('state normalisation', () => {
+  test.each([
+    ['Texas', 'TX'],
+    ['texas', 'TX'],
+    [' tx ', 'TX'],
+    ['New York', 'NY'],
+    ['District of Columbia', 'DC'],
+    ['Quebec', 'QC'],
+    ['Ontario', 'ON'],
+    ['Atlantis', 'ATLANTIS'],
+  ])('%p -> %p', (raw, want) => expect(normalizeState(raw)).toBe(want));
+});
+
+describe('country normalisation', () => {
+  test.each([
+    ['USA', 'US'],
+    ['United States', 'US'],
+    ['united states of america', 'US'],
+    ['us', 'US'],
+    ['Canada', 'CA'],
+    ['CAN', 'CA'],
+    ['UK', 'GB'],
+    ['Germany', 'DE'],
+    ['Bosnia and Herzegovina', 'BA'],
+    ['Narnia', 'NARNIA'],
+  ])('%p -> %p', (raw, want) => expect(normalizeCountry(raw)).toBe(want));
+});
+
+describe('text and numbers', () => {
+  test('text compares trimmed and case-insensitively', () => {
+    expect(normalizeText('  Solar ')).toBe('solar');
+  });
+  test('numeric strings become numbers', () => {
+    expect(toNumber('1,200')).toBe(1200);
+    expect(toNumber(' 42 ')).toBe(42);
+    expect(toNumber('12a')).toBeNaN();
+    expect(normalizeText('1,200')).toBe('1200');
+  });
+  test('e-mail domains', () => {
+    expect(emailDomain(' Jo@ACME.com ')).toBe('acme.com');
+    expect(emailDomain('nobody')).toBe('');
+    expect(emailDomain('x@')).toBe('');
+  });
+});

@@ -1,0 +1,147 @@
+// The benchmark: every section in one run, a table per section, and with --json one JSON object
+// as the last line of stdout.
+import os from 'node:os';
+import {Core} from './core';
+import {fmtBytes, fmtNs, fmtRate, fmtRatio, table} from './format';
+import {evaluateGoals, Goal} from './goals';
+import {BenchOptions, parseArgs} from './options';
+import {AppsScriptSection, CountServiceCalls, runAppsScript} from './sections/appsScript';
+import {CoreSection, runCore} from './sections/core';
+import {MemorySection, runMemory} from './sections/memory';
+import {N8nSection, n8nNotRun} from './sections/n8n';
+import {PEER_NAMES, PeersSection, runPeers} from './sections/peers';
+
+export interface BenchReport {
+  machine: Record<string, string | number>;
+  seconds: number;
+  core: CoreSection;
+  peers: PeersSection;
+  memory: MemorySection;
+  appsScript: AppsScriptSection;
+  n8n: N8nSection;
+  goals: Goal[];
+}
+
+export interface BenchExtras {
+  countServiceCalls?: CountServiceCalls | null;
+  runN8n?: ((opts: BenchOptions) => Promise<N8nSection>) | null;
+  coreSource?: string;
+}
+
+function printCore(c: CoreSection, log: (s: string) => void): void {
+  log('\n## Core throughput (median of runs after warm-up, one core)');
+  log(
+    table(
+      ['map', 'territories', 'reps', 'trace', 'limits', 'decisions/s', 'per decision'],
+      c.rows.map(r => [r.label, r.territories, r.reps, r.trace ? 'on' : 'off', r.limits ? 'on' : 'off', fmtRate(r.perSec), fmtNs(r.nsPerOp)])
+    )
+  );
+  log('\n## Cost as the map grows (100 reps, trace off)');
+  log(
+    table(
+      ['map', 'territories', 'full decision', 'matchTerritories', 'hand-indexed JS', 'match / indexed'],
+      c.scaling.map(r => [r.family, r.territories, fmtNs(r.decisionNs), fmtNs(r.matchNs), fmtNs(r.indexedNs), fmtRatio(r.matchNs / r.indexedNs)])
+    )
+  );
+  log(
+    `growth 10 -> 10,000 territories: geographic ${fmtRatio(c.geoGrowth)} (full decision), ${fmtRatio(c.geoMatchGrowth)} (matching); ` +
+      `mixed ${fmtRatio(c.mixedGrowth)}; reps 10 -> 1,000 (100 territories): ${fmtRatio(c.repGrowth)}`
+  );
+}
+
+function printPeers(p: PeersSection, log: (s: string) => void): void {
+  log('\n## Peers on identical rules (leads/s; ratio = core full decisions over that peer)');
+  log(`agreement: ${p.agreed ? 'all matchers pick the same exact/partial territory and score for every lead checked' : 'DISAGREEMENT (see above)'}`);
+  const headers = ['matcher', ...p.rows.map(r => `${r.territories} terr.`), ...p.rows.map(r => `ratio @${r.territories}`)];
+  const rows = PEER_NAMES.map(name => [
+    name,
+    ...p.rows.map(r => fmtRate(r.perSec[name])),
+    ...p.rows.map(r => fmtRatio((r.perSec['core: full decision'] ?? NaN) / (r.perSec[name] ?? NaN))),
+  ]);
+  log(table(headers, rows));
+}
+
+function printMemory(m: MemorySection, log: (s: string) => void): void {
+  log('\n## Memory');
+  log(
+    table(
+      ['compiled config', 'reps', 'heap', 'compile time'],
+      m.compiled.map(r => [`${r.territories} territories`, r.reps, m.gcExposed ? fmtBytes(r.heapBytes) : 'n/a (run with --expose-gc)', r.compileMs.toFixed(1) + ' ms'])
+    )
+  );
+  log(table(['state after', 'JSON size'], m.state.map(r => [`${r.leads.toLocaleString('en-US')} leads`, fmtBytes(r.jsonBytes)])));
+  log(m.bundles.length ? table(['bundle', 'size'], m.bundles.map(b => [b.file, fmtBytes(b.bytes)])) : 'bundles: none built yet (npm run build)');
+}
+
+function printAppsScript(g: AppsScriptSection, log: (s: string) => void): void {
+  log('\n## Apps Script: Spreadsheet service calls per run');
+  if (!g.rows.length) return log(g.note);
+  log(table(['new rows', 'add-on', 'per-row script', 'ratio'], g.rows.map(r => [r.newRows, r.ours, r.perRow, fmtRatio(r.perRow / r.ours)])));
+  log(g.note);
+}
+
+function printN8n(n: N8nSection, log: (s: string) => void): void {
+  log(`\n## n8n: ${n.items.toLocaleString('en-US')} items through one node`);
+  if (n.ms.routeLead === null) return log(n.note);
+  log(
+    table(
+      ['node', 'execution time', 'over No Operation'],
+      [
+        ['No Operation', `${n.ms.noOp} ms`, '1.00×'],
+        ['Route Lead', `${n.ms.routeLead} ms`, fmtRatio(n.routeOverNoop)],
+        ['Code: round robin', `${n.ms.codeRoundRobin} ms`, fmtRatio((n.ms.codeRoundRobin ?? NaN) / (n.ms.noOp ?? NaN))],
+      ]
+    )
+  );
+  log(n.note);
+}
+
+export async function runBench(
+  core: Core,
+  argv: string[],
+  root: string,
+  extras: BenchExtras = {},
+  override: Partial<BenchOptions> = {}
+): Promise<BenchReport> {
+  const opts = {...parseArgs(argv, root), ...override};
+  const log = opts.log;
+  const started = Date.now();
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    platform: `${os.platform()} ${os.arch()}`,
+    mode: opts.quick ? 'quick' : 'full',
+    core: extras.coreSource ?? 'shared/index.ts',
+  };
+  log(`# lead-routing benchmark (${machine.mode}) — Node ${machine.node}, ${machine.cpus} × ${machine.cpu}`);
+  log(`core: ${machine.core}; ${opts.leads.toLocaleString('en-US')} synthetic leads per map`);
+
+  log('\ncore throughput…');
+  const core_ = runCore(core, opts);
+  log('peers…');
+  const peers = await runPeers(core, opts, opts.peerSizes);
+  log('memory…');
+  const memory = runMemory(core, opts);
+  const appsScript = await runAppsScript(extras.countServiceCalls ?? null);
+  const n8n =
+    opts.n8n && extras.runN8n
+      ? await extras.runN8n(opts)
+      : n8nNotRun(opts.n8n ? 'n/a: the real-n8n harness (test/e2e/lib) is not available' : 'not run (add --n8n; takes a minute or more)');
+  const goals = evaluateGoals(core_, peers, appsScript, n8n);
+
+  printCore(core_, log);
+  printPeers(peers, log);
+  printMemory(memory, log);
+  printAppsScript(appsScript, log);
+  printN8n(n8n, log);
+  log('\n## Goals (ratios measured in this run)');
+  log(table(['goal', 'measured', 'target', 'met'], goals.map(g => [g.goal, g.measured, g.target, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'])));
+  const seconds = (Date.now() - started) / 1000;
+  log(`\nfinished in ${seconds.toFixed(1)} s`);
+
+  const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, n8n, goals};
+  if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');
+  if (!peers.agreed) process.exitCode = 1;
+  return report;
+}
