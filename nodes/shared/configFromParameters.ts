@@ -15,11 +15,13 @@ const csv = (v: unknown): string[] =>
 export function jsonParameter(value: unknown, name: string): unknown {
   if (typeof value !== 'string') return value;
   if (!value.trim()) return undefined;
+  let problem = '';
   try {
     return JSON.parse(value) as unknown;
   } catch (e) {
-    throw new ConfigError([{path: name, message: `is not valid JSON (${(e as Error).message})`}]);
+    problem = (e as Error).message;
   }
+  throw new ConfigError([{path: name, message: `is not valid JSON (${problem})`}]);
 }
 
 interface UiRep extends IDataObject {

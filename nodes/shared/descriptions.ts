@@ -2,6 +2,8 @@
 // rename none without a new node version. Reference: /work/notes/node-params.md (README "Nodes").
 import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
 import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
+import {redisFallbackProperty} from './redisStoreForNode';
+import {REDIS_CREDENTIAL_TEST} from './stateStoreMethods';
 
 export const strategyOptions: INodePropertyOptions[] = [
   {name: 'Round Robin', value: 'round_robin', description: 'Next available rep after the last assignee, in list order'},
@@ -222,10 +224,11 @@ export const stateStoreProperties: INodeProperties[] = [
     default: 'staticData',
     description: 'Where the rotation state (cursors, counters, hashed dedupe keys) is kept',
   },
+  redisFallbackProperty,
 ];
 
 export const redisCredentials: INodeCredentialDescription[] = [
-  {name: REDIS_CREDENTIAL, required: true, displayOptions: {show: {[STATE_STORE_PARAMETER]: ['redis']}}},
+  {name: REDIS_CREDENTIAL, required: true, testedBy: REDIS_CREDENTIAL_TEST, displayOptions: {show: {[STATE_STORE_PARAMETER]: ['redis']}}},
 ];
 
 export const dryRunOption: INodeProperties = {

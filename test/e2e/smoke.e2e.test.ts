@@ -23,6 +23,7 @@ test('the packed tarball loads into a stock n8n and Round Robin runs there', asy
     )
   );
   const result = await executeWorkflow(folder, id);
+  if (!result.ok) console.log(result.cli.code, result.cli.stdout.slice(-3000), result.cli.stderr.slice(-3000));
   expect(result.error).toBeUndefined();
   const out = nodeOutput(result, 'Done');
   expect(out.map(j => (j.routing as {ownerId: string}).ownerId)).toEqual(['x', 'y', 'x']);

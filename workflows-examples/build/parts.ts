@@ -266,6 +266,27 @@ export function trunk(
   return route;
 }
 
+/**
+ * Poll flavour: trigger -> Config -> poll nodes (built at columns c+1.., returning [first, last, columns used])
+ * -> Lead -> Route Lead. Returns the route node and its column.
+ */
+export function pollTrunk(
+  b: WorkflowBuilder,
+  trigger: string,
+  config: Record<string, ConfigValue>,
+  poll: (col: number) => [string, string, number],
+  lead: Record<string, string | number | boolean>,
+  routing: Params | string,
+  opts: RouteOptions = {}
+): {route: string; col: number} {
+  const conf = configNode(b, [1, 0], config);
+  const [first, last, cols] = poll(2);
+  const map = mapLead(b, 'Lead', [2 + cols, 0], lead);
+  const route = routeLead(b, 'Route Lead', [3 + cols, 0], routing, opts);
+  b.chain(trigger, conf, first).chain(last, map, route);
+  return {route, col: 4 + cols};
+}
+
 export const CHANNELS = {repsChannel: '#new-leads', managerChannel: '#sales-managers'};
 
 /** Canonical lead fields read from the current item by dot paths of the platform payload. */

@@ -21,6 +21,7 @@ import {
   timeFieldOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
+import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {itemTime, routeItems} from '../../shared/routeItems';
 import {rotationConfig, rotationLead} from './rotationConfig';
 
@@ -35,6 +36,8 @@ const assign = {show: {operation: ['assign']}};
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
+
+  methods = stateStoreMethods;
 
   constructor(baseDescription: INodeTypeBaseDescription) {
     this.description = {

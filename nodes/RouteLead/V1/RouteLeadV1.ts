@@ -22,6 +22,7 @@ import {
   timeFieldOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
+import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {itemTime, routeItems} from '../../shared/routeItems';
 
 interface Options extends RouteOptionsParams {
@@ -33,6 +34,8 @@ interface Options extends RouteOptionsParams {
 
 export class RouteLeadV1 implements INodeType {
   description: INodeTypeDescription;
+
+  methods = stateStoreMethods;
 
   constructor(baseDescription: INodeTypeBaseDescription) {
     this.description = {

@@ -201,7 +201,7 @@ export async function publishWorkflow(folder: UserFolder, id: string): Promise<v
 
 /** The JSON document in the CLI's stdout (logs may precede it). */
 function parseRawOutput(stdout: string): ExecutionResult['run'] | undefined {
-  const start = stdout.search(/^\{/m);
+  const start = stdout.search(/^\{$/m);
   const end = stdout.lastIndexOf('}');
   if (start < 0 || end < start) return undefined;
   try {
@@ -212,7 +212,8 @@ function parseRawOutput(stdout: string): ExecutionResult['run'] | undefined {
 }
 
 export async function executeWorkflow(folder: UserFolder, id: string): Promise<ExecutionResult> {
-  const cli = await runN8n(folder, ['execute', `--id=${id}`, '--rawOutput']);
+  // n8n prints the run through its logger at level info.
+  const cli = await runN8n(folder, ['execute', `--id=${id}`, '--rawOutput'], {env: {N8N_LOG_LEVEL: 'info'}});
   const run = cli.code === 0 ? parseRawOutput(cli.stdout) : undefined;
   if (run) return {ok: true, run, cli};
   return {ok: false, cli, error: `${cli.stdout}\n${cli.stderr}`.trim()};

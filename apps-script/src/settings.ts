@@ -1,0 +1,83 @@
+// The add-on's settings (sidebar): kept as JSON in document properties. The Airtable token is
+// not a setting: it lives in user properties (see airtableToken in properties.ts).
+import type {CascadeStage, Strategy} from '../../shared';
+
+export interface Settings {
+  source: 'sheet' | 'airtable';
+  /** Strategy of the fallback pool, and of territories without a Strategy cell. */
+  strategy: Strategy;
+  cascade: CascadeStage[];
+  /** Rep id, name or e-mail; empty for none. */
+  defaultOwner: string;
+  dedupe: {enabled: boolean; fields: string[]; windowHours: number};
+  notify: boolean;
+  airtableBaseId: string;
+}
+
+export const STRATEGY_CHOICES: Strategy[] = ['round_robin', 'weighted', 'least_loaded', 'longest_idle'];
+export const CASCADE_CHOICES: CascadeStage[] = ['exact', 'partial', 'specialist', 'pool', 'default'];
+
+export function defaultSettings(): Settings {
+  return {
+    source: 'sheet',
+    strategy: 'round_robin',
+    cascade: [...CASCADE_CHOICES],
+    defaultOwner: '',
+    dedupe: {enabled: false, fields: ['email'], windowHours: 720},
+    notify: false,
+    airtableBaseId: '',
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Settings from stored or submitted JSON: unknown keys dropped, bad values replaced by defaults,
+ * and a list of what was wrong (shown to the user by saveSettings).
+ */
+export function readSettings(input: unknown): {settings: Settings; problems: string[]} {
+  const s = defaultSettings();
+  const problems: string[] = [];
+  if (!isRecord(input)) return {settings: s, problems};
+  if (input.source !== undefined) {
+    if (input.source === 'sheet' || input.source === 'airtable') s.source = input.source;
+    else problems.push('Source must be "sheet" or "airtable".');
+  }
+  if (input.strategy !== undefined) {
+    if (STRATEGY_CHOICES.includes(input.strategy as Strategy)) s.strategy = input.strategy as Strategy;
+    else problems.push(`Strategy must be one of ${STRATEGY_CHOICES.join(', ')}.`);
+  }
+  if (input.cascade !== undefined) {
+    const list = Array.isArray(input.cascade) ? input.cascade : String(input.cascade).split(/[\s,>]+/);
+    const stages = list.map(x => String(x).trim()).filter(Boolean);
+    const bad = stages.filter(x => !CASCADE_CHOICES.includes(x as CascadeStage));
+    if (bad.length || stages.length === 0) problems.push(`Cascade stages must be among ${CASCADE_CHOICES.join(', ')}.`);
+    else s.cascade = Array.from(new Set(stages)) as CascadeStage[];
+  }
+  if (typeof input.defaultOwner === 'string') s.defaultOwner = input.defaultOwner.trim();
+  if (isRecord(input.dedupe)) {
+    s.dedupe.enabled = input.dedupe.enabled === true;
+    if (Array.isArray(input.dedupe.fields) || typeof input.dedupe.fields === 'string') {
+      const fields = (Array.isArray(input.dedupe.fields) ? input.dedupe.fields : input.dedupe.fields.split(','))
+        .map(f => String(f).trim())
+        .filter(Boolean);
+      if (fields.length) s.dedupe.fields = fields;
+      else if (s.dedupe.enabled) problems.push('Dedupe needs at least one field (e.g. email).');
+    }
+    const hours = Number(input.dedupe.windowHours);
+    if (input.dedupe.windowHours !== undefined) {
+      if (Number.isFinite(hours) && hours > 0) s.dedupe.windowHours = hours;
+      else problems.push('Dedupe window must be a positive number of hours.');
+    }
+  }
+  if (typeof input.notify === 'boolean') s.notify = input.notify;
+  if (typeof input.airtableBaseId === 'string') {
+    const id = input.airtableBaseId.trim();
+    if (id === '' || /^app[A-Za-z0-9]{14}$/.test(id)) s.airtableBaseId = id;
+    else problems.push('The Airtable base id looks like appXXXXXXXXXXXXXX (17 characters, from the base URL).');
+  }
+  if (s.source === 'airtable' && !s.airtableBaseId) problems.push('Source Airtable needs the base id.');
+  return {settings: s, problems};
+}
