@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {main} from '../main';
+import {routeBatch} from '../../router';
+import {readLeads} from '../io';
+
+const root = path.join(__dirname, '..', '..', '..');
+const sampleConfig = path.join(root, 'shared/samples/config.json');
+const sampleLeads = path.join(root, 'shared/samples/leads.csv');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-routing-cli-'));
+const write = (name: string, text: string) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, s => out.push(s), s => err.push(s), () => Date.parse('2026-11-23T16:00:00Z'));
+  return {code, out: out.join('\n'), err: err.join('\n')};
+}
+
+const config = write('config.json', JSON.stringify({
+  reps: [{id: 'ana'}, {id: 'ben'}],
+  territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['ana', 'ben']}],
+  dedupe: {fields: ['email']},
+}));
+
+describe('lead-routing validate', () => {
+  test('a valid config: exit 0 with a summary', () => {
+    const r = run('validate', '--config', sampleConfig);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/valid — 15 reps, 12 territories/);
+  });
+
+  test('an invalid config: exit 1 naming every problem path, no stack trace', () => {
+    const bad = write('bad.json', JSON.stringify({reps: [{id: 'a'}], territories: [{id: 't', reps: ['zz'], strategy: 'x'}], defaultOwner: 'q'}));
+    const r = run('validate', '--config', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('territories[0].strategy');
+    expect(r.err).toContain('territories[0].reps[0]: unknown rep "zz"');
+    expect(r.err).toContain('defaultOwner');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('unreadable or malformed files: exit 1 with the file named', () => {
+    expect(run('validate', '--config', path.join(tmp, 'missing.json'))).toMatchObject({code: 1});
+    expect(run('validate', '--config', path.join(tmp, 'missing.json')).err).toContain('ENOENT');
+    expect(run('validate', '--config', write('broken.json', '{"reps": ['))).toMatchObject({code: 1});
+  });
+
+  test('usage errors: exit 2 with help', () => {
+    expect(run('frobnicate').code).toBe(2);
+    expect(run('validate').err).toContain('--config is required');
+  });
+});
+
+describe('lead-routing route', () => {
+  test('JSON, JSON Lines and CSV leads give one decision per lead in input order, same as the core', () => {
+    const leads = [{id: 'a1', state: 'TX', email: 'x@y.com'}, {id: 'a2', state: 'TX'}, {id: 'a3', state: 'TX', email: 'X@y.com'}];
+    const files = [
+      write('leads.json', JSON.stringify(leads)),
+      write('leads.jsonl', leads.map(l => JSON.stringify(l)).join('\n') + '\n'),
+      write('leads.csv', 'id,state,email\na1,TX,x@y.com\na2,TX,\na3,TX,X@y.com\n'),
+    ];
+    const expected = routeBatch(leads, JSON.parse(fs.readFileSync(config, 'utf8')), undefined, '2026-11-23T16:00:00Z').decisions;
+    for (const f of files) {
+      const r = run('route', '--config', config, '--leads', f, '--now', '2026-11-23T16:00:00Z');
+      expect(r.code).toBe(0);
+      const got = r.out.split('\n').map(l => JSON.parse(l));
+      expect(got.map(d => [d.leadId, d.ownerId, d.stage])).toEqual(expected.map(d => [d.leadId, d.ownerId, d.stage]));
+    }
+  });
+
+  test('--state is read and written: the rotation continues across runs', () => {
+    const leads = write('two.json', JSON.stringify([{state: 'TX'}]));
+    const state = path.join(tmp, 'state.json');
+    const owners = [1, 2, 3].map(() => JSON.parse(run('route', '--config', config, '--leads', leads, '--state', state, '--now', '2026-11-23T16:00:00Z').out).ownerId);
+    expect(owners).toEqual(['ana', 'ben', 'ana']);
+    expect(JSON.parse(fs.readFileSync(state, 'utf8')).pools.tx.last).toBe('ana');
+  });
+
+  test('--now sets decidedAt; --time-field routes each lead at its own time; --aliases adds the seed aliases', () => {
+    const leads = write('timed.json', JSON.stringify([{state: 'TX', at: '2026-01-02T03:04:05Z'}, {state: 'TX', at: 'garbage'}]));
+    const r = run('route', '--config', config, '--leads', leads, '--now', '2026-11-23T16:00:00Z', '--time-field', 'at', '--aliases');
+    const [a, b] = r.out.split('\n').map(l => JSON.parse(l));
+    expect(a.decidedAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(b.decidedAt).toBe('2026-11-23T16:00:00.000Z');
+    expect(a.matched_territory_id).toBe('tx');
+    expect(a.assignment_reason).toBe(a.reason);
+  });
+
+  test('unreadable leads: exit 1', () => {
+    const r = run('route', '--config', config, '--leads', write('bad.jsonl', '{"a":1}\nnot json\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('line 2');
+    expect(run('route', '--config', config, '--leads', write('obj.json', '{"x": 1}')).code).toBe(1);
+  });
+});
+
+describe('lead-routing simulate', () => {
+  test('the sample data: a readable table with per-rep, per-territory and stage counts that add up', () => {
+    const r = run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/3000 leads, \d+ assigned, \d+ unassigned/);
+    expect(r.out).toMatch(/^rep\s+leads$/m);
+    expect(r.out).toMatch(/^territory\s+leads$/m);
+    expect(r.out).toMatch(/^fairness/m);
+    const json = JSON.parse(run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json').out);
+    const s = json.a.summary;
+    const stageTotal = Object.values(s.byStage as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(stageTotal).toBe(3000);
+    expect(Object.values(s.byRep as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(s.assigned);
+    expect(s.byStage.duplicate).toBeGreaterThan(0);
+    expect(s.byStage.unassigned).toBeGreaterThan(0);
+    expect(s.byStage.exact).toBeGreaterThan(0);
+  });
+
+  test('--compare: both configs side by side and how many leads change owner', () => {
+    const sample = JSON.parse(fs.readFileSync(sampleConfig, 'utf8'));
+    const b = {...sample, territories: sample.territories.filter((t: {id: string}) => t.id !== 'texas')};
+    const bFile = write('b.json', JSON.stringify(b));
+    const r = run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads, '--time-field', 'createdAt', '--json');
+    const sim = JSON.parse(r.out);
+    expect(sim.b.summary.byTerritory.texas).toBeUndefined();
+    expect(sim.changedOwner).toBeGreaterThan(0);
+    const same = JSON.parse(run('simulate', '--config', sampleConfig, '--compare', sampleConfig, '--leads', sampleLeads, '--json').out);
+    expect(same.changedOwner).toBe(0);
+    const text = run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads).out;
+    expect(text).toMatch(/Leads that change owner from A to B: \d+ of 3000/);
+    expect(text).toMatch(/^rep\s+A\s+B\s+B−A$/m);
+  });
+
+  test('CSV sample has duplicates and junk rows, a few thousand leads', () => {
+    const leads = readLeads(sampleLeads) as Array<Record<string, string>>;
+    expect(leads.length).toBe(3000);
+    expect(leads.some(l => l.email === '' && l.state === '')).toBe(true);
+    expect(leads.some(l => l.firstName.startsWith('='))).toBe(true);
+  });
+});
+
+describe('the built binary', () => {
+  const bin = path.join(root, 'dist/cli/lead-routing.js');
+  test('exists after the build and exits 1 without a stack trace on a bad config', () => {
+    expect(fs.existsSync(bin)).toBe(true);
+    const bad = write('bad2.json', '{"reps": []}');
+    const r = spawnSync(process.execPath, [bin, 'validate', '--config', bad], {encoding: 'utf8'});
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('reps');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const ok = execFileSync(process.execPath, [bin, 'validate', '--config', sampleConfig], {encoding: 'utf8'});
+    expect(ok).toContain('valid');
+  });
+});
