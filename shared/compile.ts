@@ -47,7 +47,9 @@ export interface CompiledConfig {
   readonly repIndex: Map<string, number>;
   readonly matcher: TerritoryMatcher;
   readonly territoryPools: CompiledPool[];
-  readonly tiedPools: Map<string, CompiledPool>;
+  readonly territoryIndex: Map<string, number>;
+  /** Pools of tied territories, found by a numeric fingerprint of their indexes (then compared exactly). */
+  readonly tiedPools: Map<number, Array<{territories: number[]; pool: CompiledPool}>>;
   readonly pool: CompiledPool | null;
   readonly specialists: Map<string, CompiledPool>;
   readonly defaultOwner: number;
@@ -178,6 +180,7 @@ function build(config: RoutingConfig): CompiledConfig {
     repIndex,
     matcher: new TerritoryMatcher(config),
     territoryPools,
+    territoryIndex: new Map(config.territories.map((t, i) => [t.id, i])),
     tiedPools: new Map(),
     pool,
     specialists,
@@ -202,14 +205,18 @@ function unique(xs: number[]): number[] {
 
 /** The pool of territories tied on one score: their reps in config order, keyed by their sorted ids. */
 export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool {
-  const ordered = [...territories].sort((a, b) => a - b);
-  const key = ordered.map(t => c.territoryPools[t].key).sort().join('+');
-  let pool = c.tiedPools.get(key);
-  if (!pool) {
-    const reps: number[] = [];
-    for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
-    pool = {key, reps, strategy: c.territoryPools[ordered[0]].strategy};
-    c.tiedPools.set(key, pool);
+  const ordered = territories.length > 1 ? [...territories].sort((a, b) => a - b) : territories;
+  let fp = ordered.length;
+  for (let i = 0; i < ordered.length; i++) fp = (Math.imul(fp, 31) + ordered[i]) | 0;
+  let bucket = c.tiedPools.get(fp);
+  if (!bucket) c.tiedPools.set(fp, (bucket = []));
+  for (const entry of bucket) {
+    if (entry.territories.length === ordered.length && entry.territories.every((t, i) => t === ordered[i])) return entry.pool;
   }
+  const key = ordered.map(t => c.territoryPools[t].key).sort().join('+');
+  const reps: number[] = [];
+  for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
+  const pool = {key, reps, strategy: c.territoryPools[ordered[0]].strategy};
+  bucket.push({territories: ordered, pool});
   return pool;
 }

@@ -30,7 +30,6 @@ export function normalizeValue(kind: FieldKind, raw: unknown): string {
       return normalizeText(raw);
   }
 }
-
 /** A lead value as normalised strings: null when missing or empty; arrays give one string per element. */
 export function normalizedValues(kind: FieldKind, raw: unknown): string | string[] | null {
   if (raw === null || raw === undefined) return null;

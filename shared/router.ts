@@ -2,7 +2,7 @@
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
 import {compileConfig, tiedPool, type CompiledConfig, type CompiledPool} from './compile';
 import {countAssignment, ineligibility} from './eligibility';
-import {hash64} from './hash';
+import {hash53} from './hash';
 import {normalizedValues, readPath} from './lead';
 import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
@@ -68,8 +68,9 @@ const NO_CANDIDATES: Candidate[] = [];
 class CascadeRouter implements Router {
   private readonly pools: Record<string, PoolState>;
   private readonly counters: Record<string, RepCounters>;
-  private readonly learned: Map<string, string>;
-  private readonly dedupe: Map<string, DedupeEntry>;
+  // Keys are 53-bit hashes (numbers) in memory; persisted as "k…"/"d…" base-36 strings.
+  private readonly learned: Map<number, string>;
+  private readonly dedupe: Map<number, DedupeEntry>;
   // Per-lead scratch, indexed by rep position.
   private readonly whyStamp: Int32Array;
   private readonly whyCache: Array<Why | null>;
@@ -93,8 +94,8 @@ class CascadeRouter implements Router {
   ) {
     this.pools = state.pools;
     this.counters = state.reps;
-    this.learned = new Map(Object.entries(state.accounts));
-    this.dedupe = new Map(Object.entries(state.dedupe));
+    this.learned = fromPersisted(state.accounts);
+    this.dedupe = fromPersisted(state.dedupe);
     const n = compiled.reps.length;
     this.whyStamp = new Int32Array(n);
     this.whyCache = new Array(n).fill(null);
@@ -114,8 +115,8 @@ class CascadeRouter implements Router {
       v: 1,
       pools: this.pools,
       reps: this.counters,
-      accounts: Object.fromEntries(this.learned),
-      dedupe: Object.fromEntries(this.dedupe),
+      accounts: toPersisted('d', this.learned),
+      dedupe: toPersisted('k', this.dedupe),
     });
   }
 
@@ -211,7 +212,7 @@ class CascadeRouter implements Router {
     return d;
   }
 
-  private duplicateStage(key: string): Outcome | null {
+  private duplicateStage(key: number): Outcome | null {
     const entry = this.dedupe.get(key);
     if (!entry) return null;
     const age = this.ms - entry[1];
@@ -227,8 +228,8 @@ class CascadeRouter implements Router {
     this.whyCache[idx] = why;
     this.consider(idx);
     if (why !== null) return null;
-    const t = entry[2] === null ? -1 : this.compiled.matcher.territories.findIndex(x => x.id === entry[2]);
-    return {stage: 'duplicate', rep: idx, firstAt: entry[1], viaTerritory: t >= 0 ? this.compiled.matcher.territories[t].name : null};
+    const t = entry[2] === null ? undefined : this.compiled.territoryIndex.get(entry[2]);
+    return {stage: 'duplicate', rep: idx, firstAt: entry[1], viaTerritory: t !== undefined ? this.compiled.matcher.territories[t].name : null};
   }
 
   private accountStage(domain: string): Outcome | null {
@@ -324,7 +325,7 @@ class CascadeRouter implements Router {
     return pool.reps[pos];
   }
 
-  private commit(outcome: Outcome, dedupeKey: string | null, domain: string): void {
+  private commit(outcome: Outcome, dedupeKey: number | null, domain: string): void {
     const c = this.compiled;
     const rep = c.reps[outcome.rep!];
     let counters = this.counters[rep.id];
@@ -349,7 +350,7 @@ class CascadeRouter implements Router {
     }
   }
 
-  private dedupeKeyOf(lead: object): string | null {
+  private dedupeKeyOf(lead: object): number | null {
     const parts: string[] = [];
     let any = false;
     for (const f of this.compiled.dedupe!.fields) {
@@ -358,7 +359,7 @@ class CascadeRouter implements Router {
       if (s) any = true;
       parts.push(s);
     }
-    return any ? 'k' + hash64(parts.join('\u001f')) : null;
+    return any ? hash53(parts.join('\u001f')) : null;
   }
 
   private allCandidates(): Candidate[] {
@@ -413,8 +414,23 @@ class CascadeRouter implements Router {
   }
 }
 
-function domainKey(domain: string): string {
-  return 'd' + hash64(domain);
+function domainKey(domain: string): number {
+  return hash53(domain);
+}
+
+function fromPersisted<V>(obj: Record<string, V>): Map<number, V> {
+  const map = new Map<number, V>();
+  for (const k of Object.keys(obj)) {
+    const n = parseInt(k.slice(1), 36);
+    if (Number.isSafeInteger(n)) map.set(n, obj[k]);
+  }
+  return map;
+}
+
+function toPersisted<V>(prefix: string, map: Map<number, V>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [k, v] of map) out[prefix + k.toString(36)] = v;
+  return out;
 }
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {

@@ -51,9 +51,9 @@ export function copyState(input: unknown): RotationState {
 }
 
 /** Keeps a string-keyed map at most `max` entries, dropping the oldest (insertion order). */
-export function evictOldest<V>(map: Map<string, V>, max: number): void {
+export function evictOldest<K, V>(map: Map<K, V>, max: number): void {
   while (map.size > max) {
-    const oldest = map.keys().next().value as string;
+    const oldest = map.keys().next().value as K;
     map.delete(oldest);
   }
 }

@@ -59,17 +59,15 @@ function getter(row: Row): (...names: string[]) => unknown {
   };
 }
 
-function hasKey(row: Row, name: string): boolean {
-  return Object.keys(row).some(k => k.toLowerCase().replace(/[\s_-]/g, '') === name);
-}
 
 /**
  * Rows -> reps. A row without an id uses its email, then its name. When any row has an `Available`
- * column, a row without it is unavailable (Airtable omits unchecked checkboxes); otherwise reps are available.
+ * column (the sheet header, capitalised), a row without it is unavailable (Airtable omits unchecked
+ * checkboxes); otherwise a rep without `available` is available.
  */
 export function repsFromRoster(rows: unknown): unknown[] {
   const arr = Array.isArray(rows) ? rows : rows && typeof rows === 'object' ? [rows] : [];
-  const airtableStyle = arr.some(r => r && typeof r === 'object' && hasKey(r as Row, 'available'));
+  const airtableStyle = arr.some(r => r && typeof r === 'object' && 'Available' in (r as Row));
   return arr.map(r => {
     if (typeof r === 'string' || typeof r === 'number') return {id: String(r).trim(), name: String(r).trim()};
     if (!r || typeof r !== 'object') return r;

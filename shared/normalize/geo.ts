@@ -48,6 +48,8 @@ function table(src: string): Map<string, string> {
     const [code, name] = pair.split('=');
     map.set(name.toLowerCase(), code);
     map.set(code.toLowerCase(), code);
+    map.set(code, code);
+    map.set(name, code);
   }
   return map;
 }
@@ -56,18 +58,29 @@ let stateTable: Map<string, string> | undefined;
 let countryTable: Map<string, string> | undefined;
 
 /** "Texas" / "tx" / " TX " -> "TX"; US states and territories, Canadian provinces. Unknown: upper-cased text. */
-export function normalizeState(raw: string): string {
-  const key = raw.trim().toLowerCase();
-  if (!key) return '';
+function states(): Map<string, string> {
   if (!stateTable) {
     stateTable = table(US_STATES + '|' + CA_PROVINCES);
     for (const k of Object.keys(STATE_ALIASES)) stateTable.set(k, STATE_ALIASES[k]);
   }
-  return stateTable.get(key) ?? stateTable.get(key.replace(/\./g, '')) ?? key.toUpperCase();
+  return stateTable;
+}
+
+export function normalizeState(raw: string): string {
+  const table = states();
+  const direct = table.get(raw); // fast path: "TX", "tx", "Texas" as typed
+  if (direct !== undefined) return direct;
+  const key = raw.trim().toLowerCase();
+  if (!key) return '';
+  return table.get(key) ?? table.get(key.replace(/\./g, '')) ?? key.toUpperCase();
 }
 
 /** "USA" / "United States" / "us" -> "US" (ISO 3166-1 alpha-2). Unknown: upper-cased text. */
 export function normalizeCountry(raw: string): string {
+  if (countryTable) {
+    const direct = countryTable.get(raw);
+    if (direct !== undefined) return direct;
+  }
   const key = raw.trim().toLowerCase();
   if (!key) return '';
   if (!countryTable) {
@@ -88,6 +101,7 @@ const US_ZIP = /^(\d{5})(?:-?\d{4})?$/;
  * padded back to 5 digits; any other postal code is upper-cased without spaces.
  */
 export function normalizeZip(raw: unknown): string {
+  if (typeof raw === 'string' && raw.length === 5 && isDigits(raw, 0, 5)) return raw; // fast path
   if (typeof raw === 'number') {
     if (!Number.isInteger(raw) || raw < 0) return String(raw);
     const digits = String(raw);
@@ -103,7 +117,22 @@ export function normalizeZip(raw: unknown): string {
   return m2 ? m2[1] : compact;
 }
 
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A normalised zip that is a 5-digit US ZIP, as a number; otherwise NaN. */
 export function zipNumber(zip: string): number {
-  return zip.length === 5 && US_ZIP.test(zip) ? Number(zip) : NaN;
+  if (zip.length !== 5 || !isDigits(zip, 0, 5)) return NaN;
+  return (
+    (zip.charCodeAt(0) - 48) * 10000 +
+    (zip.charCodeAt(1) - 48) * 1000 +
+    (zip.charCodeAt(2) - 48) * 100 +
+    (zip.charCodeAt(3) - 48) * 10 +
+    (zip.charCodeAt(4) - 48)
+  );
 }

@@ -1,5 +1,9 @@
 const NUMERIC = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+function maybeNumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 || c === 45; // digit, +, -
+}
+
 /** "1,200" -> 1200, " 42 " -> 42, 7 -> 7; anything else NaN. */
 export function toNumber(raw: unknown): number {
   if (typeof raw === 'number') return raw;
@@ -15,7 +19,9 @@ export function normalizeText(raw: unknown): string {
   if (typeof raw === 'number') return String(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
   const s = String(raw).trim().toLowerCase();
-  if (s.length > 0 && s.length < 24 && NUMERIC.test(s)) return String(Number(s.replace(/,/g, '')));
+  if (s.length > 0 && s.length < 24 && maybeNumeric(s.charCodeAt(0)) && NUMERIC.test(s)) {
+    return String(Number(s.replace(/,/g, '')));
+  }
   return s;
 }
 

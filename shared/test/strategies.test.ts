@@ -3,8 +3,8 @@ import {config, NOW} from './helpers';
 import type {Strategy} from '../types';
 
 const reps = ['a', 'b', 'c', 'd'].map(id => ({id}));
-const poolOf = (strategy: Strategy, extra: Record<string, unknown>[] = reps) =>
-  config({reps: [...extra, {id: 'manager'}], pool: {reps: extra.map(r => r.id as string), strategy}, cascade: ['pool', 'default']});
+const poolOf = (strategy: Strategy, extra: Array<{id: string; [k: string]: unknown}> = reps) =>
+  config({reps: [...extra, {id: 'manager'}], pool: {reps: extra.map(r => r.id), strategy}, cascade: ['pool', 'default']});
 
 function sequence(cfg: unknown, n: number, now: string | ((i: number) => string) = NOW): string[] {
   const r = createRouter(cfg);

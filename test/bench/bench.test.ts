@@ -85,11 +85,11 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
     stateLeads: 2000,
     log: line => lines.push(line),
   });
-  expect(report.peers.agreed).toBe(true);
-  expect(report.peers.rows[0].perSec['json-rules-engine']).toBeGreaterThan(0);
-  expect(report.core.rows.find(r => r.label.startsWith('goal:'))?.perSec).toBeGreaterThan(0);
-  expect(report.core.scaling.filter(r => r.family === 'geo').map(r => r.territories)).toEqual([10, 100]);
-  expect(report.memory.state.map(r => r.leads)).toEqual([20, 200, 1000, 2000]);
+  expect(report.peers!.agreed).toBe(true);
+  expect(report.peers!.rows[0].perSec['json-rules-engine']).toBeGreaterThan(0);
+  expect(report.core!.rows.find(r => r.label.startsWith('goal:'))?.perSec).toBeGreaterThan(0);
+  expect(report.core!.scaling.filter(r => r.family === 'geo').map(r => r.territories)).toEqual([10, 100]);
+  expect(report.memory!.state.map(r => r.leads)).toEqual([20, 200, 1000, 2000]);
   expect(report.goals.map(g => g.goal)).toContain('full decisions/s, 100 territories, 50 reps, trace off');
   const text = lines.join('\n');
   for (const heading of ['## Core throughput', '## Peers on identical rules', '## Memory', '## Apps Script', '## n8n', '## Goals']) {

@@ -45,9 +45,11 @@ try {
       process.stderr.write(`apps-script countServiceCalls could not be loaded: ${e.message}\n`);
     }
   }
-  if (process.argv.includes('--n8n')) {
+  if (process.argv.some(a => a === '--n8n' || (a.startsWith('--only=') && a.includes('n8n')))) {
     const n8n = path.join(here, 'lib/n8n/run.ts');
-    if (fs.existsSync(n8n)) extras.runN8n = (await bundle(n8n, 'n8n.cjs', {packages: 'external'})).runN8n;
+    // The e2e harness finds the project from its own __dirname; keep that true inside the bundle.
+    const define = {__dirname: JSON.stringify(path.join(root, 'test/e2e/lib'))};
+    if (fs.existsSync(n8n)) extras.runN8n = (await bundle(n8n, 'n8n.cjs', {packages: 'external', define})).runN8n;
   }
   await bench.runBench(core, process.argv.slice(2), root, extras);
 } finally {

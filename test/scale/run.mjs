@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fireWave, makeLeads } from './lib/load.mjs';
-import { importAndPublish, installPackage, locateN8n, queueEnv, startMain, startWorker } from './lib/n8n.mjs';
-import { sleep, stopAll, waitFor } from './lib/procs.mjs';
+import { importActive, installPackage, locateN8n, queueEnv, startMain, startWorker } from './lib/n8n.mjs';
+import { freePort, stopAll, waitFor } from './lib/procs.mjs';
 import { startPostgres, startRedis } from './lib/services.mjs';
 import { REPS, redisCredential, roundRobinWorkflow } from './workflows.mjs';
 
@@ -38,8 +38,11 @@ function analyze(wave) {
     owners.set(r.json.body && r.json.body.id, { owner, stage: routing.stage, attempts: r.attempts });
     perRep[owner] = (perRep[owner] ?? 0) + 1;
   }
-  const retried = wave.results.filter(r => r.attempts > 1).length;
-  return { owners, perRep, failed, unowned, retried, rate: wave.results.length / (wave.elapsedMs / 1000) };
+  const retriedResults = wave.results.filter(r => r.attempts > 1);
+  const retriedDuplicates = retriedResults.filter(r => r.json && r.json.routing && r.json.routing.stage === 'duplicate').length;
+  const retryErrors = [...new Set(retriedResults.map(r => r.errors[0].replace(/\d+/g, 'N')))];
+  return { owners, perRep, failed, unowned, retried: retriedResults.length, retryErrors, retriedDuplicates,
+    rate: wave.results.length / (wave.elapsedMs / 1000), elapsedMs: wave.elapsedMs, load: wave.load };
 }
 
 const fmt = perRep => REPS.map(r => `${r} ${perRep[r] ?? 0}`).join(' / ');
@@ -59,14 +62,20 @@ async function main() {
     log('package installed into the n8n user folder');
     const ctx = { bin, workDir, userFolder, env: queueEnv({ userFolder, redis, pg, encryptionKey: crypto.randomBytes(24).toString('hex') }) };
 
+    const cred = redisCredential('scaleRedis000001', { host: redis.host, port: redis.port, keyPrefix: KEY_PREFIX });
+    const deadPort = await freePort(); // nothing listens there
+    const deadCred = redisCredential('scaleRedisDown01', { host: '127.0.0.1', port: deadPort, keyPrefix: KEY_PREFIX });
     const wf = {
-      exact: roundRobinWorkflow('scale-redis-exact', 'redis'),
+      warmup: roundRobinWorkflow('scale-warmup', 'redis', cred),
+      down: roundRobinWorkflow('scale-redis-down', 'redis', deadCred),
+      exact: roundRobinWorkflow('scale-redis-exact', 'redis', cred),
       staticData: roundRobinWorkflow('scale-static-data', 'staticData'),
-      dup: roundRobinWorkflow('scale-redis-dup', 'redis'),
-      kill: roundRobinWorkflow('scale-redis-kill', 'redis'),
-      one: roundRobinWorkflow('scale-redis-one-worker', 'redis'),
+      dup: roundRobinWorkflow('scale-redis-dup', 'redis', cred),
+      staticDup: roundRobinWorkflow('scale-static-dup', 'staticData'),
+      kill: roundRobinWorkflow('scale-redis-kill', 'redis', cred),
+      one: roundRobinWorkflow('scale-redis-one-worker', 'redis', cred),
     };
-    await importAndPublish(ctx, Object.values(wf), [redisCredential(redis, KEY_PREFIX)]);
+    await importActive(ctx, Object.values(wf), [cred, deadCred]);
     log('workflows imported and published');
     const mainProc = await startMain(ctx);
     const workers = await Promise.all([startWorker(ctx, 'worker-1', CONCURRENCY), startWorker(ctx, 'worker-2', CONCURRENCY)]);
@@ -82,13 +91,27 @@ async function main() {
     const jobsStarted = w => (fs.readFileSync(w.logFile, 'utf8').match(/Worker started execution/g) || []).length;
     const jobsSince = (before) => workers.map((w, i) => jobsStarted(w) - before[i]);
 
+    // 0. Warm-up (JIT, node loading, Postgres caches) so that the throughput waves compare fairly.
+    log('warm-up: 40 leads, not measured');
+    const warm = analyze(await fireWave(hook(wf.warmup), makeLeads('warm', 40)));
+    check('warm-up: every lead answered', warm.owners.size === 40, fmt(warm.perRep));
+
+    // Redis unreachable: a node error naming host and port, no silent local rotation.
+    log(`Redis unreachable: credential pointing at 127.0.0.1:${deadPort}`);
+    const down = (await fireWave(hook(wf.down), [{ id: 'down-1', email: 'down-1@lead-0.example.com' }], { retries: 0 })).results[0];
+    const downError = pg.psql(`select d.data from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = '${wf.down.id}'`);
+    report.down = { answer: down.ok ? JSON.stringify(down.json).slice(0, 200) : down.errors[0].slice(0, 200) };
+    check('Redis unreachable: no owner handed out', !(down.ok && down.json && down.json.routing && down.json.routing.ownerId), report.down.answer);
+    check('Redis unreachable: execution error names host and port', downError.includes(`Cannot reach Redis at 127.0.0.1:${deadPort}`),
+      (downError.match(/Cannot reach Redis[^"]*/) || ['(message not found in the execution data)'])[0]);
+
     // 1. Redis store, 2 workers: exact.
     log(`wave 1: ${N} concurrent leads, Redis store, 2 workers`);
     let before = workers.map(jobsStarted);
     const exact = analyze(await fireWave(hook(wf.exact), makeLeads('exact', N)));
     const exactJobs = jobsSince(before);
     const exactState = redisState(wf.exact);
-    report.redis = { perRep: exact.perRep, rate: exact.rate, jobs: exactJobs, retried: exact.retried };
+    report.redis = { perRep: exact.perRep, rate: exact.rate, load: exact.load, jobs: exactJobs, retried: exact.retried };
     check('every lead answered with an owner', exact.failed.length === 0 && exact.unowned.length === 0,
       `${exact.failed.length} failed, ${exact.unowned.length} without owner ${exact.failed.slice(0, 3).join('; ')}`);
     check('no lead lost, none twice', exact.owners.size === N, `${exact.owners.size} distinct leads of ${N}`);
@@ -106,11 +129,23 @@ async function main() {
     const stJobs = jobsSince(before);
     const saved = JSON.parse(pg.psql(`select "staticData" from workflow_entity where id = '${wf.staticData.id}'`) || '{}');
     const savedState = saved && Object.values(saved).map(v => v && v.leadRoutingState).find(Boolean);
-    report.staticData = { perRep: st.perRep, rate: st.rate, jobs: stJobs, savedCounters: counters(savedState) };
+    report.staticData = { perRep: st.perRep, rate: st.rate, load: st.load, jobs: stJobs, savedCounters: counters(savedState) };
     check('static data: items in = items out', st.failed.length === 0 && st.unowned.length === 0 && st.owners.size === N,
       `${st.owners.size} answered of ${N}`);
     console.log(`  info static data distribution: ${fmt(st.perRep)} (worker jobs ${stJobs.join(' + ')}); ` +
       `counters saved in static data: ${fmt(counters(savedState))}`);
+
+    // 2b. Static data store, 2 workers, the same leads twice: how often a retry gets a second owner.
+    log(`wave 2b: ${DUP} leads twice, workflow static data, 2 workers`);
+    const staticDupLeads = makeLeads('sdup', DUP);
+    const sFirst = analyze(await fireWave(hook(wf.staticDup), staticDupLeads));
+    const sSecond = analyze(await fireWave(hook(wf.staticDup), staticDupLeads));
+    const sChanged = staticDupLeads.filter(l => (sFirst.owners.get(l.id) || {}).owner !== (sSecond.owners.get(l.id) || {}).owner).length;
+    const sNotDup = [...sSecond.owners.values()].filter(o => o.stage !== 'duplicate').length;
+    report.staticDup = { changed: sChanged, notRecognised: sNotDup, first: sFirst.perRep, second: sSecond.perRep };
+    check('static data duplicates: items in = items out', sFirst.owners.size === DUP && sSecond.owners.size === DUP);
+    console.log(`  info static data retries: ${sChanged}/${DUP} leads got a different owner the second time, ` +
+      `${sNotDup}/${DUP} not recognised as duplicates`);
 
     // 3. Webhook retries: the same leads twice.
     log(`wave 3: ${DUP} leads, then the same ${DUP} again`);
@@ -143,8 +178,8 @@ async function main() {
     await victim.child.exited;
     const killState = redisState(wf.kill);
     const k = KILL_LEADS / 4;
-    report.kill = { signal: KILL_SIGNAL, killedAfter, perRep: killed.perRep, retried: killed.retried, rate: killed.rate,
-      failed: killed.failed.length, counters: counters(killState.state), elapsedMs: Math.round(KILL_LEADS / killed.rate * 1000) };
+    report.kill = { signal: KILL_SIGNAL, killedAfter, perRep: killed.perRep, retried: killed.retried, retriedDuplicates: killed.retriedDuplicates, retryErrors: killed.retryErrors,
+      failed: killed.failed.length, counters: counters(killState.state), elapsedMs: killed.elapsedMs };
     check('kill: every lead ends with an owner', killed.failed.length === 0 && killed.unowned.length === 0 && killed.owners.size === KILL_LEADS,
       `${killed.owners.size}/${KILL_LEADS}, ${killed.retried} retried by the sender ${killed.failed.slice(0, 2).join('; ')}`);
     check(`kill: each rep exactly ${k}`, REPS.every(r => killed.perRep[r] === k), fmt(killed.perRep));
@@ -154,7 +189,7 @@ async function main() {
     // 5. One worker left: throughput with 1 worker on the same lead count as wave 1.
     log(`wave 5: ${N} concurrent leads, Redis store, 1 worker`);
     const one = analyze(await fireWave(hook(wf.one), makeLeads('one', N)));
-    report.oneWorker = { perRep: one.perRep, rate: one.rate };
+    report.oneWorker = { perRep: one.perRep, rate: one.rate, load: one.load };
     check('1 worker: every lead answered, each rep exactly N/4', one.owners.size === N && REPS.every(r => one.perRep[r] === N / 4), fmt(one.perRep));
 
     printReport(report);
@@ -179,16 +214,19 @@ function printReport(r) {
   const rate = x => `${x.toFixed(1)} leads/s`;
   const lines = [
     '',
-    `| run (${r.leads} concurrent leads, 4 reps) | ${REPS.join(' | ')} | end to end |`,
-    `|---|${REPS.map(() => '---:').join('|')}|---:|`,
-    `| Redis store, 2 workers | ${REPS.map(x => r.redis.perRep[x]).join(' | ')} | ${rate(r.redis.rate)} |`,
-    `| Static data, 2 workers | ${REPS.map(x => r.staticData.perRep[x]).join(' | ')} | ${rate(r.staticData.rate)} |`,
-    `| Redis store, 1 worker | ${REPS.map(x => r.oneWorker.perRep[x]).join(' | ')} | ${rate(r.oneWorker.rate)} |`,
+    `| run (${r.leads} concurrent leads, 4 reps) | ${REPS.join(' | ')} | end to end | load avg |`,
+    `|---|${REPS.map(() => '---:').join('|')}|---:|---:|`,
+    `| Redis store, 2 workers | ${REPS.map(x => r.redis.perRep[x]).join(' | ')} | ${rate(r.redis.rate)} | ${r.redis.load.toFixed(1)} |`,
+    `| Static data, 2 workers | ${REPS.map(x => r.staticData.perRep[x]).join(' | ')} | ${rate(r.staticData.rate)} | ${r.staticData.load.toFixed(1)} |`,
+    `| Redis store, 1 worker | ${REPS.map(x => r.oneWorker.perRep[x]).join(' | ')} | ${rate(r.oneWorker.rate)} | ${r.oneWorker.load.toFixed(1)} |`,
     '',
     `Worker executions (worker-1 + worker-2): Redis wave ${r.redis.jobs.join(' + ')}, static-data wave ${r.staticData.jobs.join(' + ')}.`,
     `Static data counters saved after its wave: ${fmt(r.staticData.savedCounters)}.`,
     `Duplicate wave: ${r.duplicates.sameOwner} same owner, ${r.duplicates.dupStage} stage duplicate, commits ${r.duplicates.versionBefore} -> ${r.duplicates.versionAfter}.`,
-    `Worker kill (${r.kill.signal} after ${r.kill.killedAfter} started executions): ${fmt(r.kill.perRep)}; ${r.kill.retried} leads retried by the sender; counters ${fmt(r.kill.counters)}; wave took ${(r.kill.elapsedMs / 1000).toFixed(1)} s.`,
+    `Static data, same ${DUP} leads twice: ${r.staticDup.changed} got a different owner, ${r.staticDup.notRecognised} not recognised as duplicates.`,
+    `Worker kill (${r.kill.signal} after ${r.kill.killedAfter} started executions): ${fmt(r.kill.perRep)}; ${r.kill.retried} leads retried by the sender, ${r.kill.retriedDuplicates} of them answered as duplicates ` +
+      `(${r.kill.retryErrors.join('; ') || 'none'}); counters ${fmt(r.kill.counters)}; wave took ${(r.kill.elapsedMs / 1000).toFixed(1)} s.`,
+    `Redis unreachable: answer ${r.down.answer}`,
     '',
   ];
   console.log(lines.join('\n'));

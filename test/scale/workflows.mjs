@@ -31,17 +31,16 @@ return [{ json: { leadId: lead.id, ownerId: reps[(sd.n - 1) % reps.length] } }];
   });
 }
 
-export const REDIS_CREDENTIAL_ID = 'scaleRedisCred01';
-
-export function redisCredential(redis, keyPrefix) {
+/** A `leadRoutingRedisApi` credential as `n8n import:credentials` takes it (plain data, n8n encrypts it). */
+export function redisCredential(id, { host, port, keyPrefix }) {
   return {
-    id: REDIS_CREDENTIAL_ID, name: 'Scale test Redis', type: 'leadRoutingRedisApi',
-    data: { host: redis.host, port: redis.port, user: '', password: '', database: 0, tls: false, keyPrefix },
+    id, name: `Redis ${id}`, type: 'leadRoutingRedisApi',
+    data: { host, port, user: '', password: '', database: 0, tls: false, keyPrefix },
   };
 }
 
 /** Webhook -> Round Robin (4 reps, round robin, dedupe on the lead's e-mail) -> respond with its item. */
-export function roundRobinWorkflow(id, stateStore) {
+export function roundRobinWorkflow(id, stateStore, credential) {
   const node = {
     name: 'Round Robin', type: 'n8n-nodes-lead-routing.roundRobin', typeVersion: 1,
     parameters: {
@@ -55,6 +54,6 @@ export function roundRobinWorkflow(id, stateStore) {
       options: {},
     },
   };
-  if (stateStore === 'redis') node.credentials = { leadRoutingRedisApi: { id: REDIS_CREDENTIAL_ID, name: 'Scale test Redis' } };
+  if (credential) node.credentials = { leadRoutingRedisApi: { id: credential.id, name: credential.name } };
   return webhookWorkflow(id, `scale ${id}`, node);
 }

@@ -33,7 +33,6 @@ export interface N8nWorkflow {
   settings: Params;
   pinData: Record<string, Array<{json: Params}>>;
   meta: Params;
-  tags: Array<{name: string}>;
 }
 
 /** Grid cell size: one column per step so the canvas reads left to right. */
@@ -118,7 +117,8 @@ export class WorkflowBuilder {
     return this.add(name, 'stickyNote', 1, at, {content, width: size[0], height: size[1]});
   }
 
-  build(tags: string[]): N8nWorkflow {
+  /** `_tags` name the platform in the generator only: n8n's import cannot create tags by name. */
+  build(_tags: string[]): N8nWorkflow {
     for (const [from, c] of Object.entries(this.connections)) {
       if (!this.nodes.some(n => n.name === from)) throw new Error(`${this.slug}: connection from unknown node "${from}"`);
       for (const out of c.main) for (const t of out) {
@@ -132,7 +132,6 @@ export class WorkflowBuilder {
       settings: {executionOrder: 'v1', saveManualExecutions: true},
       pinData: this.pins,
       meta: {templateCredsSetupCompleted: false},
-      tags: ['lead routing', ...tags].map(name => ({name})),
     };
   }
 }

@@ -14,10 +14,10 @@ import {PEER_NAMES, PeersSection, runPeers} from './sections/peers';
 export interface BenchReport {
   machine: Record<string, string | number>;
   seconds: number;
-  core: CoreSection;
-  peers: PeersSection;
-  memory: MemorySection;
-  appsScript: AppsScriptSection;
+  core: CoreSection | null;
+  peers: PeersSection | null;
+  memory: MemorySection | null;
+  appsScript: AppsScriptSection | null;
   n8n: N8nSection;
   goals: Goal[];
 }
@@ -85,12 +85,19 @@ function printN8n(n: N8nSection, log: (s: string) => void): void {
   if (n.ms.routeLead === null) return log(n.note);
   log(
     table(
-      ['node', 'execution time', 'over No Operation'],
-      [
-        ['No Operation', `${n.ms.noOp} ms`, '1.00×'],
-        ['Route Lead', `${n.ms.routeLead} ms`, fmtRatio(n.routeOverNoop)],
-        ['Code: round robin', `${n.ms.codeRoundRobin} ms`, fmtRatio((n.ms.codeRoundRobin ?? NaN) / (n.ms.noOp ?? NaN))],
-      ]
+      ['node', 'node time', 'over No Operation', 'whole execution', 'over No Operation'],
+      ['No Operation', 'Route Lead', 'Code: round robin'].map((label, i) => {
+        const key = (['noOp', 'routeLead', 'codeRoundRobin'] as const)[i];
+        const node = n.ms[key];
+        const exec = n.executionMs[key] ?? null;
+        return [
+          label,
+          `${node} ms`,
+          fmtRatio((node ?? NaN) / (n.ms.noOp ?? NaN)),
+          exec === null ? 'n/a' : `${exec} ms`,
+          fmtRatio((exec ?? NaN) / (n.executionMs.noOp ?? NaN)),
+        ];
+      })
     )
   );
   log(n.note);
@@ -117,23 +124,24 @@ export async function runBench(
   log(`# lead-routing benchmark (${machine.mode}) — Node ${machine.node}, ${machine.cpus} × ${machine.cpu}`);
   log(`core: ${machine.core}; ${opts.leads.toLocaleString('en-US')} synthetic leads per map`);
 
-  log('\ncore throughput…');
-  const core_ = runCore(core, opts);
-  log('peers…');
-  const peers = await runPeers(core, opts, opts.peerSizes);
-  log('memory…');
-  const memory = runMemory(core, opts);
-  const appsScript = await runAppsScript(extras.countServiceCalls ?? null);
+  const want = (section: string) => !opts.only || opts.only.has(section);
+  log('');
+  const core_ = want('core') ? (log('core throughput…'), runCore(core, opts)) : null;
+  const peers = want('peers') ? (log('peers…'), await runPeers(core, opts, opts.peerSizes)) : null;
+  const memory = want('memory') ? (log('memory…'), runMemory(core, opts)) : null;
+  const appsScript = want('apps-script') ? await runAppsScript(extras.countServiceCalls ?? null) : null;
   const n8n =
-    opts.n8n && extras.runN8n
-      ? await extras.runN8n(opts)
-      : n8nNotRun(opts.n8n ? 'n/a: the real-n8n harness (test/e2e/lib) is not available' : 'not run (add --n8n; takes a minute or more)');
+    opts.n8n && want('n8n')
+      ? extras.runN8n
+        ? (log('n8n (a minute or more)…'), await extras.runN8n(opts))
+        : n8nNotRun('n/a: the real-n8n harness (test/e2e/lib) is not available')
+      : n8nNotRun('not run (add --n8n; takes a minute or more)');
   const goals = evaluateGoals(core_, peers, appsScript, n8n);
 
-  printCore(core_, log);
-  printPeers(peers, log);
-  printMemory(memory, log);
-  printAppsScript(appsScript, log);
+  if (core_) printCore(core_, log);
+  if (peers) printPeers(peers, log);
+  if (memory) printMemory(memory, log);
+  if (appsScript) printAppsScript(appsScript, log);
   printN8n(n8n, log);
   log('\n## Goals (ratios measured in this run)');
   log(table(['goal', 'measured', 'target', 'met'], goals.map(g => [g.goal, g.measured, g.target, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'])));
@@ -142,6 +150,6 @@ export async function runBench(
 
   const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, n8n, goals};
   if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');
-  if (!peers.agreed) process.exitCode = 1;
+  if (peers && !peers.agreed) process.exitCode = 1;
   return report;
 }

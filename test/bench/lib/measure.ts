@@ -38,33 +38,61 @@ function summary(rates: number[], ops: number): Timing {
   return {perSec, nsPerOp: 1e9 / perSec, runs: rates, ops};
 }
 
-/** `op(i)` is called with i = 0, 1, 2, ... (callers index their inputs modulo their length). */
-export function timeSync(op: (i: number) => void, opts: TimingOptions): Timing {
-  let i = 0;
-  let chunk = 1;
-  // Warm-up, growing the chunk until one takes about a millisecond.
-  const warmEnd = nowNs() + BigInt(opts.warmupMs * 1e6);
-  while (nowNs() < warmEnd) {
-    const t0 = nowNs();
-    for (let k = 0; k < chunk; k++) op(i++);
-    if (Number(nowNs() - t0) < 1e6 && chunk < 1 << 20) chunk *= 2;
+/** One synchronous operation under test; `op(i)` gets i = 0, 1, 2, ... (callers index inputs modulo their length). */
+class SyncRunner {
+  private i = 0;
+  private chunk = 1;
+  constructor(private readonly op: (i: number) => void) {}
+
+  /** Runs for `ms`, growing the chunk until one takes about a millisecond. */
+  warm(ms: number): void {
+    const end = nowNs() + BigInt(Math.round(ms * 1e6));
+    while (nowNs() < end) {
+      const t0 = nowNs();
+      for (let k = 0; k < this.chunk; k++) this.op(this.i++);
+      if (Number(nowNs() - t0) < 1e6 && this.chunk < 1 << 20) this.chunk *= 2;
+    }
   }
-  const rates: number[] = [];
-  let ops = 0;
-  for (let r = 0; r < opts.runs; r++) {
+
+  /** Runs for about `ms`; returns [operations, seconds]. */
+  run(ms: number): [number, number] {
     const t0 = nowNs();
-    const end = t0 + BigInt(opts.runMs * 1e6);
+    const end = t0 + BigInt(Math.round(ms * 1e6));
     let n = 0;
     let t = t0;
     do {
-      for (let k = 0; k < chunk; k++) op(i++);
-      n += chunk;
+      for (let k = 0; k < this.chunk; k++) this.op(this.i++);
+      n += this.chunk;
       t = nowNs();
     } while (t < end);
-    rates.push(n / (Number(t - t0) / 1e9));
-    ops += n;
+    return [n, Number(t - t0) / 1e9];
   }
-  return summary(rates, ops);
+}
+
+export function timeSync(op: (i: number) => void, opts: TimingOptions): Timing {
+  return timeSyncGroup({op}, opts).op;
+}
+
+/**
+ * Several operations timed in alternation (run 1 of each, then run 2 of each, ...), so a noisy
+ * neighbour slows them alike and their ratios stay meaningful.
+ */
+export function timeSyncGroup<K extends string>(ops: Record<K, (i: number) => void>, opts: TimingOptions): Record<K, Timing> {
+  const names = Object.keys(ops) as K[];
+  const runners = names.map(k => new SyncRunner(ops[k]));
+  for (const r of runners) r.warm(opts.warmupMs);
+  const rates = names.map(() => [] as number[]);
+  const counts = names.map(() => 0);
+  for (let run = 0; run < opts.runs; run++) {
+    runners.forEach((r, k) => {
+      const [n, sec] = r.run(opts.runMs);
+      rates[k].push(n / sec);
+      counts[k] += n;
+    });
+  }
+  const out = {} as Record<K, Timing>;
+  names.forEach((k, idx) => (out[k] = summary(rates[idx], counts[idx])));
+  return out;
 }
 
 /** Async operations, `inFlight` at a time (1 = awaited one by one). */

@@ -4,6 +4,8 @@ export interface BenchOptions {
   quick: boolean;
   json: boolean;
   n8n: boolean;
+  /** Sections to run (--only=core,peers,memory,apps-script,n8n); all by default. */
+  only: Set<string> | null;
   /** Leads per synthetic scenario. */
   leads: number;
   timing: TimingOptions;
@@ -21,10 +23,12 @@ export interface BenchOptions {
 export function parseArgs(argv: string[], root: string): BenchOptions {
   const quick = argv.includes('--quick');
   const json = argv.includes('--json');
+  const onlyArg = argv.find(a => a.startsWith('--only='));
   return {
     quick,
     json,
-    n8n: argv.includes('--n8n'),
+    n8n: argv.includes('--n8n') || argv.some(a => a.startsWith('--only=') && a.includes('n8n')),
+    only: onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null,
     leads: quick ? 5_000 : 20_000,
     timing: quick ? QUICK : FULL,
     sizes: [10, 100, 1000, 10000],

@@ -167,10 +167,12 @@ export function n8nEnv(folder: UserFolder, extra: NodeJS.ProcessEnv = {}): NodeJ
   };
 }
 
-export function runN8n(folder: UserFolder, args: string[], opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<CliResult> {
+export async function runN8n(folder: UserFolder, args: string[], opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<CliResult> {
+  // Every n8n process opens a task broker port (default 5679): pick a free one so parallel runs never clash.
+  const brokerPort = String(await freePort());
   return run(folder.install.node, [folder.install.n8n, ...args], {
     cwd: folder.dir,
-    env: n8nEnv(folder, opts.env),
+    env: n8nEnv(folder, {N8N_RUNNERS_BROKER_PORT: brokerPort, ...opts.env}),
     timeoutMs: opts.timeoutMs ?? 5 * 60_000,
   });
 }

@@ -1,5 +1,6 @@
 // Load generator: every lead POSTed at once to the webhook; a failed attempt (network error or 5xx)
 // is retried the way a webhook sender would retry, so a lead whose response was lost is sent again.
+import os from 'node:os';
 import { sleep } from './procs.mjs';
 
 async function postOnce(url, body, timeoutMs) {
@@ -33,7 +34,8 @@ export async function fireWave(url, leads, { retries = 6, timeoutMs = 180000, re
     }
     return { lead, ok: false, json: undefined, attempts: retries + 1, errors };
   }));
-  return { results, elapsedMs: Date.now() - t0 };
+  // 1-minute load average at the end: the machine's other work shows up in the throughput.
+  return { results, elapsedMs: Date.now() - t0, load: os.loadavg()[0] };
 }
 
 export function makeLeads(prefix, n) {

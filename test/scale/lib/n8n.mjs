@@ -64,7 +64,7 @@ export function n8nCli(ctx, args, extraEnv = {}) {
   });
 }
 
-export async function importAndPublish(ctx, workflows, credentials = []) {
+export async function importActive(ctx, workflows, credentials = []) {
   if (credentials.length) {
     const credFile = path.join(ctx.workDir, 'credentials.json');
     fs.writeFileSync(credFile, JSON.stringify(credentials), { mode: 0o600 });
@@ -72,9 +72,9 @@ export async function importAndPublish(ctx, workflows, credentials = []) {
     fs.unlinkSync(credFile);
   }
   const file = path.join(ctx.workDir, 'workflows.json');
-  fs.writeFileSync(file, JSON.stringify(workflows));
-  await n8nCli(ctx, ['import:workflow', `--input=${file}`]);
-  for (const wf of workflows) await n8nCli(ctx, ['publish:workflow', `--id=${wf.id}`]);
+  // Queue mode only: activate (publish) each workflow as its JSON says, no publish:workflow round trips.
+  fs.writeFileSync(file, JSON.stringify(workflows.map(wf => ({ ...wf, active: true }))));
+  await n8nCli(ctx, ['import:workflow', `--input=${file}`, '--activeState=fromJson']);
 }
 
 export async function startMain(ctx) {

@@ -6,7 +6,7 @@ import {parse} from 'csv-parse/sync';
 import type {Compiled, Core} from '../core';
 import {coreMatcher} from '../core';
 import {indexedMatcher} from '../indexed';
-import {consume, timeSync, Timing} from '../measure';
+import {consume, timeSync, timeSyncGroup, Timing} from '../measure';
 import type {BenchOptions} from '../options';
 import {Family, makeScenario, Scenario} from '../synth';
 
@@ -43,14 +43,18 @@ export interface CoreSection {
 
 const BASE_MS = Date.UTC(2026, 2, 2, 14, 0, 0); // a Monday, 14:00 UTC
 
-export function timeDecisions(core: Core, compiled: Compiled, leads: unknown[], trace: boolean, limits: boolean, opts: BenchOptions): Timing {
+/** One full decision per call, on a router kept across calls (as a surface would). */
+export function decisionOp(core: Core, compiled: Compiled, leads: unknown[], trace: boolean, limits: boolean): (i: number) => void {
   const router = core.createRouter(compiled, undefined, {trace});
   const n = leads.length;
   // With limits, the clock moves 2 s per lead so hours and daily caps come into play.
-  const op = limits
+  return limits
     ? (i: number) => consume(router.route(leads[i % n], BASE_MS + i * 2000, i))
     : (i: number) => consume(router.route(leads[i % n], BASE_MS, i));
-  return timeSync(op, opts.timing);
+}
+
+export function timeDecisions(core: Core, compiled: Compiled, leads: unknown[], trace: boolean, limits: boolean, opts: BenchOptions): Timing {
+  return timeSync(decisionOp(core, compiled, leads, trace, limits), opts.timing);
 }
 
 function loadSample(root: string): {config: unknown; leads: unknown[]} | null {
@@ -133,21 +137,25 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
     for (const territories of opts.quick && family === 'mixed' ? sizes.filter(t => t === 100 || t === 1000) : sizes) {
       const s = makeScenario({family, territories, reps: 100, leads: opts.leads});
       const compiled = core.compileConfig(s.config);
-      const decision = family === 'geo' ? timeDecisions(core, compiled, s.leads, false, false, opts) : null;
-      if (decision) add('geographic (zip ranges only)', s, false, false, decision);
       const cm = coreMatcher(core, compiled);
       const im = indexedMatcher(s.config);
       const n = s.leads.length;
-      const match = timeSync(i => consume(cm(s.leads[i % n])), opts.timing);
-      const indexed = timeSync(i => consume(im(s.leads[i % n])), opts.timing);
-      const full = decision ?? rows.find(r => r.family === family && r.territories === territories && r.reps === 100 && !r.trace && !r.limits);
+      const t = timeSyncGroup(
+        {
+          decision: decisionOp(core, compiled, s.leads, false, false),
+          match: (i: number) => consume(cm(s.leads[i % n])),
+          indexed: (i: number) => consume(im(s.leads[i % n])),
+        },
+        opts.timing
+      );
+      if (family === 'geo') add('geographic (zip ranges only)', s, false, false, t.decision);
       scaling.push({
         family,
         territories,
         reps: 100,
-        decisionNs: full ? full.nsPerOp : NaN,
-        matchNs: match.nsPerOp,
-        indexedNs: indexed.nsPerOp,
+        decisionNs: t.decision.nsPerOp,
+        matchNs: t.match.nsPerOp,
+        indexedNs: t.indexed.nsPerOp,
       });
     }
   }

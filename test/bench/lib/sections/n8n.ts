@@ -3,10 +3,13 @@
 export interface N8nSection {
   items: number;
   ms: {routeLead: number | null; noOp: number | null; codeRoundRobin: number | null};
+  /** Whole execution (stoppedAt - startedAt) per variant. */
+  executionMs: Record<string, number | null>;
   routeOverNoop: number | null;
+  executionRouteOverNoop: number | null;
   note: string;
 }
 
 export function n8nNotRun(note: string): N8nSection {
-  return {items: 10_000, ms: {routeLead: null, noOp: null, codeRoundRobin: null}, routeOverNoop: null, note};
+  return {items: 10_000, ms: {routeLead: null, noOp: null, codeRoundRobin: null}, executionMs: {}, routeOverNoop: null, executionRouteOverNoop: null, note};
 }

@@ -5,11 +5,11 @@ import {Core, coreMatcher} from '../core';
 import {indexedMatcher} from '../indexed';
 import {jreMatcher} from '../jre';
 import {linearMatcher} from '../linear';
-import {consume, timeAsync, timeSync, Timing, TimingOptions} from '../measure';
+import {consume, timeAsync, timeSync, timeSyncGroup, Timing, TimingOptions} from '../measure';
 import type {BenchOptions} from '../options';
 import {makeScenario} from '../synth';
 import {zenMatcher} from '../zen';
-import {timeDecisions} from './core';
+import {decisionOp} from './core';
 
 export const PEER_NAMES = [
   'core: full decision',
@@ -77,9 +77,17 @@ export async function runPeers(core: Core, opts: BenchOptions, sizes = [10, 100,
       const slow = slowTiming(t, opts.quick);
       const perSec: PeerRow['perSec'] = {};
       const put = (name: PeerName, timing: Timing) => (perSec[name] = timing.perSec);
-      put('core: full decision', timeDecisions(core, compiled, leads, false, false, opts));
-      put('core: matchTerritories', timeSync(i => consume(coreMatch(leads[i % n])), t));
-      put('hand-indexed JS', timeSync(i => consume(indexed(leads[i % n])), t));
+      const sync = timeSyncGroup(
+        {
+          full: decisionOp(core, compiled, leads, false, false),
+          match: (i: number) => consume(coreMatch(leads[i % n])),
+          indexed: (i: number) => consume(indexed(leads[i % n])),
+        },
+        t
+      );
+      put('core: full decision', sync.full);
+      put('core: matchTerritories', sync.match);
+      put('hand-indexed JS', sync.indexed);
       put('linear scan JS', timeSync(i => consume(linear(leads[i % n])), territories >= 1000 ? slow : t));
       put('zen-engine, 64 in flight', await timeAsync(i => zen.match(leads[i % n]), 64, slow));
       put('zen-engine, one at a time', await timeAsync(i => zen.match(leads[i % n]), 1, slow));

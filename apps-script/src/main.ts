@@ -1,0 +1,118 @@
+/// <reference types="google-apps-script" />
+// Entry of the add-on. Every export here becomes a global function of the Apps Script project
+// (build.mjs adds a top-level `function name() {}` for each, delegating into the bundle):
+// menu items, trigger handlers and the functions the sidebar calls with google.script.run.
+import {loadSettings} from './properties';
+import {previewHtml, previewRows} from './preview';
+import {UserError} from './routing';
+import {runAssignment} from './runner';
+import {setUpSheetsIn} from './setup';
+import {saveSidebarForm, sidebarState, type SidebarState} from './sidebar';
+import {changeMayAddLeads, installTriggers, removeTriggers} from './triggers';
+
+const MENU = 'Lead Routing';
+
+function message(e: unknown): string {
+  return e instanceof UserError ? e.message : `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+function alert(text: string): void {
+  SpreadsheetApp.getUi().alert(MENU, text, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createMenu(MENU)
+    .addItem('Set up sheets', 'setUpSheets')
+    .addItem('Assign new leads now', 'assignNewLeads')
+    .addItem('Preview routing', 'previewRouting')
+    .addItem('Settings', 'showSettings')
+    .addSeparator()
+    .addItem('Enable automatic assignment', 'enableAutoAssign')
+    .addItem('Disable automatic assignment', 'disableAutoAssign')
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+export function setUpSheets(): void {
+  try {
+    const created = setUpSheetsIn(SpreadsheetApp.getActiveSpreadsheet());
+    alert(
+      (created.length ? `Created ${created.join(', ')}. ` : 'All sheets were there; missing headers were added. ') +
+        'Next: list your reps on Reps (tick Available), optionally add Territories, then Assign new leads now.'
+    );
+  } catch (e) {
+    alert(message(e));
+  }
+}
+
+export function assignNewLeads(): void {
+  const status = runAssignment('menu', Date.now());
+  alert(status.message);
+}
+
+export function previewRouting(): void {
+  try {
+    const html = previewHtml(previewRows(Date.now()));
+    SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600), 'Preview routing');
+  } catch (e) {
+    alert(message(e));
+  }
+}
+
+export function showSettings(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU));
+}
+
+export function enableAutoAssign(): void {
+  try {
+    const created = installTriggers(loadSettings().source);
+    alert(
+      `Automatic assignment is on (${created.join(', ')}). ` +
+        'Google lets add-ons run timed triggers at most once an hour, so the catch-up runs hourly; form submits and pasted rows are assigned right away.'
+    );
+  } catch (e) {
+    alert(message(e));
+  }
+}
+
+export function disableAutoAssign(): void {
+  const n = removeTriggers();
+  alert(n ? 'Automatic assignment is off.' : 'Automatic assignment was not on.');
+}
+
+/** Installable trigger: a Google Form wrote a row. */
+export function onFormSubmitAssign(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  finishTriggerRun(runAssignment('formSubmit', Date.now()));
+}
+
+/** Installable trigger: rows pasted or added by an integration. */
+export function onChangeAssign(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (!changeMayAddLeads(e?.changeType as string | undefined)) return;
+  finishTriggerRun(runAssignment('change', Date.now()));
+}
+
+/** Installable trigger: hourly catch-up for rows missed (busy lock, time limit, integrations). */
+export function catchUpAssign(): void {
+  finishTriggerRun(runAssignment('timer', Date.now()));
+}
+
+function finishTriggerRun(status: {ok: boolean; message: string}): void {
+  // A configuration problem is reported by failing the trigger (Google e-mails its owner the
+  // message); a busy lock is not an error: the next run takes the rows.
+  if (!status.ok && !status.message.startsWith('Another run')) throw new Error(status.message);
+}
+
+/** Sidebar: current settings (google.script.run.getSettings). */
+export function getSettings(): SidebarState {
+  return sidebarState();
+}
+
+/** Sidebar: save (google.script.run.saveSettings). */
+export function saveSettings(form: unknown): ReturnType<typeof saveSidebarForm> {
+  return saveSidebarForm(form);
+}
+

@@ -1,0 +1,74 @@
+// Lead Routing → Set up sheets: creates the missing sheets and headers (never touching existing
+// data), a checkbox on Reps!Available and a Dashboard with leads per rep and per territory.
+import {ASSIGNMENT_HEADERS, REP_HEADERS, SHEETS, STARTER_LEAD_HEADERS, TERRITORY_HEADERS, LOG_HEADERS, columnIndex} from './layout';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Adds the headers a sheet lacks after its last header; returns the header row afterwards. */
+function ensureHeaders(ss: Spreadsheet, name: string, wanted: readonly string[], created: string[]): {sheet: Sheet; header: unknown[]} {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    sheet = ss.insertSheet(name);
+    created.push(name);
+  }
+  const width = sheet.getLastColumn();
+  const header = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+  const col = columnIndex(header, wanted);
+  const missing = wanted.filter(h => col[h] < 0);
+  if (missing.length) {
+    const maxCols = sheet.getMaxColumns();
+    if (width + missing.length > maxCols) sheet.insertColumnsAfter(maxCols, width + missing.length - maxCols);
+    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+    header.push(...missing);
+  }
+  sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return {sheet, header};
+}
+
+function columnLetter(index0: number): string {
+  let s = '';
+  for (let n = index0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function countQuery(sheetName: string, col: string, label: string): string {
+  return `=QUERY({'${sheetName}'!${col}2:${col}}, "select Col1, count(Col1) where Col1 <> '' group by Col1 order by count(Col1) desc label Col1 '${label}', count(Col1) 'Leads'", 0)`;
+}
+
+function setUpDashboard(ss: Spreadsheet, leadHeader: unknown[]): void {
+  let dash = ss.getSheetByName(SHEETS.dashboard);
+  if (!dash) dash = ss.insertSheet(SHEETS.dashboard);
+  const col = columnIndex(leadHeader, ['Assigned To', 'Territory']);
+  dash.getRange(1, 1, 1, 4).setValues([['Leads per rep', '', 'Leads per territory', '']]).setFontWeight('bold');
+  dash.getRange(2, 1).setFormula(countQuery(SHEETS.leads, columnLetter(col['Assigned To']), 'Rep'));
+  dash.getRange(2, 3).setFormula(countQuery(SHEETS.leads, columnLetter(col.Territory), 'Territory'));
+  for (const chart of dash.getCharts()) dash.removeChart(chart);
+  dash.insertChart(
+    dash.newChart().asColumnChart().addRange(dash.getRange('A2:B52')).setPosition(1, 6, 0, 0)
+      .setOption('title', 'Leads per rep').setOption('legend', {position: 'none'}).build()
+  );
+  dash.insertChart(
+    dash.newChart().asColumnChart().addRange(dash.getRange('C2:D52')).setPosition(20, 6, 0, 0)
+      .setOption('title', 'Leads per territory').setOption('legend', {position: 'none'}).build()
+  );
+}
+
+export function setUpSheetsIn(ss: Spreadsheet): string[] {
+  const created: string[] = [];
+  const reps = ensureHeaders(ss, SHEETS.reps, REP_HEADERS, created);
+  const available = columnIndex(reps.header, ['Available']).Available;
+  const rows = reps.sheet.getMaxRows() - 1;
+  if (rows > 0) {
+    reps.sheet.getRange(2, available + 1, rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  }
+  ensureHeaders(ss, SHEETS.territories, TERRITORY_HEADERS, created);
+  const leadsExisted = ss.getSheetByName(SHEETS.leads) !== null;
+  const leads = ensureHeaders(ss, SHEETS.leads, leadsExisted ? [...ASSIGNMENT_HEADERS] : [...STARTER_LEAD_HEADERS, ...ASSIGNMENT_HEADERS], created);
+  const at = columnIndex(leads.header, ['Assigned At'])['Assigned At'];
+  leads.sheet.getRange(2, at + 1, Math.max(1, leads.sheet.getMaxRows() - 1), 1).setNumberFormat('yyyy-mm-dd hh:mm');
+  ensureHeaders(ss, SHEETS.log, LOG_HEADERS, created);
+  setUpDashboard(ss, leads.header);
+  return created;
+}

@@ -1,0 +1,93 @@
+import type {IDataObject, INodeExecutionData} from 'n8n-workflow';
+import {forgetInProcessCopies} from '../../shared/staticDataStateStore';
+import {runNode} from '../../test/fakeExecuteFunctions';
+import {RoundRobin} from '../RoundRobin.node';
+
+const node = new RoundRobin().getNodeType(1);
+const owner = (i: INodeExecutionData) => (i.json.routing as IDataObject).ownerId;
+const items = (n: number) => Array.from({length: n}, (_, i) => ({id: `L${i}`, email: `p${i % 3}@acme.com`}));
+const assignees = {assignee: [{id: 'ana'}, {id: 'ben'}, {id: 'cy'}]};
+const count = (xs: unknown[]) => xs.reduce<Record<string, number>>((m, x) => ((m[String(x)] = (m[String(x)] ?? 0) + 1), m), {});
+
+beforeEach(() => forgetInProcessCopies());
+
+describe('Round Robin', () => {
+  test('rotates in list order, one output item per input item, paired', async () => {
+    const {output} = await runNode(node, {parameters: {assignees}, items: items(7)});
+    expect(output).toHaveLength(1);
+    expect(output[0].map(owner)).toEqual(['ana', 'ben', 'cy', 'ana', 'ben', 'cy', 'ana']);
+    expect(output[0].map(i => (i.pairedItem as {item: number}).item)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(output[0][3].json.id).toBe('L3');
+  });
+
+  test('weighted shares follow the weights over a whole cycle', async () => {
+    const weighted = {assignee: [{id: 'ana', weight: 3}, {id: 'ben', weight: 1}]};
+    const {output} = await runNode(node, {parameters: {assignees: weighted, strategy: 'weighted'}, items: items(8)});
+    expect(count(output[0].map(owner))).toEqual({ana: 6, ben: 2});
+  });
+
+  test('least loaded evens out counts that started uneven', async () => {
+    const staticData: IDataObject = {};
+    const two = {assignee: [{id: 'ana'}, {id: 'ben'}]};
+    await runNode(node, {parameters: {assignees: {assignee: [{id: 'ana'}]}}, items: items(3), staticData}); // ana: 3
+    const {output} = await runNode(node, {parameters: {assignees: two, strategy: 'least_loaded'}, items: items(3), staticData});
+    expect(output[0].map(owner)).toEqual(['ben', 'ben', 'ben']);
+  });
+
+  test('unavailable assignees are skipped; when nobody is eligible the item still comes out, unassigned', async () => {
+    const some = {assignee: [{id: 'ana', available: false}, {id: 'ben'}]};
+    const r1 = await runNode(node, {parameters: {assignees: some}, items: items(3)});
+    expect(r1.output[0].map(owner)).toEqual(['ben', 'ben', 'ben']);
+    const none = {assignee: [{id: 'ana', available: false}]};
+    const r2 = await runNode(node, {parameters: {assignees: none}, items: items(2)});
+    expect(r2.output[0].map(owner)).toEqual([null, null]);
+    expect((r2.output[0][0].json.routing as IDataObject).stage).toBe('unassigned');
+  });
+
+  test('a daily cap stops an assignee for the day', async () => {
+    const capped = {assignee: [{id: 'ana', dailyCap: 1}, {id: 'ben'}]};
+    const {output} = await runNode(node, {parameters: {assignees: capped}, items: items(4)});
+    expect(count(output[0].map(owner))).toEqual({ana: 1, ben: 3});
+  });
+
+  test('the dedupe key sends a repeat to the same assignee without moving the rotation', async () => {
+    const leads = ['a@x.com', 'b@x.com', 'a@x.com', 'c@x.com'].map(email => ({email}));
+    const {output} = await runNode(node, {parameters: {assignees}, perItem: leads.map(l => ({dedupeKey: l.email})), items: leads});
+    expect(output[0].map(owner)).toEqual(['ana', 'ben', 'ana', 'cy']);
+    expect((output[0][2].json.routing as IDataObject).stage).toBe('duplicate');
+    expect(JSON.stringify(output[0][0].json)).not.toContain('__roundRobin');
+  });
+
+  test('assignees from a field of the item (a roster read from a sheet)', async () => {
+    const roster = [
+      {Name: 'Ana', Email: 'ana@x.com', Available: true},
+      {Name: 'Ben', Email: 'ben@x.com', Available: false},
+      {Name: 'Cy', Email: 'cy@x.com', Available: 'yes'},
+    ];
+    const leads = [1, 2, 3].map(id => ({id, roster}));
+    const {output} = await runNode(node, {parameters: {assigneesSource: 'field', assigneesField: 'roster'}, items: leads});
+    expect(output[0].map(owner)).toEqual(['ana@x.com', 'cy@x.com', 'ana@x.com']);
+    expect((output[0][0].json.routing as IDataObject).ownerName).toBe('Ana');
+  });
+
+  test('assignees as JSON: plain names', async () => {
+    const {output} = await runNode(node, {parameters: {assigneesSource: 'json', assigneesJson: '["Ann", "Bo"]'}, items: items(3)});
+    expect(output[0].map(owner)).toEqual(['Ann', 'Bo', 'Ann']);
+  });
+
+  test('show reports the counters; reset restarts the rotation', async () => {
+    const staticData: IDataObject = {};
+    await runNode(node, {parameters: {assignees}, items: items(4), staticData});
+    const shown = await runNode(node, {parameters: {operation: 'show'}, items: [{}], staticData});
+    const rotation = shown.output[0][0].json.rotation as {reps: Record<string, {n: number}>};
+    expect(Object.fromEntries(Object.entries(rotation.reps).map(([k, v]) => [k, v.n]))).toEqual({ana: 2, ben: 1, cy: 1});
+    await runNode(node, {parameters: {operation: 'reset'}, items: [{}], staticData});
+    forgetInProcessCopies();
+    const after = await runNode(node, {parameters: {assignees}, items: items(1), staticData});
+    expect(after.output[0].map(owner)).toEqual(['ana']);
+  });
+
+  test('no assignees is a clear error naming the path', async () => {
+    await expect(runNode(node, {parameters: {assignees: {}}, items: items(1)})).rejects.toThrow(/reps/);
+  });
+});

@@ -1,0 +1,84 @@
+// A typed fake of the part of IExecuteFunctions the nodes use: parameters (with description
+// defaults, like n8n), items, static data, continueOnFail, workflow and node identity.
+import type {IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodeType, IWorkflowMetadata} from 'n8n-workflow';
+
+type Used = Pick<
+  IExecuteFunctions,
+  'getInputData' | 'getNodeParameter' | 'getNode' | 'getWorkflow' | 'getWorkflowStaticData' | 'continueOnFail' | 'getCredentials'
+>;
+
+export interface FakeOptions {
+  parameters: IDataObject;
+  items: IDataObject[] | INodeExecutionData[];
+  /** Shared between "executions" to model what n8n persists; a fresh object per run models a snapshot. */
+  staticData?: IDataObject;
+  continueOnFail?: boolean;
+  workflowId?: string;
+  nodeName?: string;
+  /** Per-item parameter overrides (as expressions evaluated per item would give). */
+  perItem?: Array<IDataObject | undefined>;
+}
+
+export class FakeExecuteFunctions implements Used {
+  readonly staticData: IDataObject;
+  readonly calls = {getWorkflowStaticData: 0};
+  private readonly items: INodeExecutionData[];
+  private readonly defaults: IDataObject;
+
+  constructor(
+    nodeType: INodeType,
+    private readonly o: FakeOptions
+  ) {
+    this.staticData = o.staticData ?? {};
+    this.items = o.items.map(i => ('json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : {json: i as IDataObject}));
+    this.defaults = Object.fromEntries(nodeType.description.properties.map((p: INodeProperties) => [p.name, p.default as unknown])) as IDataObject;
+  }
+
+  getInputData(): INodeExecutionData[] {
+    return this.items;
+  }
+
+  getNodeParameter(name: string, itemIndex: number, fallback?: unknown): never {
+    const own = {...this.o.parameters, ...(this.o.perItem?.[itemIndex] ?? {})};
+    let value: unknown = name in own ? own[name] : name in this.defaults ? this.defaults[name] : fallback;
+    if (value === undefined) value = fallback;
+    if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+    return structuredClone(value) as never;
+  }
+
+  getNode(): INode {
+    return {
+      id: 'node-1',
+      name: this.o.nodeName ?? 'Route Lead',
+      type: 'n8n-nodes-lead-routing.routeLead',
+      typeVersion: 1,
+      position: [0, 0],
+      parameters: {},
+    };
+  }
+
+  getWorkflow(): IWorkflowMetadata {
+    return {id: this.o.workflowId ?? 'wf-1', name: 'test', active: false};
+  }
+
+  getWorkflowStaticData(type: string): IDataObject {
+    if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
+    this.calls.getWorkflowStaticData++;
+    return this.staticData;
+  }
+
+  continueOnFail(): boolean {
+    return this.o.continueOnFail === true;
+  }
+
+  async getCredentials(): Promise<never> {
+    throw new Error('no credentials in unit tests');
+  }
+}
+
+/** Runs a (versioned) node's execute with the fake. */
+export async function runNode(nodeType: INodeType, o: FakeOptions): Promise<{output: INodeExecutionData[][]; ctx: FakeExecuteFunctions}> {
+  const ctx = new FakeExecuteFunctions(nodeType, o);
+  const output = (await nodeType.execute!.call(ctx as unknown as IExecuteFunctions)) as INodeExecutionData[][];
+  return {output, ctx};
+}

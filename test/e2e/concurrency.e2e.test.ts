@@ -1,0 +1,94 @@
+// 200 concurrent webhook leads into one n8n process: Round Robin over 4 reps against the usual
+// hand-made alternative (a Code node incrementing a counter in workflow static data).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {cleanupAll, createUserFolder, importWorkflow, publishWorkflow, startN8n, type N8nServer} from './lib/n8n';
+import {connect, ourNode, workflow, type Connections, type WfNode} from './lib/workflow';
+
+const LEADS = 200;
+const REPS = ['ana', 'ben', 'cy', 'dee'];
+
+function webhook(pathName: string): WfNode {
+  return {
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    position: [0, 300],
+    webhookId: `00000000-0000-4000-8000-${pathName.length.toString().padStart(4, '0')}${Buffer.from(pathName).toString('hex').slice(0, 8)}`,
+    parameters: {httpMethod: 'POST', path: pathName, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {}},
+  };
+}
+
+const codeCounter = `const data = $getWorkflowStaticData('global');
+data.counter = (data.counter || 0) + 1;
+const reps = ${JSON.stringify(REPS)};
+return [{ json: { lead: $json.body.id, owner: reps[(data.counter - 1) % reps.length] } }];`;
+
+function ours(): Record<string, unknown> {
+  const c: Connections = {};
+  connect(c, 'Webhook', 'Round Robin');
+  return workflow(
+    'Concurrency: Round Robin node',
+    [webhook('rr-node'), ourNode('Round Robin', 'roundRobin', {assignees: {assignee: REPS.map(id => ({id, name: id}))}})],
+    c
+  );
+}
+
+function handMade(): Record<string, unknown> {
+  const c: Connections = {};
+  connect(c, 'Webhook', 'Counter');
+  const code: WfNode = {name: 'Counter', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 300], parameters: {jsCode: codeCounter}};
+  return workflow('Concurrency: Code node counter in static data', [webhook('rr-code'), code], c);
+}
+
+async function fire(server: N8nServer, pathName: string, owner: (body: Record<string, unknown>) => unknown) {
+  const responses = await Promise.all(
+    Array.from({length: LEADS}, async (_, i) => {
+      const r = await fetch(`${server.url}/webhook/${pathName}`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify({id: `lead-${i}`, email: `lead${i}@example.com`}),
+      });
+      const body = (await r.json()) as Record<string, unknown>;
+      return {status: r.status, lead: `lead-${i}`, body, owner: owner(body)};
+    })
+  );
+  const counts = Object.fromEntries(REPS.map(r => [r, responses.filter(x => x.owner === r).length]));
+  return {responses, counts};
+}
+
+let server: N8nServer | undefined;
+afterAll(async () => {
+  await server?.stop();
+  await cleanupAll();
+});
+
+test(`${LEADS} concurrent webhook leads: Round Robin gives each of 4 reps exactly ${LEADS / 4}; a Code-node counter is recorded beside it`, async () => {
+  const folder = await createUserFolder();
+  await publishWorkflow(folder, await importWorkflow(folder, ours()));
+  await publishWorkflow(folder, await importWorkflow(folder, handMade()));
+  server = await startN8n(folder);
+
+  const node = await fire(server, 'rr-node', b => (b.routing as {ownerId?: string} | undefined)?.ownerId);
+  expect(node.responses.every(r => r.status === 200)).toBe(true);
+  // Each lead came back once, with one owner, and echoes its own id (no answer crossed to another lead).
+  expect(node.responses.every(r => (r.body.body as {id: string}).id === r.lead)).toBe(true);
+  expect(new Set(node.responses.map(r => r.lead)).size).toBe(LEADS);
+  expect(node.counts).toEqual(Object.fromEntries(REPS.map(r => [r, LEADS / 4])));
+
+  const code = await fire(server, 'rr-code', b => b.owner);
+  expect(code.responses.every(r => r.status === 200)).toBe(true);
+  expect(code.responses.every(r => r.body.lead === r.lead)).toBe(true);
+
+  const result = {
+    measuredAt: new Date().toISOString(),
+    n8n: path.basename(folder.install.dir),
+    leads: LEADS,
+    roundRobinNode: node.counts,
+    codeNodeCounter: code.counts,
+  };
+  const out = path.join(os.tmpdir(), 'lead-routing-concurrency.json');
+  fs.writeFileSync(out, JSON.stringify(result, null, 2));
+  console.log(`concurrency result (${out}):\n${JSON.stringify(result, null, 2)}`);
+});
