@@ -61,12 +61,17 @@ export async function build(esbuild, options = {}) {
     .map(n => `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}`)
     .join('\n');
   const code = `// Lead Routing add-on, built by apps-script/build.mjs. Do not edit: edit apps-script/src.\n${bundle}\n// Global functions Apps Script can call (menu items, triggers, google.script.run).\n${stubs}\n`;
-  fs.rmSync(outdir, {recursive: true, force: true});
-  fs.mkdirSync(outdir, {recursive: true});
-  fs.writeFileSync(path.join(outdir, 'Code.js'), code);
   const manifest = JSON.parse(fs.readFileSync(path.join(here, 'appsscript.json'), 'utf8'));
   if (!mail) manifest.oauthScopes = manifest.oauthScopes.filter(s => !s.endsWith('/script.send_mail'));
-  fs.writeFileSync(path.join(outdir, 'appsscript.json'), JSON.stringify(manifest, null, 2) + '\n');
-  fs.copyFileSync(path.join(here, 'src/Sidebar.html'), path.join(outdir, 'Sidebar.html'));
+  // Atomic writes: tests running in parallel may read dist/ while it is rebuilt.
+  fs.mkdirSync(outdir, {recursive: true});
+  const write = (name, text) => {
+    const tmp = path.join(outdir, `.${name}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, path.join(outdir, name));
+  };
+  write('Code.js', code);
+  write('appsscript.json', JSON.stringify(manifest, null, 2) + '\n');
+  write('Sidebar.html', fs.readFileSync(path.join(here, 'src/Sidebar.html'), 'utf8'));
   return {outdir, globals: names, bytes: Buffer.byteLength(code)};
 }

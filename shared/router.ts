@@ -144,7 +144,7 @@ class CascadeRouter implements Router {
   private newStage(): void {
     // A fresh stage list; stamps are shifted by using a negative marker for "seen in an earlier stage".
     for (const idx of this.stageList) this.stageStamp[idx] = -this.seq;
-    this.stageList = [];
+    this.stageList.length = 0;
   }
 
   route(lead: unknown, now: Instant, index = 0): Decision {
@@ -156,9 +156,9 @@ class CascadeRouter implements Router {
       this.decidedAt = new Date(ms).toISOString();
     }
     if (++this.seq > 0x3fffffff) this.resetStamps();
-    this.stageList = [];
-    this.anyList = [];
-    this.unknownOwners = [];
+    this.stageList.length = 0;
+    this.anyList.length = 0;
+    this.unknownOwners.length = 0;
 
     if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
       const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
@@ -262,18 +262,18 @@ class CascadeRouter implements Router {
           const score = m.score[list[i]];
           let j = i + 1;
           while (j < list.length && m.score[list[j]] === score) j++;
-          const level = list.slice(i, j);
-          const pool = level.length === 1 ? c.territoryPools[level[0]] : tiedPool(c, level);
+          const single = j === i + 1;
+          const pool = single ? c.territoryPools[list[i]] : tiedPool(c, list.slice(i, j));
           const rep = this.pickFrom(pool);
           if (rep >= 0) {
-            const t = level.length === 1 ? level[0] : level.sort((a, b) => a - b).find(x => c.territoryPools[x].reps.includes(rep))!;
+            const t = single ? list[i] : firstTerritoryWith(c, list.slice(i, j), rep);
             const info = c.matcher.territories[t];
             return {
-              stage, rep, territory: t, score, strategy: pool.strategy, tied: level.length, skipped,
+              stage, rep, territory: t, score, strategy: pool.strategy, tied: j - i, skipped,
               matched: m.hits[t], total: info.total,
             };
           }
-          skipped += level.length;
+          skipped += j - i;
           i = j;
         }
         return null;
@@ -321,7 +321,7 @@ class CascadeRouter implements Router {
     const state = this.pools[pool.key];
     const pos = pick(pool, state, this.pickCtx);
     if (pos < 0) return -1;
-    this.pools[pool.key] = afterPick(pool, state, pos, this.pickCtx);
+    this.pools[pool.key] = afterPick(pool, state, pos, this.pickCtx); // updates in place when it can
     return pool.reps[pos];
   }
 
@@ -431,6 +431,13 @@ function toPersisted<V>(prefix: string, map: Map<number, V>): Record<string, V> 
   const out: Record<string, V> = {};
   for (const [k, v] of map) out[prefix + k.toString(36)] = v;
   return out;
+}
+
+/** Of tied territories, the first in config order that lists the rep. */
+function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: number): number {
+  let best = -1;
+  for (const t of territories) if ((best < 0 || t < best) && c.territoryPools[t].reps.includes(rep)) best = t;
+  return best;
 }
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {

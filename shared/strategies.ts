@@ -95,7 +95,9 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
 /** The pool's state after `pos` was picked. */
 export function afterPick(pool: CompiledPool, state: PoolState | undefined, pos: number, ctx: PickContext): PoolState {
   const rep = ctx.compiled.reps[pool.reps[pos]];
-  const next: PoolState = {last: rep.id, lastIdx: pos};
+  const next: PoolState = state ?? {};
+  next.last = rep.id;
+  next.lastIdx = pos;
   if (pool.strategy === 'weighted') {
     const old = state?.cw ?? {};
     const cw: Record<string, number> = {};

@@ -61,6 +61,7 @@ export class TerritoryMatcher {
   private readonly touched: number[] = [];
   private readonly slotValues: Array<string | string[] | null>;
   private seq = 0;
+  private readonly byScore = (a: number, b: number) => this.score[b] - this.score[a] || a - b;
 
   constructor(config: RoutingConfig) {
     const canonical = config.fields as Record<string, string | undefined>;
@@ -235,9 +236,8 @@ export class TerritoryMatcher {
       if (info.all ? h === info.total : h > 0) exact.push(t);
       else if (info.all && this.score[t] >= this.partialMin) partial.push(t);
     }
-    const byScore = (a: number, b: number) => this.score[b] - this.score[a] || a - b;
-    if (exact.length > 1) exact.sort(byScore);
-    if (partial.length > 1) partial.sort(byScore);
+    if (exact.length > 1) exact.sort(this.byScore);
+    if (partial.length > 1) partial.sort(this.byScore);
     return {exact, partial, score: this.score, hits: this.hits};
   }
 

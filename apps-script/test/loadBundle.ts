@@ -10,9 +10,16 @@ import {
   fakeSpreadsheetApp, fakeUrlFetchApp, fakeUtilities, tick, type World,
 } from './fakes';
 
-export const DIST = path.join(__dirname, '..', 'dist');
+/** The repository root: from this file, or from the working directory when this file was bundled elsewhere. */
+function findRoot(): string {
+  for (const dir of [path.join(__dirname, '..', '..'), process.cwd()]) {
+    if (fs.existsSync(path.join(dir, 'apps-script', 'build.mjs'))) return dir;
+  }
+  throw new Error('cannot find the repository root (apps-script/build.mjs): run from the repository root');
+}
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = findRoot();
+export const DIST = path.join(ROOT, 'apps-script', 'dist');
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fireWave, makeLeads } from './lib/load.mjs';
-import { importActive, installPackage, locateN8n, queueEnv, startMain, startWorker } from './lib/n8n.mjs';
+import { importAndPublish, installPackage, locateN8n, queueEnv, startMain, startWorker } from './lib/n8n.mjs';
 import { freePort, stopAll, waitFor } from './lib/procs.mjs';
 import { startPostgres, startRedis } from './lib/services.mjs';
 import { REPS, redisCredential, roundRobinWorkflow } from './workflows.mjs';
@@ -75,7 +75,7 @@ async function main() {
       kill: roundRobinWorkflow('scale-redis-kill', 'redis', cred),
       one: roundRobinWorkflow('scale-redis-one-worker', 'redis', cred),
     };
-    await importActive(ctx, Object.values(wf), [cred, deadCred]);
+    await importAndPublish(ctx, Object.values(wf), [cred, deadCred]);
     log('workflows imported and published');
     const mainProc = await startMain(ctx);
     const workers = await Promise.all([startWorker(ctx, 'worker-1', CONCURRENCY), startWorker(ctx, 'worker-2', CONCURRENCY)]);

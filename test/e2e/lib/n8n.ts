@@ -8,7 +8,8 @@
  *                                               .n8n/nodes/node_modules (opts.tarball, opts.install=false for none)
  * - n8nEnv(folder, extra?): NodeJS.ProcessEnv    env for any n8n command on that folder (loopback, no telemetry)
  * - runN8n(folder, args, opts?): Promise<CliResult>          any n8n CLI command; {code, stdout, stderr}
- * - importWorkflow(folder, workflow): Promise<string>        `n8n import:workflow` (object or file path); returns its id
+ * - importWorkflow(folder, workflow, {activate?}): Promise<string>  `n8n import:workflow` (object or file path); returns its id;
+ *                                               activate: published/active at the next `n8n start` (webhooks registered)
  * - publishWorkflow(folder, id): Promise<void>              `n8n publish:workflow` (activates webhooks at next start)
  * - executeWorkflow(folder, id): Promise<ExecutionResult>    `n8n execute --id --rawOutput`, parsed
  * - nodeOutput(result, nodeName, outputIndex=0): item json[] of a node's output (throws if the node did not run)
@@ -185,13 +186,14 @@ function randomId(): string {
 }
 
 /** Imports one workflow (object or JSON file); gives it an id when it has none. Returns the id. */
-export async function importWorkflow(folder: UserFolder, workflow: object | string): Promise<string> {
+export async function importWorkflow(folder: UserFolder, workflow: object | string, opts: {activate?: boolean} = {}): Promise<string> {
   const wf = (typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : {...workflow}) as Record<string, unknown>;
+  if (opts.activate) wf.active = true;
   if (typeof wf.id !== 'string' || !wf.id) wf.id = randomId();
   wf.settings ??= {};
   const file = path.join(tempDir('wf'), 'workflow.json');
   fs.writeFileSync(file, JSON.stringify(wf));
-  const r = await runN8n(folder, ['import:workflow', `--input=${file}`]);
+  const r = await runN8n(folder, ['import:workflow', `--input=${file}`, ...(opts.activate ? ['--activeState=fromJson'] : [])]);
   if (r.code !== 0) throw new Error(`import:workflow failed:\n${r.stderr.slice(-3000)}${r.stdout.slice(-2000)}`);
   return wf.id as string;
 }

@@ -64,7 +64,7 @@ export function n8nCli(ctx, args, extraEnv = {}) {
   });
 }
 
-export async function importActive(ctx, workflows, credentials = []) {
+export async function importAndPublish(ctx, workflows, credentials = []) {
   if (credentials.length) {
     const credFile = path.join(ctx.workDir, 'credentials.json');
     fs.writeFileSync(credFile, JSON.stringify(credentials), { mode: 0o600 });
@@ -72,9 +72,13 @@ export async function importActive(ctx, workflows, credentials = []) {
     fs.unlinkSync(credFile);
   }
   const file = path.join(ctx.workDir, 'workflows.json');
-  // Queue mode only: activate (publish) each workflow as its JSON says, no publish:workflow round trips.
-  fs.writeFileSync(file, JSON.stringify(workflows.map(wf => ({ ...wf, active: true }))));
-  await n8nCli(ctx, ['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+  fs.writeFileSync(file, JSON.stringify(workflows));
+  await n8nCli(ctx, ['import:workflow', `--input=${file}`]);
+  // Each CLI call boots n8n for a few seconds: two at a time on a small machine.
+  const queue = workflows.map(wf => wf.id);
+  await Promise.all([0, 1].map(async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) await n8nCli(ctx, ['publish:workflow', `--id=${id}`]);
+  }));
 }
 
 export async function startMain(ctx) {

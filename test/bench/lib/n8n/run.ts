@@ -1,14 +1,19 @@
 // n8n cost, in a real n8n (the e2e harness): Manual Trigger -> Code node generating 10,000 leads ->
 // one of [Route Lead | No Operation | Code node doing a plain round robin]. Each variant is its own
 // workflow, executed a few times with `n8n execute`; we report the median of the node's own
-// executionTime and of the whole execution (stoppedAt - startedAt).
-import {cleanupAll, createUserFolder, freePort, importWorkflow, runN8n as n8nCli, type CliResult, type ExecutionResult, type UserFolder} from '../../../e2e/lib/n8n';
+// executionTime and of the whole execution (stoppedAt - startedAt), both read back from n8n's
+// database.
+import {execFile} from 'node:child_process';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {cleanupAll, createUserFolder, freePort, importWorkflow, runN8n as n8nCli, type CliResult, type UserFolder} from '../../../e2e/lib/n8n';
 import {connect, manualTrigger, noOp, ourNode, workflow, type Connections, type WfNode} from '../../../e2e/lib/workflow';
 import type {BenchOptions} from '../options';
 import type {N8nSection} from '../sections/n8n';
 import {makeScenario, PRODUCT_LINES, STATES} from '../synth';
 
 const ITEMS = 10_000;
+const execFileP = promisify(execFile);
 
 /** Leads are generated inside n8n (a literal list of 10,000 items would dominate the import). */
 function leadsNode(): WfNode {
@@ -64,46 +69,38 @@ async function execute(folder: UserFolder, id: string): Promise<CliResult> {
   return n8nCli(folder, ['execute', `--id=${id}`, '--rawOutput'], {env, timeoutMs: 10 * 60_000});
 }
 
-function parsed(cli: CliResult): ExecutionResult {
-  const start = cli.stdout.search(/^\{$/m);
-  const end = cli.stdout.lastIndexOf('}');
-  try {
-    if (cli.code === 0 && start >= 0 && end > start) return {ok: true, cli, run: JSON.parse(cli.stdout.slice(start, end + 1))};
-  } catch {
-    // fall through: read the numbers from the text
-  }
-  return {ok: false, cli};
-}
+/** Reads the workflow's latest execution from n8n's own database (stdout is cut short for 10,000 items). */
+const READ_EXECUTION = `
+const {DatabaseSync} = require('node:sqlite');
+const {parse} = require(process.argv[1]);
+const db = new DatabaseSync(process.argv[2], {readOnly: true});
+const row = db.prepare('SELECT e.startedAt, e.stoppedAt, e.status, d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.startedAt DESC LIMIT 1').get(process.argv[3]);
+if (!row) { console.log(JSON.stringify({error: 'no execution saved'})); process.exit(0); }
+const runs = parse(row.data).resultData.runData.Target || [];
+const t = runs[0] || {};
+const items = ((t.data && t.data.main) || []).reduce((n, o) => n + ((o && o.length) || 0), 0);
+console.log(JSON.stringify({startedAt: row.startedAt, stoppedAt: row.stoppedAt, status: row.status, ran: runs.length > 0,
+  nodeMs: t.executionTime, items, error: t.error ? t.error.message : undefined}));
+`;
 
-/**
- * The Target node's executionTime and the execution's startedAt/stoppedAt. Read from the parsed run
- * when n8n's output parses; otherwise straight from the printed text (10,000 items make a large
- * document that may be followed by log lines).
- */
-function timing(cli: CliResult): Timed {
-  const r = parsed(cli);
-  if (r.ok && r.run) {
-    const runs = r.run.data.resultData.runData.Target as unknown as Array<{executionTime: number; data?: {main?: Array<unknown[] | null>}; error?: {message?: string}}>;
-    if (!runs?.length) throw new Error('the Target node did not run');
-    if (runs[0].error) throw new Error(`Target failed: ${runs[0].error.message}`);
-    const items = (runs[0].data?.main ?? []).reduce((n, out) => n + (out?.length ?? 0), 0);
-    const run = r.run as unknown as {startedAt?: string; stoppedAt?: string};
-    const executionMs = run.startedAt && run.stoppedAt ? Date.parse(run.stoppedAt) - Date.parse(run.startedAt) : null;
-    return {nodeMs: runs[0].executionTime, executionMs, items};
-  }
-  const out = r.cli.stdout;
-  const at = out.search(/"Target": \[/);
-  const node = at < 0 ? null : /"executionTime": (\d+)/.exec(out.slice(at));
-  if (r.cli.code !== 0 || !node) {
-    const tail = `${r.cli.stderr}\n${r.cli.stdout}`.trim().split('\n').slice(-5).join(' | ').slice(-600);
-    throw new Error(`n8n execute failed (exit code ${r.cli.code}): ${tail}`);
-  }
-  const last = (key: string) => {
-    const all = [...out.matchAll(new RegExp(`"${key}": "([^"]+)"`, 'g'))];
-    return all.length ? Date.parse(all[all.length - 1][1]) : NaN;
+async function readExecution(folder: UserFolder, workflowId: string): Promise<Timed> {
+  const flatted = path.join(folder.install.dir, 'node_modules/flatted/cjs/index.js');
+  const db = path.join(folder.dir, '.n8n/database.sqlite');
+  const {stdout} = await execFileP(folder.install.node, ['--no-warnings', '-e', READ_EXECUTION, flatted, db, workflowId]);
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as {
+    startedAt?: string;
+    stoppedAt?: string;
+    status?: string;
+    ran?: boolean;
+    nodeMs?: number;
+    items?: number;
+    error?: string;
   };
-  const executionMs = last('stoppedAt') - last('startedAt');
-  return {nodeMs: Number(node[1]), executionMs: Number.isFinite(executionMs) ? executionMs : null, items: -1};
+  if (!r.ran) throw new Error(`the Target node did not run (${r.error ?? r.status ?? 'no execution'})`);
+  if (r.error) throw new Error(`Target failed: ${r.error}`);
+  const ms = (x?: string) => (x ? Date.parse(x.includes('T') ? x : x.replace(' ', 'T') + 'Z') : NaN);
+  const executionMs = ms(r.stoppedAt) - ms(r.startedAt);
+  return {nodeMs: r.nodeMs ?? NaN, executionMs: Number.isFinite(executionMs) ? executionMs : null, items: r.items ?? 0};
 }
 
 const median = (xs: number[]) => {
@@ -130,10 +127,12 @@ export async function runN8n(opts: BenchOptions): Promise<N8nSection> {
       const id = await importWorkflow(folder, wf);
       const runs: Timed[] = [];
       for (let i = 0; i < repeats; i++) {
-        runs.push(timing(await execute(folder, id)));
+        const cli = await execute(folder, id);
+        if (cli.code !== 0) throw new Error(`n8n execute exited ${cli.code}: ${cli.stderr.trim().split('\n').slice(-3).join(' | ').slice(-600)}`);
+        runs.push(await readExecution(folder, id));
         opts.log(`  n8n ${key}: run ${i + 1}/${repeats}: node ${runs[i].nodeMs} ms, execution ${runs[i].executionMs} ms`);
       }
-      if (runs.some(r => r.items !== ITEMS && r.items !== -1)) throw new Error(`${key} output ${runs.map(r => r.items).join('/')} items, expected ${ITEMS}`);
+      if (runs.some(r => r.items !== ITEMS)) throw new Error(`${key} output ${runs.map(r => r.items).join('/')} items, expected ${ITEMS}`);
       ms[key] = median(runs.map(r => r.nodeMs));
       const ex = runs.map(r => r.executionMs).filter((x): x is number => x !== null);
       executionMs[key] = ex.length ? median(ex) : null;
