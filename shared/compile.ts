@@ -66,12 +66,55 @@ export interface CompiledConfig {
 }
 
 export const FREE_MAIL_DOMAINS = [
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'ymail.com', 'rocketmail.com',
-  'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'outlook.com', 'live.com', 'msn.com', 'aol.com', 'icloud.com',
-  'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de',
-  'mail.com', 'yandex.com', 'yandex.ru', 'mail.ru', 'zoho.com', 'qq.com', '163.com', '126.com', 'comcast.net',
-  'att.net', 'verizon.net', 'sbcglobal.net', 'bellsouth.net', 'cox.net', 'charter.net', 'fastmail.com',
-  'hey.com', 'tutanota.com', 'laposte.net', 'orange.fr', 'free.fr', 'btinternet.com', 'shaw.ca', 'rogers.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.co.uk',
+  'yahoo.fr',
+  'yahoo.de',
+  'ymail.com',
+  'rocketmail.com',
+  'hotmail.com',
+  'hotmail.co.uk',
+  'hotmail.fr',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'aol.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'gmx.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'zoho.com',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'comcast.net',
+  'att.net',
+  'verizon.net',
+  'sbcglobal.net',
+  'bellsouth.net',
+  'cox.net',
+  'charter.net',
+  'fastmail.com',
+  'hey.com',
+  'tutanota.com',
+  'laposte.net',
+  'orange.fr',
+  'free.fr',
+  'btinternet.com',
+  'shaw.ca',
+  'rogers.com',
 ];
 
 const compiledCache = new WeakMap<object, CompiledConfig>();
@@ -130,9 +173,10 @@ function build(config: RoutingConfig): CompiledConfig {
     reps: unique(t.reps.map(idx)),
     strategy: t.strategy,
   }));
-  const pool = config.pool.reps === 'all'
-    ? {key: 'pool', reps: reps.map(r => r.idx), strategy: config.pool.strategy}
-    : {key: 'pool', reps: unique(config.pool.reps.map(idx)), strategy: config.pool.strategy};
+  const pool =
+    config.pool.reps === 'all'
+      ? {key: 'pool', reps: reps.map(r => r.idx), strategy: config.pool.strategy}
+      : {key: 'pool', reps: unique(config.pool.reps.map(idx)), strategy: config.pool.strategy};
 
   const specialists = new Map<string, CompiledPool>();
   for (const r of reps) {
@@ -156,10 +200,13 @@ function build(config: RoutingConfig): CompiledConfig {
   const account = config.accountOwner
     ? {
         accounts: new Map(
-          Object.entries(config.accountOwner.accounts).map(([d, r]) => [d.trim().toLowerCase().replace(/^@/, ''), r])
+          Object.entries(config.accountOwner.accounts).map(([d, r]) => [d.trim().toLowerCase().replace(/^@/, ''), r]),
         ),
         learn: config.accountOwner.learn,
-        freeMail: new Set([...FREE_MAIL_DOMAINS, ...config.accountOwner.freeMailDomains.map(d => d.trim().toLowerCase())]),
+        freeMail: new Set([
+          ...FREE_MAIL_DOMAINS,
+          ...config.accountOwner.freeMailDomains.map(d => d.trim().toLowerCase()),
+        ]),
         maxLearned: config.accountOwner.maxLearned,
       }
     : null;
@@ -211,9 +258,13 @@ export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool
   let bucket = c.tiedPools.get(fp);
   if (!bucket) c.tiedPools.set(fp, (bucket = []));
   for (const entry of bucket) {
-    if (entry.territories.length === ordered.length && entry.territories.every((t, i) => t === ordered[i])) return entry.pool;
+    if (entry.territories.length === ordered.length && entry.territories.every((t, i) => t === ordered[i]))
+      return entry.pool;
   }
-  const key = ordered.map(t => c.territoryPools[t].key).sort().join('+');
+  const key = ordered
+    .map(t => c.territoryPools[t].key)
+    .sort()
+    .join('+');
   const reps: number[] = [];
   for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
   const pool = {key, reps, strategy: c.territoryPools[ordered[0]].strategy};

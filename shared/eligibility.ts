@@ -18,7 +18,7 @@ export function ineligibility(
   counters: RepCounters | undefined,
   ms: number,
   excluded: ReadonlySet<string> | null,
-  ignoreCapacity = false
+  ignoreCapacity = false,
 ): Why | null {
   if (!rep.available) return 'unavailable';
   if (rep.needsClock) {

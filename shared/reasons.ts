@@ -43,7 +43,9 @@ const WHY_WORDS: Record<Why, string> = {
 
 export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null): string {
   const by = o.strategy ? ` by ${STRATEGY_WORDS[o.strategy]}` : '';
-  const passed = o.skipped ? ` (${o.skipped} higher-scoring territor${o.skipped === 1 ? 'y' : 'ies'} had no eligible rep)` : '';
+  const passed = o.skipped
+    ? ` (${o.skipped} higher-scoring territor${o.skipped === 1 ? 'y' : 'ies'} had no eligible rep)`
+    : '';
   switch (o.stage) {
     case 'duplicate':
       return `Duplicate of a lead first routed ${new Date(o.firstAt!).toISOString()}${o.viaTerritory ? ` via ${o.viaTerritory}` : ''}: same owner ${rep.name} again.`;

@@ -43,7 +43,7 @@ export function route(
   config: RoutingConfig | CompiledConfig | unknown,
   state: RotationState | undefined,
   now: Instant,
-  options?: RouteOptions
+  options?: RouteOptions,
 ): RouteResult {
   const router = createRouter(config, state, options);
   const decision = router.route(lead, now, 0);
@@ -56,7 +56,7 @@ export function routeBatch(
   config: RoutingConfig | CompiledConfig | unknown,
   state: RotationState | undefined,
   now: Instant,
-  options?: RouteOptions
+  options?: RouteOptions,
 ): BatchResult {
   const router = createRouter(config, state, options);
   const decisions = leads.map((lead, i) => router.route(lead, now, i));
@@ -90,7 +90,7 @@ class CascadeRouter implements Router {
   constructor(
     readonly compiled: CompiledConfig,
     state: RotationState,
-    private readonly trace: boolean
+    private readonly trace: boolean,
   ) {
     this.pools = state.pools;
     this.counters = state.reps;
@@ -162,7 +162,10 @@ class CascadeRouter implements Router {
 
     if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
       const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
-      return this.decision(index, null, {stage: 'unassigned', reason: `The lead is not an object (got ${got}), so it cannot be routed.`});
+      return this.decision(index, null, {
+        stage: 'unassigned',
+        reason: `The lead is not an object (got ${got}), so it cannot be routed.`,
+      });
     }
     this.excluded = excludedReps(lead);
     const leadId = leadIdOf(lead, c.paths.id, index);
@@ -170,9 +173,8 @@ class CascadeRouter implements Router {
     let intentKeywords: string[] | undefined;
     if (c.intent) {
       const text = readPath(lead, c.intent.path);
-      intentKeywords = c.intent.matcher.find(typeof text === 'string' ? text : text == null ? '' : String(text));
-      const applies =
-        c.intent.sources === null || c.intent.sources.has(normalizeText(readPath(lead, c.paths.source)));
+      intentKeywords = c.intent.matcher.find(typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text));
+      const applies = c.intent.sources === null || c.intent.sources.has(normalizeText(readPath(lead, c.paths.source)));
       if (c.intent.required && applies && intentKeywords.length === 0) {
         const d = this.decision(leadId, null, {
           stage: 'unassigned',
@@ -229,7 +231,12 @@ class CascadeRouter implements Router {
     this.consider(idx);
     if (why !== null) return null;
     const t = entry[2] === null ? undefined : this.compiled.territoryIndex.get(entry[2]);
-    return {stage: 'duplicate', rep: idx, firstAt: entry[1], viaTerritory: t !== undefined ? this.compiled.matcher.territories[t].name : null};
+    return {
+      stage: 'duplicate',
+      rep: idx,
+      firstAt: entry[1],
+      viaTerritory: t !== undefined ? this.compiled.matcher.territories[t].name : null,
+    };
   }
 
   private accountStage(domain: string): Outcome | null {
@@ -258,7 +265,7 @@ class CascadeRouter implements Router {
         const m = this.matchOnce(lead);
         const list = stage === 'exact' ? m.exact : m.partial;
         let skipped = 0;
-        for (let i = 0; i < list.length; ) {
+        for (let i = 0; i < list.length;) {
           const score = m.score[list[i]];
           let j = i + 1;
           while (j < list.length && m.score[list[j]] === score) j++;
@@ -269,8 +276,15 @@ class CascadeRouter implements Router {
             const t = single ? list[i] : firstTerritoryWith(c, list.slice(i, j), rep);
             const info = c.matcher.territories[t];
             return {
-              stage, rep, territory: t, score, strategy: pool.strategy, tied: j - i, skipped,
-              matched: m.hits[t], total: info.total,
+              stage,
+              rep,
+              territory: t,
+              score,
+              strategy: pool.strategy,
+              tied: j - i,
+              skipped,
+              matched: m.hits[t],
+              total: info.total,
             };
           }
           skipped += j - i;
@@ -339,8 +353,15 @@ class CascadeRouter implements Router {
     }
     const a = c.account;
     if (
-      a && a.learn && domain && !a.freeMail.has(domain) && !a.accounts.has(domain) &&
-      (outcome.stage === 'exact' || outcome.stage === 'partial' || outcome.stage === 'specialist' || outcome.stage === 'pool')
+      a &&
+      a.learn &&
+      domain &&
+      !a.freeMail.has(domain) &&
+      !a.accounts.has(domain) &&
+      (outcome.stage === 'exact' ||
+        outcome.stage === 'partial' ||
+        outcome.stage === 'specialist' ||
+        outcome.stage === 'pool')
     ) {
       const key = domainKey(domain);
       if (!this.learned.has(key)) {
@@ -393,7 +414,7 @@ class CascadeRouter implements Router {
       territoryId: t ? t.id : null,
       territoryName: t ? t.name : null,
       score: t ? (outcome.score ?? null) : null,
-      reason: r ? reasonFor(outcome, r, t) : outcome.reason ?? '',
+      reason: r ? reasonFor(outcome, r, t) : (outcome.reason ?? ''),
       // The default owner is the safety net: its trace shows every rep that failed before it.
       candidates:
         unassigned || (this.trace && outcome.stage === 'default')

@@ -33,7 +33,8 @@ export function copyState(input: unknown): RotationState {
       if (!isRecord(c)) continue;
       const counters: RepCounters = {};
       for (const key of ['d', 'w', 'm'] as const) if (typeof c[key] === 'string') counters[key] = c[key] as string;
-      for (const key of ['dn', 'wn', 'mn', 'at', 'n'] as const) if (typeof c[key] === 'number') counters[key] = c[key] as number;
+      for (const key of ['dn', 'wn', 'mn', 'at', 'n'] as const)
+        if (typeof c[key] === 'number') counters[key] = c[key] as number;
       out.reps[k] = counters;
     }
   }

@@ -44,13 +44,11 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
     }
     case 'weighted': {
       const cw = state?.cw ?? {};
-      let total = 0;
       let best = -1;
       let bestW = -Infinity;
       for (let pos = 0; pos < n; pos++) {
         const rep = ctx.compiled.reps[pool.reps[pos]];
         if (!ctx.eligible(rep.idx)) continue;
-        total += rep.weight;
         const w = (cw[rep.id] ?? 0) + rep.weight;
         if (w > bestW) {
           bestW = w;

@@ -124,7 +124,8 @@ export class TerritoryMatcher {
           const hi = zipNumber(values[1]);
           slot.zipBuckets ??= Array.from({length: 100000 / ZIP_BUCKET}, () => [] as RangeHit[]);
           const range = {t, c, w, lo, hi};
-          for (let b = Math.floor(lo / ZIP_BUCKET); b <= Math.floor(hi / ZIP_BUCKET); b++) slot.zipBuckets[b].push(range);
+          for (let b = Math.floor(lo / ZIP_BUCKET); b <= Math.floor(hi / ZIP_BUCKET); b++)
+            slot.zipBuckets[b].push(range);
           return;
         }
         const lo = toNumber(values[0]);

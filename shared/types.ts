@@ -6,28 +6,14 @@ export type {RoutingConfig};
 /** A lead as it arrives: any JSON object. Canonical fields are read through `config.fields`. */
 export type Lead = Record<string, unknown>;
 
-export type Stage =
-  | 'duplicate'
-  | 'account'
-  | 'exact'
-  | 'partial'
-  | 'specialist'
-  | 'pool'
-  | 'default'
-  | 'unassigned';
+export type Stage = 'duplicate' | 'account' | 'exact' | 'partial' | 'specialist' | 'pool' | 'default' | 'unassigned';
 
 export type CascadeStage = 'exact' | 'partial' | 'specialist' | 'pool' | 'default';
 
 export type Strategy = 'round_robin' | 'weighted' | 'least_loaded' | 'longest_idle';
 
 /** Eligibility failures, in the order they are checked. */
-export type Why =
-  | 'unknown_rep'
-  | 'unavailable'
-  | 'out_of_office'
-  | 'outside_hours'
-  | 'at_capacity'
-  | 'excluded';
+export type Why = 'unknown_rep' | 'unavailable' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
 
 export interface Candidate {
   repId: string;

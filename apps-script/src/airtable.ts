@@ -12,7 +12,10 @@ export interface AirtableRecord {
 }
 
 export class AirtableError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'AirtableError';
   }
@@ -22,15 +25,23 @@ function describe(status: number, body: string): string {
   let detail = '';
   try {
     const parsed = JSON.parse(body) as {error?: {type?: string; message?: string} | string};
-    detail = typeof parsed.error === 'string' ? parsed.error : [parsed.error?.type, parsed.error?.message].filter(Boolean).join(': ');
+    detail =
+      typeof parsed.error === 'string'
+        ? parsed.error
+        : [parsed.error?.type, parsed.error?.message].filter(Boolean).join(': ');
   } catch {
     detail = body.slice(0, 200);
   }
   const hint =
-    status === 401 ? ' Check the personal access token in Settings.' :
-    status === 403 ? ' The token needs data.records:read and data.records:write on this base.' :
-    status === 404 ? ' Check the base id and that the base has tables "Leads" and "Reps".' :
-    status === 422 ? ' Check that the Leads table has the fields Assigned To, Assigned At, Territory and Routing Reason.' : '';
+    status === 401
+      ? ' Check the personal access token in Settings.'
+      : status === 403
+        ? ' The token needs data.records:read and data.records:write on this base.'
+        : status === 404
+          ? ' Check the base id and that the base has tables "Leads" and "Reps".'
+          : status === 422
+            ? ' Check that the Leads table has the fields Assigned To, Assigned At, Territory and Routing Reason.'
+            : '';
   return `Airtable answered ${status}${detail ? ` (${detail})` : ''}.${hint}`;
 }
 
@@ -39,7 +50,10 @@ export class AirtableClient {
   /** Requests made, 429 back-offs taken (for the run summary and tests). */
   readonly stats = {requests: 0, rateLimited: 0};
 
-  constructor(private readonly baseId: string, private readonly token: string) {}
+  constructor(
+    private readonly baseId: string,
+    private readonly token: string,
+  ) {}
 
   /** Sleeps so that no 1-second window holds more than MAX_REQUESTS_PER_SECOND requests. */
   private throttle(): void {
@@ -92,7 +106,10 @@ export class AirtableClient {
       const q = ['pageSize=100'];
       if (filterByFormula) q.push('filterByFormula=' + encodeURIComponent(filterByFormula));
       if (offset) q.push('offset=' + encodeURIComponent(offset));
-      const page = this.request('get', `${encodeURIComponent(table)}?${q.join('&')}`) as {records?: AirtableRecord[]; offset?: string};
+      const page = this.request('get', `${encodeURIComponent(table)}?${q.join('&')}`) as {
+        records?: AirtableRecord[];
+        offset?: string;
+      };
       for (const r of page.records ?? []) out.push({id: r.id, fields: r.fields ?? {}});
       offset = page.offset;
     } while (offset);

@@ -30,7 +30,11 @@ export function recordsAsTable(records: AirtableRecord[], knownHeaders: readonly
   return [headers, ...records.map(r => headers.map(h => (r.fields[h] === undefined ? '' : r.fields[h])))];
 }
 
-export function runAirtable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, budget: TimeBudget): AirtableRunResult {
+export function runAirtable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  budget: TimeBudget,
+): AirtableRunResult {
   const token = airtableToken();
   if (!settings.airtableBaseId) throw new UserError('Set the Airtable base id in Lead Routing → Settings.');
   if (!token) throw new UserError('Save your Airtable personal access token in Lead Routing → Settings.');
@@ -63,7 +67,12 @@ export function runAirtable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settin
     const updates = batch.map(({recordId, decision: d}) => ({
       id: recordId,
       fields: d.ownerId
-        ? {'Assigned To': d.ownerName ?? d.ownerId, 'Assigned At': now.toISOString(), Territory: d.territoryName ?? '', 'Routing Reason': d.reason}
+        ? {
+            'Assigned To': d.ownerName ?? d.ownerId,
+            'Assigned At': now.toISOString(),
+            Territory: d.territoryName ?? '',
+            'Routing Reason': d.reason,
+          }
         : {'Routing Reason': d.reason},
     }));
     try {

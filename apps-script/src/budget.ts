@@ -7,7 +7,10 @@ export const ROUTING_BUDGET_MS = 4 * 60 * 1000 + 30 * 1000;
 
 export class TimeBudget {
   private readonly deadline: number;
-  constructor(readonly startedAt: number = Date.now(), budgetMs: number = ROUTING_BUDGET_MS) {
+  constructor(
+    readonly startedAt: number = Date.now(),
+    budgetMs: number = ROUTING_BUDGET_MS,
+  ) {
     this.deadline = startedAt + budgetMs;
   }
   expired(): boolean {

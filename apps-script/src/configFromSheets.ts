@@ -28,18 +28,38 @@ const CANONICAL_SYNONYMS: Record<string, string[]> = {
 };
 
 const OPERATOR_ALIASES: Record<string, string> = {
-  in: 'in', is: 'in', equals: 'in', '=': 'in', oneof: 'in', isoneof: 'in',
-  notin: 'notIn', isnot: 'notIn', '!=': 'notIn', '<>': 'notIn', noneof: 'notIn',
-  prefix: 'prefix', startswith: 'prefix',
-  between: 'between', range: 'between',
+  in: 'in',
+  is: 'in',
+  equals: 'in',
+  '=': 'in',
+  oneof: 'in',
+  isoneof: 'in',
+  notin: 'notIn',
+  isnot: 'notIn',
+  '!=': 'notIn',
+  '<>': 'notIn',
+  noneof: 'notIn',
+  prefix: 'prefix',
+  startswith: 'prefix',
+  between: 'between',
+  range: 'between',
   contains: 'contains',
-  exists: 'exists', isset: 'exists', notempty: 'exists',
-  gte: 'gte', '>=': 'gte', atleast: 'gte',
-  lte: 'lte', '<=': 'lte', atmost: 'lte',
+  exists: 'exists',
+  isset: 'exists',
+  notempty: 'exists',
+  gte: 'gte',
+  '>=': 'gte',
+  atleast: 'gte',
+  lte: 'lte',
+  '<=': 'lte',
+  atmost: 'lte',
 };
 
 const STRATEGY_ALIASES: Record<string, string> = {
-  roundrobin: 'round_robin', rr: 'round_robin', weighted: 'weighted', leastloaded: 'least_loaded',
+  roundrobin: 'round_robin',
+  rr: 'round_robin',
+  weighted: 'weighted',
+  leastloaded: 'least_loaded',
   longestidle: 'longest_idle',
 };
 
@@ -62,7 +82,10 @@ export function isChecked(v: Cell): boolean {
 
 function splitList(v: Cell): string[] {
   if (Array.isArray(v)) return v.map(cellText).filter(Boolean); // Airtable multi-select
-  return cellText(v).split(/[,;\n]+/).map(s => s.trim()).filter(Boolean);
+  return cellText(v)
+    .split(/[,;\n]+/)
+    .map(s => s.trim())
+    .filter(Boolean);
 }
 
 function toNumber(v: Cell): number | null {
@@ -102,7 +125,10 @@ function fieldPath(name: string, leadHeaders: readonly Cell[]): string {
 /** Hours like "mon-fri 09:00-17:00; sat 10:00-14:00" -> {"mon-fri": "09:00-17:00", "sat": "10:00-14:00"}. */
 export function parseHours(text: string): Record<string, string> | null {
   const out: Record<string, string> = {};
-  for (const part of text.split(/[;\n]+/).map(s => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]+/)
+    .map(s => s.trim())
+    .filter(Boolean)) {
     const m = /^([a-z]{3}(?:\s*-\s*[a-z]{3})?)\s*:?\s+(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/i.exec(part);
     if (!m) return null;
     out[m[1].replace(/\s+/g, '').toLowerCase()] = m[2].replace(/\s+/g, '');
@@ -114,7 +140,10 @@ export function parseHours(text: string): Record<string, string> | null {
 export function parseOutOfOffice(v: Cell, dateToIso: (d: Date) => string): {from: string; to: string}[] | null {
   if (v instanceof Date) return [{from: dateToIso(v), to: dateToIso(v)}];
   const out: {from: string; to: string}[] = [];
-  for (const part of cellText(v).split(/[;,\n]+/).map(s => s.trim()).filter(Boolean)) {
+  for (const part of cellText(v)
+    .split(/[;,\n]+/)
+    .map(s => s.trim())
+    .filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|to|–|—)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(part);
     if (!m) return null;
     out.push({from: m[1], to: m[2] ?? m[1]});
@@ -174,7 +203,11 @@ function readReps(values: readonly Cell[][], issues: string[], dateToIso: (d: Da
     const skills = splitList(at(row, 'Skills'));
     if (skills.length) rep.skills = skills;
     const capacity: Record<string, number> = {};
-    for (const [h, key] of [['Daily cap', 'daily'], ['Weekly cap', 'weekly'], ['Monthly cap', 'monthly']]) {
+    for (const [h, key] of [
+      ['Daily cap', 'daily'],
+      ['Weekly cap', 'weekly'],
+      ['Monthly cap', 'monthly'],
+    ]) {
       const n = toNumber(at(row, h));
       if (n === null) continue;
       if (Number.isInteger(n) && n >= 0) capacity[key] = n;
@@ -205,7 +238,7 @@ function readTerritories(
   leadHeaders: readonly Cell[],
   resolve: (ref: string) => string | null,
   settings: Settings,
-  issues: string[]
+  issues: string[],
 ): TerritoryInput[] {
   const [header = [], ...rows] = values;
   if (rows.every(isBlankRow)) return [];
@@ -281,7 +314,8 @@ function readTerritories(
     t.conditions!.push(condition);
   });
   const out = Array.from(byName.values());
-  for (const t of out) if (t.reps.length === 0) issues.push(`Territories: "${t.name}" has no reps (fill the Reps column).`);
+  for (const t of out)
+    if (t.reps.length === 0) issues.push(`Territories: "${t.name}" has no reps (fill the Reps column).`);
   return out;
 }
 
@@ -294,7 +328,7 @@ export function configFromSheets(
   territoriesValues: readonly Cell[][],
   leadHeaders: readonly Cell[],
   settings: Settings,
-  dateToIso: (d: Date) => string = defaultDateToIso
+  dateToIso: (d: Date) => string = defaultDateToIso,
 ): SheetConfig {
   const issues: string[] = [];
   const reps = readReps(repsValues, issues, dateToIso);

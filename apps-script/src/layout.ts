@@ -8,12 +8,30 @@ export const SHEETS = {
 } as const;
 
 export const REP_HEADERS = [
-  'Name', 'Email', 'Available', 'Id', 'Weight', 'Skills', 'Daily cap', 'Weekly cap', 'Monthly cap',
-  'Timezone', 'Hours', 'Out of office',
+  'Name',
+  'Email',
+  'Available',
+  'Id',
+  'Weight',
+  'Skills',
+  'Daily cap',
+  'Weekly cap',
+  'Monthly cap',
+  'Timezone',
+  'Hours',
+  'Out of office',
 ] as const;
 
 export const TERRITORY_HEADERS = [
-  'Territory', 'Match', 'Field', 'Operator', 'Values', 'Weight', 'Priority', 'Reps', 'Strategy',
+  'Territory',
+  'Match',
+  'Field',
+  'Operator',
+  'Values',
+  'Weight',
+  'Priority',
+  'Reps',
+  'Strategy',
 ] as const;
 
 /** The columns the add-on writes into the lead table (Sheet or Airtable). */
@@ -23,13 +41,24 @@ export const ASSIGNMENT_HEADERS = ['Assigned To', 'Assigned At', 'Territory', 'R
 export const STARTER_LEAD_HEADERS = ['Name', 'Email', 'Company', 'Zip', 'State', 'Country', 'Industry', 'Product Line'];
 
 export const LOG_HEADERS = [
-  'Routed At', 'Source', 'Row / Record', 'Lead', 'Assigned To', 'Owner Id', 'Stage', 'Territory', 'Score',
-  'Routing Reason', 'Config Version',
+  'Routed At',
+  'Source',
+  'Row / Record',
+  'Lead',
+  'Assigned To',
+  'Owner Id',
+  'Stage',
+  'Territory',
+  'Score',
+  'Routing Reason',
+  'Config Version',
 ] as const;
 
 /** Header lookup key: case, spaces, dashes and underscores do not matter ("Assigned to" = "assigned_to"). */
 export function headerKey(h: unknown): string {
-  return String(h ?? '').toLowerCase().replace(/[\s_\-.]+/g, '');
+  return String(h ?? '')
+    .toLowerCase()
+    .replace(/[\s_\-.]+/g, '');
 }
 
 /** Column index (0-based) of each wanted header in a header row, -1 when missing. */

@@ -6,7 +6,10 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
   let log = ss.getSheetByName(SHEETS.log);
   if (!log) {
     log = ss.insertSheet(SHEETS.log);
-    log.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]).setFontWeight('bold');
+    log
+      .getRange(1, 1, 1, LOG_HEADERS.length)
+      .setValues([[...LOG_HEADERS]])
+      .setFontWeight('bold');
     log.setFrozenRows(1);
   }
   return log;

@@ -20,7 +20,7 @@ function alert(text: string): void {
   SpreadsheetApp.getUi().alert(MENU, text, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createMenu(MENU)
     .addItem('Set up sheets', 'setUpSheets')
@@ -33,8 +33,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addToUi();
 }
 
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+export function onInstall(): void {
+  onOpen();
 }
 
 export function setUpSheets(): void {
@@ -42,7 +42,7 @@ export function setUpSheets(): void {
     const created = setUpSheetsIn(SpreadsheetApp.getActiveSpreadsheet());
     alert(
       (created.length ? `Created ${created.join(', ')}. ` : 'All sheets were there; missing headers were added. ') +
-        'Next: list your reps on Reps (tick Available), optionally add Territories, then Assign new leads now.'
+        'Next: list your reps on Reps (tick Available), optionally add Territories, then Assign new leads now.',
     );
   } catch (e) {
     alert(message(e));
@@ -57,7 +57,10 @@ export function assignNewLeads(): void {
 export function previewRouting(): void {
   try {
     const html = previewHtml(previewRows(Date.now()));
-    SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600), 'Preview routing');
+    SpreadsheetApp.getUi().showModalDialog(
+      HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600),
+      'Preview routing',
+    );
   } catch (e) {
     alert(message(e));
   }
@@ -72,7 +75,7 @@ export function enableAutoAssign(): void {
     const created = installTriggers(loadSettings().source);
     alert(
       `Automatic assignment is on (${created.join(', ')}). ` +
-        'Google lets add-ons run timed triggers at most once an hour, so the catch-up runs hourly; form submits and pasted rows are assigned right away.'
+        'Google lets add-ons run timed triggers at most once an hour, so the catch-up runs hourly; form submits and pasted rows are assigned right away.',
     );
   } catch (e) {
     alert(message(e));
@@ -85,7 +88,7 @@ export function disableAutoAssign(): void {
 }
 
 /** Installable trigger: a Google Form wrote a row. */
-export function onFormSubmitAssign(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+export function onFormSubmitAssign(): void {
   finishTriggerRun(runAssignment('formSubmit', Date.now()));
 }
 
@@ -115,4 +118,3 @@ export function getSettings(): SidebarState {
 export function saveSettings(form: unknown): ReturnType<typeof saveSidebarForm> {
   return saveSidebarForm(form);
 }
-

@@ -41,7 +41,7 @@ export function notifyReps(assignments: Assignment[], sheetName: string): number
     MailApp.sendEmail(
       email,
       `${lines.length} new lead${lines.length === 1 ? '' : 's'} for you`,
-      `Hi ${name},\n\nThese leads in "${sheetName}" were just assigned to you:\n\n${shown.join('\n')}\n\n— Lead Routing`
+      `Hi ${name},\n\nThese leads in "${sheetName}" were just assigned to you:\n\n${shown.join('\n')}\n\n— Lead Routing`,
     );
     quota--;
     sent++;

@@ -46,9 +46,14 @@ export function previewHtml(p: {rows: PreviewRow[]; total: number}): string {
   if (p.total === 0) return '<p style="font-family:Arial">No new rows: every lead already has an owner.</p>';
   const head = ['Row', 'Lead', 'Would go to', 'Stage', 'Territory', 'Why'].map(h => `<th>${h}</th>`).join('');
   const body = p.rows
-    .map(r => `<tr>${[r.row, r.lead, r.owner, r.stage, r.territory, r.reason].map(v => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`)
+    .map(
+      r =>
+        `<tr>${[r.row, r.lead, r.owner, r.stage, r.territory, r.reason].map(v => `<td>${escapeHtml(v)}</td>`).join('')}</tr>`,
+    )
     .join('');
   const more = p.total > p.rows.length ? `<p>Showing the first ${p.rows.length} of ${p.total} new rows.</p>` : '';
-  return `<div style="font-family:Arial;font-size:13px"><p>Nothing has been changed. ${p.total} new row${p.total === 1 ? '' : 's'}.</p>${more}` +
-    `<table border="1" cellpadding="4" style="border-collapse:collapse">${head}${body}</table></div>`;
+  return (
+    `<div style="font-family:Arial;font-size:13px"><p>Nothing has been changed. ${p.total} new row${p.total === 1 ? '' : 's'}.</p>${more}` +
+    `<table border="1" cellpadding="4" style="border-collapse:collapse">${head}${body}</table></div>`
+  );
 }

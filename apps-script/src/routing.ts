@@ -26,7 +26,7 @@ export function buildConfig(
   territoriesValues: unknown[][],
   leadHeaders: unknown[],
   settings: Settings,
-  dateToIso?: (d: Date) => string
+  dateToIso?: (d: Date) => string,
 ): CompiledConfig {
   const {config, issues} = configFromSheets(repsValues, territoriesValues, leadHeaders, settings, dateToIso);
   if (issues.length) throw new UserError(issuesMessage(issues));
@@ -54,7 +54,13 @@ export function leadLabel(lead: Record<string, unknown>): string {
 export type LogRow = unknown[];
 
 /** One Routing Log row (LOG_HEADERS order), every value from lead data escaped. */
-export function logRow(source: 'Sheet' | 'Airtable', where: string | number, lead: Record<string, unknown>, d: Decision, at: Date): LogRow {
+export function logRow(
+  source: 'Sheet' | 'Airtable',
+  where: string | number,
+  lead: Record<string, unknown>,
+  d: Decision,
+  at: Date,
+): LogRow {
   return [
     at,
     source,

@@ -13,8 +13,14 @@ export const LOCK_WAIT_MS = {menu: 10000, trigger: 30000};
 export function runAssignment(trigger: string, startedAt: number): RunStatus {
   const settings = loadSettings();
   const status: RunStatus = {
-    at: new Date(startedAt).toISOString(), source: settings.source, trigger,
-    assigned: 0, unassigned: 0, remaining: 0, message: '', ok: true,
+    at: new Date(startedAt).toISOString(),
+    source: settings.source,
+    trigger,
+    assigned: 0,
+    unassigned: 0,
+    remaining: 0,
+    message: '',
+    ok: true,
   };
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(trigger === 'menu' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
@@ -50,13 +56,17 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     status.message = parts.join(' ');
   } catch (e) {
     status.ok = false;
-    status.message = e instanceof UserError ? e.message : `Lead routing failed: ${e instanceof Error ? e.message : String(e)}`;
+    status.message =
+      e instanceof UserError ? e.message : `Lead routing failed: ${e instanceof Error ? e.message : String(e)}`;
   } finally {
     lock.releaseLock();
   }
   if (settings.notify && assignments.length) {
     try {
-      notifyReps(assignments, settings.source === 'airtable' ? 'Airtable' : SpreadsheetApp.getActiveSpreadsheet().getName());
+      notifyReps(
+        assignments,
+        settings.source === 'airtable' ? 'Airtable' : SpreadsheetApp.getActiveSpreadsheet().getName(),
+      );
     } catch (e) {
       status.message += ` E-mails not sent: ${e instanceof Error ? e.message : String(e)}`;
     }

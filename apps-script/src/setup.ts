@@ -1,12 +1,25 @@
 // Lead Routing → Set up sheets: creates the missing sheets and headers (never touching existing
 // data), a checkbox on Reps!Available and a Dashboard with leads per rep and per territory.
-import {ASSIGNMENT_HEADERS, REP_HEADERS, SHEETS, STARTER_LEAD_HEADERS, TERRITORY_HEADERS, LOG_HEADERS, columnIndex} from './layout';
+import {
+  ASSIGNMENT_HEADERS,
+  REP_HEADERS,
+  SHEETS,
+  STARTER_LEAD_HEADERS,
+  TERRITORY_HEADERS,
+  LOG_HEADERS,
+  columnIndex,
+} from './layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Adds the headers a sheet lacks after its last header; returns the header row afterwards. */
-function ensureHeaders(ss: Spreadsheet, name: string, wanted: readonly string[], created: string[]): {sheet: Sheet; header: unknown[]} {
+function ensureHeaders(
+  ss: Spreadsheet,
+  name: string,
+  wanted: readonly string[],
+  created: string[],
+): {sheet: Sheet; header: unknown[]} {
   let sheet = ss.getSheetByName(name);
   if (!sheet) {
     sheet = ss.insertSheet(name);
@@ -41,17 +54,32 @@ function setUpDashboard(ss: Spreadsheet, leadHeader: unknown[]): void {
   let dash = ss.getSheetByName(SHEETS.dashboard);
   if (!dash) dash = ss.insertSheet(SHEETS.dashboard);
   const col = columnIndex(leadHeader, ['Assigned To', 'Territory']);
-  dash.getRange(1, 1, 1, 4).setValues([['Leads per rep', '', 'Leads per territory', '']]).setFontWeight('bold');
+  dash
+    .getRange(1, 1, 1, 4)
+    .setValues([['Leads per rep', '', 'Leads per territory', '']])
+    .setFontWeight('bold');
   dash.getRange(2, 1).setFormula(countQuery(SHEETS.leads, columnLetter(col['Assigned To']), 'Rep'));
   dash.getRange(2, 3).setFormula(countQuery(SHEETS.leads, columnLetter(col.Territory), 'Territory'));
   for (const chart of dash.getCharts()) dash.removeChart(chart);
   dash.insertChart(
-    dash.newChart().asColumnChart().addRange(dash.getRange('A2:B52')).setPosition(1, 6, 0, 0)
-      .setOption('title', 'Leads per rep').setOption('legend', {position: 'none'}).build()
+    dash
+      .newChart()
+      .asColumnChart()
+      .addRange(dash.getRange('A2:B52'))
+      .setPosition(1, 6, 0, 0)
+      .setOption('title', 'Leads per rep')
+      .setOption('legend', {position: 'none'})
+      .build(),
   );
   dash.insertChart(
-    dash.newChart().asColumnChart().addRange(dash.getRange('C2:D52')).setPosition(20, 6, 0, 0)
-      .setOption('title', 'Leads per territory').setOption('legend', {position: 'none'}).build()
+    dash
+      .newChart()
+      .asColumnChart()
+      .addRange(dash.getRange('C2:D52'))
+      .setPosition(20, 6, 0, 0)
+      .setOption('title', 'Leads per territory')
+      .setOption('legend', {position: 'none'})
+      .build(),
   );
 }
 
@@ -61,11 +89,18 @@ export function setUpSheetsIn(ss: Spreadsheet): string[] {
   const available = columnIndex(reps.header, ['Available']).Available;
   const rows = reps.sheet.getMaxRows() - 1;
   if (rows > 0) {
-    reps.sheet.getRange(2, available + 1, rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    reps.sheet
+      .getRange(2, available + 1, rows, 1)
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   }
   ensureHeaders(ss, SHEETS.territories, TERRITORY_HEADERS, created);
   const leadsExisted = ss.getSheetByName(SHEETS.leads) !== null;
-  const leads = ensureHeaders(ss, SHEETS.leads, leadsExisted ? [...ASSIGNMENT_HEADERS] : [...STARTER_LEAD_HEADERS, ...ASSIGNMENT_HEADERS], created);
+  const leads = ensureHeaders(
+    ss,
+    SHEETS.leads,
+    leadsExisted ? [...ASSIGNMENT_HEADERS] : [...STARTER_LEAD_HEADERS, ...ASSIGNMENT_HEADERS],
+    created,
+  );
   const at = columnIndex(leads.header, ['Assigned At'])['Assigned At'];
   leads.sheet.getRange(2, at + 1, Math.max(1, leads.sheet.getMaxRows() - 1), 1).setNumberFormat('yyyy-mm-dd hh:mm');
   ensureHeaders(ss, SHEETS.log, LOG_HEADERS, created);

@@ -101,7 +101,7 @@ export function routeRows(
   state: unknown,
   now: Date,
   budget: TimeBudget,
-  limit = Infinity
+  limit = Infinity,
 ): {routed: RoutedRow[]; router: ReturnType<typeof createRouter>} {
   const router = createRouter(compiled, state, {trace: false});
   const routed: RoutedRow[] = [];
@@ -156,7 +156,7 @@ export function writeAssignments(table: LeadTable, routed: RoutedRow[], now: Dat
           if (r) return valueFor(r, col);
           const f = formulas ? formulas[i - first][j] : '';
           return f ? f : escapeCell(table.values[i][col]);
-        })
+        }),
       );
     }
     range.setValues(out);

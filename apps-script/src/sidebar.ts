@@ -32,7 +32,8 @@ export function saveSidebarForm(form: unknown): {ok: boolean; problems: string[]
   const {settings, problems} = readSettings(input);
   if (settings.notify && !mailAvailable()) problems.push('E-mail is off in this build (no send_mail scope).');
   const token = typeof input.airtableToken === 'string' ? input.airtableToken.trim() : '';
-  if (token && !/^pat[A-Za-z0-9.]{10,}$/.test(token)) problems.push('An Airtable personal access token starts with "pat".');
+  if (token && !/^pat[A-Za-z0-9.]{10,}$/.test(token))
+    problems.push('An Airtable personal access token starts with "pat".');
   if (problems.length === 0) {
     storeSettings(settings);
     if (token) setAirtableToken(token);

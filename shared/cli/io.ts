@@ -30,7 +30,7 @@ export function readConfig(file: string): RoutingConfig {
   if (!result.ok) {
     throw new CliError(
       `config ${file} is invalid (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}):\n` +
-        result.issues.map(i => `  ${i.path || '(config)'}: ${i.message}`).join('\n')
+        result.issues.map(i => `  ${i.path || '(config)'}: ${i.message}`).join('\n'),
     );
   }
   return result.config;

@@ -64,7 +64,7 @@ function validate(args: ParsedArgs, out: (s: string) => void): number {
   const compiled = compileConfig(config);
   out(
     `${file}: valid — ${config.reps.length} reps, ${config.territories.length} territories, ` +
-      `cascade ${config.cascade.join(' → ')}, version ${compiled.version}`
+      `cascade ${config.cascade.join(' → ')}, version ${compiled.version}`,
   );
   return 0;
 }
@@ -125,7 +125,7 @@ if (require.main === module) {
     process.argv.slice(2),
     s => process.stdout.write(s + '\n'),
     s => process.stderr.write(s + '\n'),
-    () => Date.now()
+    () => Date.now(),
   );
   process.exitCode = code;
 }

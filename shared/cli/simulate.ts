@@ -16,7 +16,11 @@ export interface Simulation {
   changedOwner?: number;
 }
 
-function run(leads: unknown[], config: unknown, timeOf: (lead: unknown) => Instant): {run: SimulationRun; decisions: Decision[]} {
+function run(
+  leads: unknown[],
+  config: unknown,
+  timeOf: (lead: unknown) => Instant,
+): {run: SimulationRun; decisions: Decision[]} {
   const compiled = compileConfig(config);
   const router = createRouter(compiled, undefined, {trace: false});
   const decisions = leads.map((lead, i) => router.route(lead, timeOf(lead), i));
@@ -24,7 +28,12 @@ function run(leads: unknown[], config: unknown, timeOf: (lead: unknown) => Insta
 }
 
 /** Routes every lead from empty state under one config, or two side by side. */
-export function simulate(leads: unknown[], a: unknown, b: unknown | undefined, timeOf: (lead: unknown) => Instant): Simulation {
+export function simulate(
+  leads: unknown[],
+  a: unknown,
+  b: unknown | undefined,
+  timeOf: (lead: unknown) => Instant,
+): Simulation {
   const ra = run(leads, a, timeOf);
   if (b === undefined) return {a: ra.run};
   const rb = run(leads, b, timeOf);
@@ -44,20 +53,38 @@ export function formatSimulation(sim: Simulation, fileA: string, fileB?: string)
   const row = (label: string, x: number, y?: number) => (b ? [label, x, y ?? 0, (y ?? 0) - x] : [label, x]);
 
   const repIds = [...new Set([...Object.keys(a.summary.byRep), ...(b ? Object.keys(b.summary.byRep) : [])])];
-  out.push('', table(['rep', ...cols], repIds.map(id => row(id, a.summary.byRep[id] ?? 0, b?.summary.byRep[id] ?? 0))));
-  const tIds = [...new Set([...Object.keys(a.summary.byTerritory), ...(b ? Object.keys(b.summary.byTerritory) : [])])];
-  if (tIds.length) {
-    out.push('', table(['territory', ...cols], tIds.map(id => row(id, a.summary.byTerritory[id] ?? 0, b?.summary.byTerritory[id] ?? 0))));
-  }
-  const stages = Object.keys(a.summary.byStage) as Array<keyof Summary['byStage']>;
-  out.push('', table(['stage', ...cols], stages.map(s => row(s, a.summary.byStage[s], b?.summary.byStage[s]))));
-  const fair = (r: SimulationRun) => [ratio(r.summary.fairness.maxMinRatio), r.summary.fairness.gini === null ? 'n/a' : r.summary.fairness.gini.toFixed(3)];
   out.push(
     '',
     table(
-      ['fairness (rotating reps)', 'max/min', 'gini'],
-      [['A', ...fair(a)], ...(b ? [['B', ...fair(b)]] : [])]
-    )
+      ['rep', ...cols],
+      repIds.map(id => row(id, a.summary.byRep[id] ?? 0, b?.summary.byRep[id] ?? 0)),
+    ),
+  );
+  const tIds = [...new Set([...Object.keys(a.summary.byTerritory), ...(b ? Object.keys(b.summary.byTerritory) : [])])];
+  if (tIds.length) {
+    out.push(
+      '',
+      table(
+        ['territory', ...cols],
+        tIds.map(id => row(id, a.summary.byTerritory[id] ?? 0, b?.summary.byTerritory[id] ?? 0)),
+      ),
+    );
+  }
+  const stages = Object.keys(a.summary.byStage) as Array<keyof Summary['byStage']>;
+  out.push(
+    '',
+    table(
+      ['stage', ...cols],
+      stages.map(s => row(s, a.summary.byStage[s], b?.summary.byStage[s])),
+    ),
+  );
+  const fair = (r: SimulationRun) => [
+    ratio(r.summary.fairness.maxMinRatio),
+    r.summary.fairness.gini === null ? 'n/a' : r.summary.fairness.gini.toFixed(3),
+  ];
+  out.push(
+    '',
+    table(['fairness (rotating reps)', 'max/min', 'gini'], [['A', ...fair(a)], ...(b ? [['B', ...fair(b)]] : [])]),
   );
   if (sim.changedOwner !== undefined) {
     const pct = a.summary.leads ? ((100 * sim.changedOwner) / a.summary.leads).toFixed(1) : '0.0';

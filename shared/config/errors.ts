@@ -8,10 +8,7 @@ export interface ConfigIssue {
 export class ConfigError extends Error {
   readonly issues: ConfigIssue[];
   constructor(issues: ConfigIssue[]) {
-    super(
-      'Invalid routing config:\n' +
-        issues.map(i => `  - ${i.path || '(config)'}: ${i.message}`).join('\n')
-    );
+    super('Invalid routing config:\n' + issues.map(i => `  - ${i.path || '(config)'}: ${i.message}`).join('\n'));
     this.name = 'ConfigError';
     this.issues = issues;
   }

@@ -62,7 +62,7 @@ const fields = z.strictObject(
   Object.fromEntries(CANONICAL_FIELDS.map(f => [f, z.string().trim().min(1).optional()])) as Record<
     CanonicalField,
     z.ZodOptional<z.ZodString>
-  >
+  >,
 );
 
 export const configSchema = z.strictObject({

@@ -5,9 +5,7 @@ import {isValidTimeZone} from '../time';
 import {normalizeZip, zipNumber} from '../normalize/geo';
 
 /** Every problem in a config, with its path; `ok` with the config (defaults filled in) when there is none. */
-export function validateConfig(
-  input: unknown
-): {ok: true; config: RoutingConfig} | {ok: false; issues: ConfigIssue[]} {
+export function validateConfig(input: unknown): {ok: true; config: RoutingConfig} | {ok: false; issues: ConfigIssue[]} {
   if (typeof input === 'string') {
     try {
       input = JSON.parse(input);
@@ -41,7 +39,7 @@ function bestEffortSemanticIssues(input: unknown): ConfigIssue[] {
   const raw = input as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
   const obj = (v: unknown): Record<string, unknown> =>
-    v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   try {
     const loose = {
       ...raw,
@@ -90,7 +88,8 @@ function semanticIssues(config: RoutingConfig): ConfigIssue[] {
   const territoryIds = new Map<string, number>();
   config.territories.forEach((t, i) => {
     const first = territoryIds.get(t.id);
-    if (first !== undefined) add(`territories[${i}].id`, `duplicate territory id "${t.id}" (also territories[${first}])`);
+    if (first !== undefined)
+      add(`territories[${i}].id`, `duplicate territory id "${t.id}" (also territories[${first}])`);
     else territoryIds.set(t.id, i);
     if (RESERVED_TERRITORY_IDS.test(t.id)) add(`territories[${i}].id`, `"${t.id}" is reserved for rotation state`);
     t.reps.forEach((r, j) => checkRep(`territories[${i}].reps[${j}]`, r));

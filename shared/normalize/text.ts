@@ -34,5 +34,8 @@ export function emailDomain(raw: unknown): string {
   const e = normalizeEmail(raw);
   const at = e.lastIndexOf('@');
   if (at < 1 || at === e.length - 1) return '';
-  return e.slice(at + 1).replace(/^www\./, '').replace(/\.$/, '');
+  return e
+    .slice(at + 1)
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 }

@@ -4,8 +4,18 @@ import {compileConfig} from '../compile';
 import {config, NOW} from './helpers';
 
 const territories = [
-  {id: 'tx', name: 'Texas', conditions: [{field: 'state', op: 'in' as const, values: ['TX'], weight: 5}], reps: ['ana']},
-  {id: 'tx2', name: 'Texas too', conditions: [{field: 'state', op: 'in' as const, values: ['TX'], weight: 5}], reps: ['ben', 'ana']},
+  {
+    id: 'tx',
+    name: 'Texas',
+    conditions: [{field: 'state', op: 'in' as const, values: ['TX'], weight: 5}],
+    reps: ['ana'],
+  },
+  {
+    id: 'tx2',
+    name: 'Texas too',
+    conditions: [{field: 'state', op: 'in' as const, values: ['TX'], weight: 5}],
+    reps: ['ben', 'ana'],
+  },
   {
     id: 'tx-solar',
     conditions: [
@@ -15,7 +25,12 @@ const territories = [
     reps: ['cy'],
   },
 ];
-const reps = [{id: 'ana', name: 'Ana'}, {id: 'ben', name: 'Ben'}, {id: 'cy', name: 'Cy', skills: ['wind', 'Healthcare']}, {id: 'manager', name: 'Boss'}];
+const reps = [
+  {id: 'ana', name: 'Ana'},
+  {id: 'ben', name: 'Ben'},
+  {id: 'cy', name: 'Cy', skills: ['wind', 'Healthcare']},
+  {id: 'manager', name: 'Boss'},
+];
 
 describe('cascade stages', () => {
   test('exact: territories tied on the best score pool their reps and rotate together', () => {
@@ -45,8 +60,14 @@ describe('cascade stages', () => {
 
   test('specialist: reps whose skills contain the lead product line, then industry', () => {
     const cfg = config({reps, cascade: ['specialist', 'default']});
-    expect(route({productLine: 'Wind'}, cfg, undefined, NOW).decision).toMatchObject({stage: 'specialist', ownerId: 'cy'});
-    expect(route({industry: 'healthcare'}, cfg, undefined, NOW).decision).toMatchObject({stage: 'specialist', ownerId: 'cy'});
+    expect(route({productLine: 'Wind'}, cfg, undefined, NOW).decision).toMatchObject({
+      stage: 'specialist',
+      ownerId: 'cy',
+    });
+    expect(route({industry: 'healthcare'}, cfg, undefined, NOW).decision).toMatchObject({
+      stage: 'specialist',
+      ownerId: 'cy',
+    });
     const s = routeBatch([{productLine: 'wind'}], cfg, undefined, NOW).state;
     expect(Object.keys(s.pools)).toEqual(['specialist:wind']);
     expect(route({productLine: 'solar'}, cfg, undefined, NOW).decision.stage).toBe('default');
@@ -92,13 +113,25 @@ describe('cascade stages', () => {
     const {decisions} = routeBatch(leads, config({reps, territories}), undefined, NOW);
     expect(decisions).toHaveLength(leads.length);
     expect(decisions.map(d => d.leadId)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(decisions.map(d => d.stage)).toEqual(['unassigned', 'unassigned', 'unassigned', 'unassigned', 'exact', 'unassigned']);
+    expect(decisions.map(d => d.stage)).toEqual([
+      'unassigned',
+      'unassigned',
+      'unassigned',
+      'unassigned',
+      'exact',
+      'unassigned',
+    ]);
     expect(decisions[1].reason).toContain('not an object');
   });
 });
 
 describe('dedupe', () => {
-  const cfg = config({reps, pool: {reps: ['ana', 'ben']}, cascade: ['pool'], dedupe: {fields: ['email'], windowHours: 24}});
+  const cfg = config({
+    reps,
+    pool: {reps: ['ana', 'ben']},
+    cascade: ['pool'],
+    dedupe: {fields: ['email'], windowHours: 24},
+  });
 
   test('a duplicate within the window gets the same owner and moves no counter', () => {
     const r = createRouter(cfg);
@@ -123,25 +156,56 @@ describe('dedupe', () => {
     const r = createRouter(cfg);
     expect(r.route({}, NOW).stage).toBe('pool');
     expect(r.route({}, NOW).stage).toBe('pool');
-    const none = createRouter(config({reps: [{id: 'ana', available: false}], defaultOwner: undefined, cascade: ['pool'], dedupe: {fields: ['email']}}));
+    const none = createRouter(
+      config({
+        reps: [{id: 'ana', available: false}],
+        defaultOwner: undefined,
+        cascade: ['pool'],
+        dedupe: {fields: ['email']},
+      }),
+    );
     none.route({email: 'a@b.c'}, NOW);
     expect(Object.keys(none.state().dedupe)).toEqual([]);
   });
 
   test('an owner who left the roster is reported as unknown_rep and the lead is routed afresh', () => {
     const first = routeBatch([{email: 'jo@acme.com'}], cfg, undefined, NOW);
-    const smaller = config({reps: reps.filter(r => r.id !== 'ana'), pool: {reps: ['ben']}, cascade: ['pool'], dedupe: {fields: ['email']}});
+    const smaller = config({
+      reps: reps.filter(r => r.id !== 'ana'),
+      pool: {reps: ['ben']},
+      cascade: ['pool'],
+      dedupe: {fields: ['email']},
+    });
     const d = route({email: 'jo@acme.com'}, smaller, first.state, NOW).decision;
     expect(d).toMatchObject({stage: 'pool', ownerId: 'ben'});
-    const none = route({email: 'jo@acme.com'}, {...smaller, reps: [{id: 'ben', available: false}, {id: 'manager'}]}, first.state, NOW);
+    const none = route(
+      {email: 'jo@acme.com'},
+      {...smaller, reps: [{id: 'ben', available: false}, {id: 'manager'}]},
+      first.state,
+      NOW,
+    );
     expect(none.decision.candidates).toEqual(
-      expect.arrayContaining([{repId: 'ana', eligible: false, why: 'unknown_rep'}])
+      expect.arrayContaining([{repId: 'ana', eligible: false, why: 'unknown_rep'}]),
     );
   });
 
   test('composite keys: all dedupe fields together', () => {
-    const c2 = config({reps, pool: {reps: ['ana', 'ben']}, cascade: ['pool'], dedupe: {fields: ['email', 'productLine']}});
-    const ds = routeBatch([{email: 'a@x.com', productLine: 'solar'}, {email: 'a@x.com', productLine: 'wind'}, {email: 'A@x.com', productLine: 'Solar'}], c2, undefined, NOW).decisions;
+    const c2 = config({
+      reps,
+      pool: {reps: ['ana', 'ben']},
+      cascade: ['pool'],
+      dedupe: {fields: ['email', 'productLine']},
+    });
+    const ds = routeBatch(
+      [
+        {email: 'a@x.com', productLine: 'solar'},
+        {email: 'a@x.com', productLine: 'wind'},
+        {email: 'A@x.com', productLine: 'Solar'},
+      ],
+      c2,
+      undefined,
+      NOW,
+    ).decisions;
     expect(ds.map(d => d.stage)).toEqual(['pool', 'pool', 'duplicate']);
   });
 
@@ -219,7 +283,12 @@ describe('sales intent', () => {
 
 describe('decision record', () => {
   test('every field of the contract, with aliases', () => {
-    const cfg = config({reps: [{id: 'ana', name: 'Ana', email: 'ana@x.com'}], defaultOwner: undefined, territories: [territories[0]], fields: {id: 'crm.id'}});
+    const cfg = config({
+      reps: [{id: 'ana', name: 'Ana', email: 'ana@x.com'}],
+      defaultOwner: undefined,
+      territories: [territories[0]],
+      fields: {id: 'crm.id'},
+    });
     const d = route({crm: {id: 'L-7'}, state: 'tx'}, cfg, undefined, '2026-11-23T16:00:00.000Z').decision;
     expect(d).toEqual({
       leadId: 'L-7',

@@ -14,7 +14,10 @@ function issuesOf(input: unknown) {
 
 describe('config validation', () => {
   test('defaults are filled in', () => {
-    const c = parseConfig({reps: [{id: 'a'}], territories: [{id: 't', reps: ['a'], conditions: [{field: 'state', op: 'in', values: ['TX']}]}]});
+    const c = parseConfig({
+      reps: [{id: 'a'}],
+      territories: [{id: 't', reps: ['a'], conditions: [{field: 'state', op: 'in', values: ['TX']}]}],
+    });
     expect(c.cascade).toEqual(['exact', 'partial', 'specialist', 'pool', 'default']);
     expect(c.partialMinScore).toBe(1);
     expect(c.pool).toEqual({reps: 'all', strategy: 'round_robin'});
@@ -26,10 +29,20 @@ describe('config validation', () => {
 
   test('every problem is reported with its path', () => {
     const issues = issuesOf({
-      reps: [{id: 'a', timezone: 'Mars/Olympus'}, {id: 'a', hours: {monday: '09:00-17:00', tue: '9am'}}],
+      reps: [
+        {id: 'a', timezone: 'Mars/Olympus'},
+        {id: 'a', hours: {monday: '09:00-17:00', tue: '9am'}},
+      ],
       territories: [
         {id: 't1', reps: ['ghost'], conditions: [{field: 'zip', op: 'between', values: ['75000']}]},
-        {id: 't1', reps: ['a'], conditions: [{field: 'state', op: 'in', values: []}, {field: 'x', op: 'exists', values: [1]}]},
+        {
+          id: 't1',
+          reps: ['a'],
+          conditions: [
+            {field: 'state', op: 'in', values: []},
+            {field: 'x', op: 'exists', values: [1]},
+          ],
+        },
         {id: 'pool', reps: ['a']},
       ],
       pool: {reps: ['nobody']},
@@ -54,7 +67,7 @@ describe('config validation', () => {
         'defaultOwner',
         'accountOwner.accounts.acme.com',
         'cascade[1]',
-      ])
+      ]),
     );
     expect(issues.find(i => i.path === 'defaultOwner')!.message).toContain('"boss"');
   });
@@ -66,17 +79,34 @@ describe('config validation', () => {
   });
 
   test('wrong types and enums name their path', () => {
-    const issues = issuesOf({reps: [{id: 'a', weight: -1}], territories: [{id: 't', reps: ['a'], strategy: 'random', conditions: [{field: 'zip', op: 'near'}]}]});
+    const issues = issuesOf({
+      reps: [{id: 'a', weight: -1}],
+      territories: [{id: 't', reps: ['a'], strategy: 'random', conditions: [{field: 'zip', op: 'near'}]}],
+    });
     expect(issues.map(i => i.path)).toEqual(
-      expect.arrayContaining(['reps[0].weight', 'territories[0].strategy', 'territories[0].conditions[0].op'])
+      expect.arrayContaining(['reps[0].weight', 'territories[0].strategy', 'territories[0].conditions[0].op']),
     );
   });
 
   test('zip ranges must be US ZIP codes, low before high', () => {
-    expect(issuesOf(config({territories: [{id: 't', reps: ['ana'], conditions: [{field: 'zip', op: 'between', values: ['ABC', '75000']}]}]}))[0].path).toBe(
-      'territories[0].conditions[0].values'
-    );
-    expect(issuesOf(config({territories: [{id: 't', reps: ['ana'], conditions: [{field: 'zip', op: 'between', values: ['79999', '75000']}]}]}))[0].message).toContain('above');
+    expect(
+      issuesOf(
+        config({
+          territories: [
+            {id: 't', reps: ['ana'], conditions: [{field: 'zip', op: 'between', values: ['ABC', '75000']}]},
+          ],
+        }),
+      )[0].path,
+    ).toBe('territories[0].conditions[0].values');
+    expect(
+      issuesOf(
+        config({
+          territories: [
+            {id: 't', reps: ['ana'], conditions: [{field: 'zip', op: 'between', values: ['79999', '75000']}]},
+          ],
+        }),
+      )[0].message,
+    ).toContain('above');
   });
 
   test('parseConfig and compileConfig throw a ConfigError listing paths; never a crash', () => {
@@ -112,7 +142,17 @@ describe('config validation', () => {
     expect(file).toEqual(JSON.parse(JSON.stringify(schema)));
     const props = (schema as {properties: Record<string, unknown>}).properties;
     expect(Object.keys(props)).toEqual(
-      expect.arrayContaining(['reps', 'territories', 'cascade', 'pool', 'defaultOwner', 'dedupe', 'accountOwner', 'intent', 'fields'])
+      expect.arrayContaining([
+        'reps',
+        'territories',
+        'cascade',
+        'pool',
+        'defaultOwner',
+        'dedupe',
+        'accountOwner',
+        'intent',
+        'fields',
+      ]),
     );
     const sample = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'samples', 'config.json'), 'utf8'));
     expect(validateConfig(sample).ok).toBe(true);

@@ -79,14 +79,21 @@ describe('eligibility', () => {
   });
 
   test('checks run in the documented order: unavailable, out_of_office, outside_hours, at_capacity, excluded', () => {
-    const all = {available: false, outOfOffice: [{from: '2026-11-23', to: '2026-11-23'}], hours: {sun: '09:00-10:00'}, capacity: {daily: 0}};
+    const all = {
+      available: false,
+      outOfOffice: [{from: '2026-11-23', to: '2026-11-23'}],
+      hours: {sun: '09:00-10:00'},
+      capacity: {daily: 0},
+    };
     const now = '2026-11-23T16:00:00Z';
     const lead = {excludeReps: ['ana']};
     expect(why(all, now, lead)).toBe('unavailable');
     expect(why({...all, available: true}, now, lead)).toBe('out_of_office');
     expect(why({...all, available: true, outOfOffice: []}, now, lead)).toBe('outside_hours');
     expect(why({...all, available: true, outOfOffice: [], hours: undefined}, now, lead)).toBe('at_capacity');
-    expect(why({...all, available: true, outOfOffice: [], hours: undefined, capacity: undefined}, now, lead)).toBe('excluded');
+    expect(why({...all, available: true, outOfOffice: [], hours: undefined, capacity: undefined}, now, lead)).toBe(
+      'excluded',
+    );
   });
 });
 
@@ -101,7 +108,11 @@ describe('calendar helpers', () => {
 
   test('local time in a zone', () => {
     expect(localTime('America/Chicago', Date.parse('2026-11-23T16:30:00Z'))).toEqual({
-      date: '2026-11-23', week: '2026-W48', month: '2026-11', weekday: 0, minute: 10 * 60 + 30,
+      date: '2026-11-23',
+      week: '2026-W48',
+      month: '2026-11',
+      weekday: 0,
+      minute: 10 * 60 + 30,
     });
     expect(localTime('Asia/Kolkata', Date.parse('2026-11-23T20:00:00Z')).date).toBe('2026-11-24');
   });

@@ -4,7 +4,11 @@ import type {Strategy} from '../types';
 
 const reps = ['a', 'b', 'c', 'd'].map(id => ({id}));
 const poolOf = (strategy: Strategy, extra: Array<{id: string; [k: string]: unknown}> = reps) =>
-  config({reps: [...extra, {id: 'manager'}], pool: {reps: extra.map(r => r.id), strategy}, cascade: ['pool', 'default']});
+  config({
+    reps: [...extra, {id: 'manager'}],
+    pool: {reps: extra.map(r => r.id), strategy},
+    cascade: ['pool', 'default'],
+  });
 
 function sequence(cfg: unknown, n: number, now: string | ((i: number) => string) = NOW): string[] {
   const r = createRouter(cfg);
@@ -33,7 +37,11 @@ describe('round_robin', () => {
 
 describe('weighted (smooth weighted round robin)', () => {
   test('shares equal the weights exactly over a whole cycle, interleaved', () => {
-    const cfg = poolOf('weighted', [{id: 'a', weight: 5}, {id: 'b', weight: 1}, {id: 'c', weight: 1}]);
+    const cfg = poolOf('weighted', [
+      {id: 'a', weight: 5},
+      {id: 'b', weight: 1},
+      {id: 'c', weight: 1},
+    ]);
     const seq = sequence(cfg, 14);
     expect(seq.slice(0, 7)).toEqual(['a', 'a', 'b', 'a', 'c', 'a', 'a']);
     expect(seq.slice(7)).toEqual(seq.slice(0, 7));
@@ -55,7 +63,9 @@ describe('least_loaded', () => {
     const cfg = poolOf('least_loaded', [{id: 'a'}, {id: 'b', timezone: 'Asia/Tokyo'}]);
     const r = createRouter(cfg);
     // a gets 2 leads, b 1 on the 23rd; next day (in both zones) they start level again.
-    const day1 = ['2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z', '2026-11-23T04:00:00Z'].map(t => r.route({}, t).ownerId);
+    const day1 = ['2026-11-23T02:00:00Z', '2026-11-23T03:00:00Z', '2026-11-23T04:00:00Z'].map(
+      t => r.route({}, t).ownerId,
+    );
     expect(day1).toEqual(['a', 'b', 'a']);
     expect(r.route({}, '2026-11-24T16:00:00Z').ownerId).toBe('b');
   });

@@ -15,7 +15,13 @@ const seed = config({
       reps: ['ana'],
     },
     {id: 'texas', conditions: [{field: 'state', op: 'in', values: ['TX'], weight: 5}], reps: ['ben']},
-    {id: 'national', priority: 50, match: 'any', conditions: [{field: 'companySize', op: 'gte', values: [5000]}], reps: ['manager']},
+    {
+      id: 'national',
+      priority: 50,
+      match: 'any',
+      conditions: [{field: 'companySize', op: 'gte', values: [5000]}],
+      reps: ['manager'],
+    },
   ],
 });
 
@@ -28,7 +34,11 @@ describe('territory scoring', () => {
     ]);
     expect(r.winner!.territoryId).toBe('tx-solar');
     expect(owners(seed, [{zip: '75001', state: 'TX', productLine: 'solar'}])[0]).toMatchObject({
-      ownerId: 'ana', stage: 'exact', territoryId: 'tx-solar', territoryName: 'Texas solar', score: 22,
+      ownerId: 'ana',
+      stage: 'exact',
+      territoryId: 'tx-solar',
+      territoryName: 'Texas solar',
+      score: 22,
     });
   });
 
@@ -57,7 +67,9 @@ describe('territory scoring', () => {
     ['exists', [], {state: 'CA'}, true],
     ['exists', [], {state: ''}, false],
   ] as const)('state %s %j on %j -> %p', (op, values, lead, want) => {
-    const c = config({territories: [{id: 't', conditions: [{field: 'state', op, values: [...values]}], reps: ['ana']}]});
+    const c = config({
+      territories: [{id: 't', conditions: [{field: 'state', op, values: [...values]}], reps: ['ana']}],
+    });
     expect(matchTerritories(c, lead).exact.length === 1).toBe(want);
   });
 
@@ -83,7 +95,9 @@ describe('territory scoring', () => {
     ['between', [50, 500], '75', true],
     ['between', [50, 500], 'many', false],
   ] as const)('companySize %s %j on %p -> %p', (op, values, size, want) => {
-    const c = config({territories: [{id: 't', conditions: [{field: 'companySize', op, values: [...values]}], reps: ['ana']}]});
+    const c = config({
+      territories: [{id: 't', conditions: [{field: 'companySize', op, values: [...values]}], reps: ['ana']}],
+    });
     expect(matchTerritories(c, {companySize: size}).exact.length === 1).toBe(want);
   });
 
@@ -96,7 +110,11 @@ describe('territory scoring', () => {
         {id: 'tags', conditions: [{field: 'meta.tags', op: 'in', values: ['vip']}], reps: ['ben']},
       ],
     });
-    const r = matchTerritories(c, {address: {country: 'USA'}, company: {sector: 'Digital Healthcare'}, meta: {tags: ['new', 'VIP']}});
+    const r = matchTerritories(c, {
+      address: {country: 'USA'},
+      company: {sector: 'Digital Healthcare'},
+      meta: {tags: ['new', 'VIP']},
+    });
     expect(r.exact.map(t => t.territoryId).sort()).toEqual(['health', 'tags', 'us']);
   });
 
@@ -117,7 +135,13 @@ describe('territory scoring', () => {
   test('cost does not depend on the number of geographic territories: index hits only touch matching ones', () => {
     const territories = Array.from({length: 2000}, (_, i) => ({
       id: `z${i}`,
-      conditions: [{field: 'zip', op: 'between' as const, values: [String(10000 + i * 40).padStart(5, '0'), String(10000 + i * 40 + 39)]}],
+      conditions: [
+        {
+          field: 'zip',
+          op: 'between' as const,
+          values: [String(10000 + i * 40).padStart(5, '0'), String(10000 + i * 40 + 39)],
+        },
+      ],
       reps: ['ana'],
     }));
     const compiled = compileConfig(config({territories}));

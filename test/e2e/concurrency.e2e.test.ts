@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {cleanupAll, createUserFolder, importWorkflow, startN8n, type N8nServer} from './lib/n8n';
+import {activateWorkflow, cleanupAll, createUserFolder, importWorkflow, setupOwner, startN8n, type N8nServer} from './lib/n8n';
 import {connect, ourNode, workflow, type Connections, type WfNode} from './lib/workflow';
 
 const LEADS = 200;
@@ -72,10 +72,10 @@ afterAll(async () => {
 
 test(`${LEADS} concurrent webhook leads: Round Robin gives each of 4 reps exactly ${LEADS / 4}; a Code-node counter is recorded beside it`, async () => {
   const folder = await createUserFolder();
-  await importWorkflow(folder, ours(), {activate: true});
-  await importWorkflow(folder, handMade(), {activate: true});
-  server = await startN8n(folder, {env: {N8N_LOG_LEVEL: 'info'}});
-  console.log(server.logs().slice(0, 3000));
+  const ids = [await importWorkflow(folder, ours()), await importWorkflow(folder, handMade())];
+  server = await startN8n(folder);
+  const session = await setupOwner(server);
+  for (const id of ids) await activateWorkflow(session, id);
 
   const node = await fire(server, 'rr-node', b => (b.routing as {ownerId?: string} | undefined)?.ownerId);
   const bad = node.responses.filter(r => r.status !== 200);

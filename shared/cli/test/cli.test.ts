@@ -19,15 +19,23 @@ const write = (name: string, text: string) => {
 function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, s => out.push(s), s => err.push(s), () => Date.parse('2026-11-23T16:00:00Z'));
+  const code = main(
+    argv,
+    s => out.push(s),
+    s => err.push(s),
+    () => Date.parse('2026-11-23T16:00:00Z'),
+  );
   return {code, out: out.join('\n'), err: err.join('\n')};
 }
 
-const config = write('config.json', JSON.stringify({
-  reps: [{id: 'ana'}, {id: 'ben'}],
-  territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['ana', 'ben']}],
-  dedupe: {fields: ['email']},
-}));
+const config = write(
+  'config.json',
+  JSON.stringify({
+    reps: [{id: 'ana'}, {id: 'ben'}],
+    territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['ana', 'ben']}],
+    dedupe: {fields: ['email']},
+  }),
+);
 
 describe('lead-routing validate', () => {
   test('a valid config: exit 0 with a summary', () => {
@@ -37,7 +45,10 @@ describe('lead-routing validate', () => {
   });
 
   test('an invalid config: exit 1 naming every problem path, no stack trace', () => {
-    const bad = write('bad.json', JSON.stringify({reps: [{id: 'a'}], territories: [{id: 't', reps: ['zz'], strategy: 'x'}], defaultOwner: 'q'}));
+    const bad = write(
+      'bad.json',
+      JSON.stringify({reps: [{id: 'a'}], territories: [{id: 't', reps: ['zz'], strategy: 'x'}], defaultOwner: 'q'}),
+    );
     const r = run('validate', '--config', bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('territories[0].strategy');
@@ -60,13 +71,22 @@ describe('lead-routing validate', () => {
 
 describe('lead-routing route', () => {
   test('JSON, JSON Lines and CSV leads give one decision per lead in input order, same as the core', () => {
-    const leads = [{id: 'a1', state: 'TX', email: 'x@y.com'}, {id: 'a2', state: 'TX'}, {id: 'a3', state: 'TX', email: 'X@y.com'}];
+    const leads = [
+      {id: 'a1', state: 'TX', email: 'x@y.com'},
+      {id: 'a2', state: 'TX'},
+      {id: 'a3', state: 'TX', email: 'X@y.com'},
+    ];
     const files = [
       write('leads.json', JSON.stringify(leads)),
       write('leads.jsonl', leads.map(l => JSON.stringify(l)).join('\n') + '\n'),
       write('leads.csv', 'id,state,email\na1,TX,x@y.com\na2,TX,\na3,TX,X@y.com\n'),
     ];
-    const expected = routeBatch(leads, JSON.parse(fs.readFileSync(config, 'utf8')), undefined, '2026-11-23T16:00:00Z').decisions;
+    const expected = routeBatch(
+      leads,
+      JSON.parse(fs.readFileSync(config, 'utf8')),
+      undefined,
+      '2026-11-23T16:00:00Z',
+    ).decisions;
     for (const f of files) {
       const r = run('route', '--config', config, '--leads', f, '--now', '2026-11-23T16:00:00Z');
       expect(r.code).toBe(0);
@@ -78,14 +98,36 @@ describe('lead-routing route', () => {
   test('--state is read and written: the rotation continues across runs', () => {
     const leads = write('two.json', JSON.stringify([{state: 'TX'}]));
     const state = path.join(tmp, 'state.json');
-    const owners = [1, 2, 3].map(() => JSON.parse(run('route', '--config', config, '--leads', leads, '--state', state, '--now', '2026-11-23T16:00:00Z').out).ownerId);
+    const owners = [1, 2, 3].map(
+      () =>
+        JSON.parse(
+          run('route', '--config', config, '--leads', leads, '--state', state, '--now', '2026-11-23T16:00:00Z').out,
+        ).ownerId,
+    );
     expect(owners).toEqual(['ana', 'ben', 'ana']);
     expect(JSON.parse(fs.readFileSync(state, 'utf8')).pools.tx.last).toBe('ana');
   });
 
   test('--now sets decidedAt; --time-field routes each lead at its own time; --aliases adds the seed aliases', () => {
-    const leads = write('timed.json', JSON.stringify([{state: 'TX', at: '2026-01-02T03:04:05Z'}, {state: 'TX', at: 'garbage'}]));
-    const r = run('route', '--config', config, '--leads', leads, '--now', '2026-11-23T16:00:00Z', '--time-field', 'at', '--aliases');
+    const leads = write(
+      'timed.json',
+      JSON.stringify([
+        {state: 'TX', at: '2026-01-02T03:04:05Z'},
+        {state: 'TX', at: 'garbage'},
+      ]),
+    );
+    const r = run(
+      'route',
+      '--config',
+      config,
+      '--leads',
+      leads,
+      '--now',
+      '2026-11-23T16:00:00Z',
+      '--time-field',
+      'at',
+      '--aliases',
+    );
     const [a, b] = r.out.split('\n').map(l => JSON.parse(l));
     expect(a.decidedAt).toBe('2026-01-02T03:04:05.000Z');
     expect(b.decidedAt).toBe('2026-11-23T16:00:00.000Z');
@@ -109,7 +151,9 @@ describe('lead-routing simulate', () => {
     expect(r.out).toMatch(/^rep\s+leads$/m);
     expect(r.out).toMatch(/^territory\s+leads$/m);
     expect(r.out).toMatch(/^fairness/m);
-    const json = JSON.parse(run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json').out);
+    const json = JSON.parse(
+      run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json').out,
+    );
     const s = json.a.summary;
     const stageTotal = Object.values(s.byStage as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(stageTotal).toBe(3000);
@@ -123,11 +167,24 @@ describe('lead-routing simulate', () => {
     const sample = JSON.parse(fs.readFileSync(sampleConfig, 'utf8'));
     const b = {...sample, territories: sample.territories.filter((t: {id: string}) => t.id !== 'texas')};
     const bFile = write('b.json', JSON.stringify(b));
-    const r = run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads, '--time-field', 'createdAt', '--json');
+    const r = run(
+      'simulate',
+      '--config',
+      sampleConfig,
+      '--compare',
+      bFile,
+      '--leads',
+      sampleLeads,
+      '--time-field',
+      'createdAt',
+      '--json',
+    );
     const sim = JSON.parse(r.out);
     expect(sim.b.summary.byTerritory.texas).toBeUndefined();
     expect(sim.changedOwner).toBeGreaterThan(0);
-    const same = JSON.parse(run('simulate', '--config', sampleConfig, '--compare', sampleConfig, '--leads', sampleLeads, '--json').out);
+    const same = JSON.parse(
+      run('simulate', '--config', sampleConfig, '--compare', sampleConfig, '--leads', sampleLeads, '--json').out,
+    );
     expect(same.changedOwner).toBe(0);
     const text = run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads).out;
     expect(text).toMatch(/Leads that change owner from A to B: \d+ of 3000/);

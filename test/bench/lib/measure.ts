@@ -17,7 +17,7 @@ export interface TimingOptions {
 }
 
 export const QUICK: TimingOptions = {runs: 3, runMs: 120, warmupMs: 80};
-export const FULL: TimingOptions = {runs: 7, runMs: 300, warmupMs: 300};
+export const FULL: TimingOptions = {runs: 5, runMs: 250, warmupMs: 250};
 
 /** Keeps results alive so the JIT cannot drop the work. */
 export let sink = 0;

@@ -5,17 +5,19 @@
  * - installN8n(): Promise<N8nInstall>            runs test/e2e/setup-n8n.sh (cached); {dir, node, n8n}
  * - packPackage(): Promise<string>               `node build.mjs` + `npm pack` into a temp dir; tarball path (once per process)
  * - createUserFolder(opts?): Promise<UserFolder> fresh temp N8N_USER_FOLDER with the tarball installed in
- *                                               .n8n/nodes/node_modules (opts.tarball, opts.install=false for none)
+ *                                               .n8n/nodes/node_modules (opts.tarball, opts.install=false for none,
+ *                                               opts.dir: a kept folder instead of a temp one, e.g. for `npm run dev`)
  * - n8nEnv(folder, extra?): NodeJS.ProcessEnv    env for any n8n command on that folder (loopback, no telemetry)
  * - runN8n(folder, args, opts?): Promise<CliResult>          any n8n CLI command; {code, stdout, stderr}
- * - importWorkflow(folder, workflow, {activate?}): Promise<string>  `n8n import:workflow` (object or file path); returns its id;
- *                                               activate: published/active at the next `n8n start` (webhooks registered)
- * - publishWorkflow(folder, id): Promise<void>              `n8n publish:workflow` (activates webhooks at next start)
+ * - importWorkflow(folder, workflow): Promise<string>        `n8n import:workflow` (object or file path); returns its id
+ * - publishWorkflow(folder, id): Promise<void>              `n8n publish:workflow` (queue/multi-main setups)
  * - executeWorkflow(folder, id): Promise<ExecutionResult>    `n8n execute --id --rawOutput`, parsed
  * - nodeOutput(result, nodeName, outputIndex=0): item json[] of a node's output (throws if the node did not run)
  * - startN8n(folder, opts?): Promise<N8nServer>  `n8n start` on a free loopback port; {url, port, stop(), logs()}
  * - freePort(): Promise<number>
- * - setupOwner(server, owner?): Promise<{cookie}>            creates the owner account over REST and logs in
+ * - setupOwner(server, owner?): Promise<Session>  creates the owner account over REST, logs in; session.rest(method, path, body)
+ * - activateWorkflow(session, id): Promise<void>   publishes a workflow on the running server (webhooks live);
+ *                                               in regular mode n8n's CLI cannot activate workflows
  * - cleanupAll(): Promise<void>                  kills every child and removes temp folders (also on process exit)
  * Temp folders live under os.tmpdir()/lead-routing-e2e-*; set KEEP_E2E=1 to keep them.
  */
@@ -128,9 +130,9 @@ export function packPackage(): Promise<string> {
 }
 
 /** A fresh N8N_USER_FOLDER; the packed tarball installed as n8n's Community Nodes screen would. */
-export async function createUserFolder(opts: {tarball?: string; install?: boolean} = {}): Promise<UserFolder> {
+export async function createUserFolder(opts: {tarball?: string; install?: boolean; dir?: string} = {}): Promise<UserFolder> {
   const install = await installN8n();
-  const dir = tempDir('user');
+  const dir = opts.dir ?? tempDir('user');
   const nodesDir = path.join(dir, '.n8n/nodes');
   fs.mkdirSync(nodesDir, {recursive: true});
   fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({name: 'installed-nodes', private: true, dependencies: {}}, null, 2));
@@ -186,14 +188,14 @@ function randomId(): string {
 }
 
 /** Imports one workflow (object or JSON file); gives it an id when it has none. Returns the id. */
-export async function importWorkflow(folder: UserFolder, workflow: object | string, opts: {activate?: boolean} = {}): Promise<string> {
+export async function importWorkflow(folder: UserFolder, workflow: object | string): Promise<string> {
   const wf = (typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : {...workflow}) as Record<string, unknown>;
-  if (opts.activate) wf.active = true;
+
   if (typeof wf.id !== 'string' || !wf.id) wf.id = randomId();
   wf.settings ??= {};
   const file = path.join(tempDir('wf'), 'workflow.json');
   fs.writeFileSync(file, JSON.stringify(wf));
-  const r = await runN8n(folder, ['import:workflow', `--input=${file}`, ...(opts.activate ? ['--activeState=fromJson'] : [])]);
+  const r = await runN8n(folder, ['import:workflow', `--input=${file}`]);
   if (r.code !== 0) throw new Error(`import:workflow failed:\n${r.stderr.slice(-3000)}${r.stdout.slice(-2000)}`);
   return wf.id as string;
 }
@@ -324,23 +326,42 @@ function killTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void
   }
 }
 
-/** Creates the instance owner over n8n's REST API (loopback) and returns the session cookie. */
+export interface Session {
+  cookie: string;
+  email: string;
+  password: string;
+  /** fetch against the server's REST API with this session. */
+  rest(method: string, p: string, body?: unknown): Promise<Response>;
+}
+
+/** Creates the instance owner over n8n's REST API (loopback), logs in, and returns the session. */
 export async function setupOwner(
   server: N8nServer,
   owner = {email: 'owner@example.com', firstName: 'Lead', lastName: 'Routing', password: 'Routing-e2e-1'}
-): Promise<{cookie: string; email: string; password: string}> {
-  const post = (p: string, body: unknown, cookie?: string) =>
+): Promise<Session> {
+  // n8n binds the auth cookie to a browser id header.
+  const browserId = 'lead-routing-e2e';
+  const call = (method: string, p: string, body?: unknown, cookie?: string) =>
     fetch(`${server.url}${p}`, {
-      method: 'POST',
-      headers: {'content-type': 'application/json', ...(cookie ? {cookie} : {})},
-      body: JSON.stringify(body),
+      method,
+      headers: {'content-type': 'application/json', 'browser-id': browserId, ...(cookie ? {cookie} : {})},
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const setup = await post('/rest/owner/setup', owner);
+  const setup = await call('POST', '/rest/owner/setup', owner);
   if (setup.status !== 200 && setup.status !== 400) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
-  const login = await post('/rest/login', {emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password});
+  const login = await call('POST', '/rest/login', {emailOrLdapLoginId: owner.email, password: owner.password});
   if (login.status !== 200) throw new Error(`login: HTTP ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return {cookie, email: owner.email, password: owner.password};
+  return {cookie, email: owner.email, password: owner.password, rest: (method, p, body) => call(method, p, body, cookie)};
+}
+
+/** Publishes (activates) an imported workflow on a running server, registering its webhooks. */
+export async function activateWorkflow(session: Session, id: string): Promise<void> {
+  const got = await session.rest('GET', `/rest/workflows/${id}`);
+  if (got.status !== 200) throw new Error(`GET workflow ${id}: HTTP ${got.status} ${await got.text()}`);
+  const {data} = (await got.json()) as {data: {versionId: string}};
+  const r = await session.rest('POST', `/rest/workflows/${id}/activate`, {versionId: data.versionId});
+  if (r.status !== 200) throw new Error(`activate ${id}: HTTP ${r.status} ${await r.text()}`);
 }
 
 export async function cleanupAll(): Promise<void> {

@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('gts/.prettierrc.json'),
+  printWidth: 120,
+};
