@@ -173,7 +173,9 @@ class CascadeRouter implements Router {
     let intentKeywords: string[] | undefined;
     if (c.intent) {
       const text = readPath(lead, c.intent.path);
-      intentKeywords = c.intent.matcher.find(typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text));
+      intentKeywords = c.intent.matcher.find(
+        typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text),
+      );
       const applies = c.intent.sources === null || c.intent.sources.has(normalizeText(readPath(lead, c.paths.source)));
       if (c.intent.required && applies && intentKeywords.length === 0) {
         const d = this.decision(leadId, null, {

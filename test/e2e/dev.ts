@@ -53,7 +53,7 @@ async function screenshot(server: N8nServer, session: Session, workflowId: strin
   try {
     const context = await browser.newContext({viewport: {width: 1280, height: 720}, deviceScaleFactor: 1});
     // The session cookie is bound to the browser id the login was made with.
-    await context.addInitScript(() => localStorage.setItem('n8n-browserId', 'lead-routing-e2e'));
+    await context.addInitScript({content: "localStorage.setItem('n8n-browserId', 'lead-routing-e2e');"});
     const [name, value] = session.cookie.split('=');
     await context.addCookies([{name, value: session.cookie.slice(name.length + 1) || value, url: server.url}]);
     const page = await context.newPage();

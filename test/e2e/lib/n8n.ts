@@ -27,7 +27,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+/** The project root (LEAD_ROUTING_ROOT when this file runs bundled elsewhere, e.g. by dev.sh). */
+export const ROOT = process.env.LEAD_ROUTING_ROOT ?? path.resolve(__dirname, '../../..');
 
 export interface N8nInstall {
   dir: string;
