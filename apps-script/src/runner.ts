@@ -23,6 +23,11 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     ok: true,
   };
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    status.ok = false;
+    status.message = 'Lead routing must run from the spreadsheet (Extensions → Apps Script in the Sheet).';
+    return status;
+  }
   if (!lock.tryLock(trigger === 'menu' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
     status.message = 'Another run is assigning leads right now; the new rows are left for the next run.';
     status.ok = false;

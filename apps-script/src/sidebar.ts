@@ -2,7 +2,7 @@
 import {mailAvailable} from './notify';
 import {airtableToken, loadLastRun, loadSettings, setAirtableToken, storeSettings, type RunStatus} from './properties';
 import {CASCADE_CHOICES, STRATEGY_CHOICES, readSettings, type Settings} from './settings';
-import {ourTriggers} from './triggers';
+import {installTriggers, ourTriggers} from './triggers';
 
 export interface SidebarState {
   settings: Settings;
@@ -35,7 +35,10 @@ export function saveSidebarForm(form: unknown): {ok: boolean; problems: string[]
   if (token && !/^pat[A-Za-z0-9.]{10,}$/.test(token))
     problems.push('An Airtable personal access token starts with "pat".');
   if (problems.length === 0) {
+    const sourceChanged = loadSettings().source !== settings.source;
     storeSettings(settings);
+    // Automatic assignment on: the triggers depend on the source (no sheet triggers for Airtable).
+    if (sourceChanged && ourTriggers().length > 0) installTriggers(settings.source);
     if (token) setAirtableToken(token);
     if (input.clearAirtableToken === true) setAirtableToken(null);
   }

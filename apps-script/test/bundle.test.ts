@@ -328,3 +328,13 @@ describe('Settings sidebar', () => {
     expect(bad.problems[0]).toMatch(/Strategy must be one of/);
   });
 });
+
+describe('switching the source with automatic assignment on', () => {
+  it('reinstalls the triggers for the new source (only the hourly catch-up for Airtable)', () => {
+    const world = worldFor(simpleConfig(), []);
+    run(world, 'enableAutoAssign');
+    const r = run(world, 'saveSettings', {source: 'airtable', airtableBaseId: 'appABCDEFGHIJKLMN'}) as {ok: boolean};
+    expect(r.ok).toBe(true);
+    expect(world.triggers.map(t => t.handler)).toEqual(['catchUpAssign']);
+  });
+});
