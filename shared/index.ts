@@ -1,5 +1,5 @@
 // The routing core: pure data in, data out. No I/O, no clock, no randomness; runs in Node and Apps Script.
-import {z} from 'zod';
+import * as z from 'zod';
 import {configSchema} from './config/schema';
 import type {Decision, DecisionWithAliases} from './types';
 

@@ -36,13 +36,17 @@ async function waitForPort(p: number): Promise<void> {
 
 function redisCli(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], (err, out) => (err ? reject(err) : resolve(out.trim())))
+    execFile('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], (err, out) =>
+      err ? reject(err) : resolve(out.trim()),
+    ),
   );
 }
 
 beforeAll(async () => {
   port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: 'ignore'});
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   await waitForPort(port);
 });
 
@@ -84,7 +88,9 @@ function bump(store: RedisStateStore, calls: {n: number}) {
 }
 
 test('concurrent transactions never lose an update, and conflicts really happened', async () => {
-  const stores = await Promise.all([1, 2, 3].map(() => RedisStateStore.open(conn(), {workflowId: 'race', nodeName: 'n'})));
+  const stores = await Promise.all(
+    [1, 2, 3].map(() => RedisStateStore.open(conn(), {workflowId: 'race', nodeName: 'n'})),
+  );
   const calls = {n: 0};
   const results = await Promise.all(Array.from({length: 150}, (_, i) => bump(stores[i % 3], calls)));
   expect([...results].sort((a, b) => a - b)).toEqual(Array.from({length: 150}, (_, i) => i + 1));
@@ -143,9 +149,9 @@ test('reset forgets the rotation and a stale decision cannot overwrite it', asyn
 
 test('unreachable Redis fails (no reconnect loop) with host and port in the message', async () => {
   const deadPort = await freePort();
-  await expect(RedisStateStore.open({host: '127.0.0.1', port: deadPort}, freshScope(), {connectTimeoutMs: 1000})).rejects.toThrow(
-    new RedisUnreachableError('127.0.0.1', deadPort, new Error('x')).message.replace(/x$/, '').trim()
-  );
+  await expect(
+    RedisStateStore.open({host: '127.0.0.1', port: deadPort}, freshScope(), {connectTimeoutMs: 1000}),
+  ).rejects.toThrow(new RedisUnreachableError('127.0.0.1', deadPort, new Error('x')).message.replace(/x$/, '').trim());
   await expect(pingRedis({host: '127.0.0.1', port: deadPort})).rejects.toBeInstanceOf(RedisUnreachableError);
 });
 
@@ -154,6 +160,6 @@ test('ping answers PONG for an ACL user and a wrong password is refused naming h
   await redisCli('ACL', 'SETUSER', 'router', 'on', '>right-password', '~test:*', '+@all');
   expect(await pingRedis({...conn(), user: 'router', password: 'right-password'})).toBe('PONG');
   await expect(pingRedis({...conn(), user: 'router', password: 'wrong-password'})).rejects.toThrow(
-    new RegExp(`^Cannot reach Redis at 127\\.0\\.0\\.1:${port}: WRONGPASS`)
+    new RegExp(`^Cannot reach Redis at 127\\.0\\.0\\.1:${port}: WRONGPASS`),
   );
 });

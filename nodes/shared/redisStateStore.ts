@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import {isIP} from 'node:net';
 import type {RotationState} from '../../shared/types';
 import type {StateStore, StoreScope} from './stateStore';
 
@@ -38,7 +39,7 @@ export class RedisUnreachableError extends Error {
   constructor(
     readonly host: string,
     readonly port: number,
-    cause: unknown
+    cause: unknown,
   ) {
     super(`Cannot reach Redis at ${host}:${port}: ${describe(cause)}`);
     this.name = 'RedisUnreachableError';
@@ -99,7 +100,7 @@ async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<Commit
     username: c.user || undefined,
     password: c.password || undefined,
     db: c.database ?? 0,
-    tls: c.tls ? {servername: c.host} : undefined,
+    tls: c.tls ? {servername: isIP(c.host) ? undefined : c.host} : undefined,
     lazyConnect: true,
     connectTimeout: o.connectTimeoutMs ?? 3000,
     commandTimeout: o.commandTimeoutMs ?? 5000,
@@ -167,13 +168,17 @@ export class RedisStateStore implements StateStore {
     private readonly client: CommitClient,
     private readonly connection: RedisConnection,
     scope: StoreScope,
-    private readonly maxAttempts: number
+    private readonly maxAttempts: number,
   ) {
     this.key = redisStateKey(connection.keyPrefix, scope);
   }
 
   /** Connects (or reuses this process's client) first, so an unreachable server fails before any item. */
-  static async open(connection: RedisConnection, scope: StoreScope, options: RedisStoreOptions = {}): Promise<RedisStateStore> {
+  static async open(
+    connection: RedisConnection,
+    scope: StoreScope,
+    options: RedisStoreOptions = {},
+  ): Promise<RedisStateStore> {
     const client = await sharedClient(connection, options);
     return new RedisStateStore(client, connection, scope, options.maxAttempts ?? 200);
   }
@@ -198,7 +203,7 @@ export class RedisStateStore implements StateStore {
     decide: (state: RotationState | undefined) => {
       state: RotationState;
       result: T;
-    }
+    },
   ): Promise<T> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const {version, json} = await this.snapshot();

@@ -46,7 +46,11 @@ export function redisConnection(credential: IDataObject): RedisConnection {
   };
 }
 
-export async function openRedisStore(ctx: IExecuteFunctions, scope: StoreScope, credentialName: string): Promise<StateStore> {
+export async function openRedisStore(
+  ctx: IExecuteFunctions,
+  scope: StoreScope,
+  credentialName: string,
+): Promise<StateStore> {
   const connection = redisConnection((await ctx.getCredentials(credentialName)) as IDataObject);
   try {
     return await RedisStateStore.open(connection, scope);
@@ -66,7 +70,7 @@ export async function openRedisStore(ctx: IExecuteFunctions, scope: StoreScope, 
 /** Credential test (wired with `testedBy`): a PING with the credential's settings. */
 export async function testRedisCredential(
   this: ICredentialTestFunctions,
-  credential: ICredentialsDecrypted
+  credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
   try {
     await pingRedis(redisConnection((credential.data ?? {}) as IDataObject));

@@ -28,9 +28,14 @@ export function evaluateGoals(core: CoreSection | null, peers: PeersSection | nu
   add('full decisions/s, 100 territories, 50 reps, full trace', goalRow(true), '>= 200,000/s', v => v >= 2e5, '/s');
 
   for (const t of [100, 1000]) {
-    const row = core?.scaling.find(r => r.family === 'mixed' && r.territories === t);
+    // Prefer the peers section (same map and leads as the peer comparison), else the scaling table.
     const peerRow = peers?.rows.find(r => r.territories === t);
-    const ratio = row ? row.matchNs / row.indexedNs : peerRow ? (peerRow.perSec['hand-indexed JS'] ?? NaN) / (peerRow.perSec['core: matchTerritories'] ?? NaN) : null;
+    const row = core?.scaling.find(r => r.family === 'mixed' && r.territories === t);
+    const ratio = peerRow
+      ? (peerRow.perSec['hand-indexed JS'] ?? NaN) / (peerRow.perSec['core: matchTerritories'] ?? NaN)
+      : row
+        ? row.matchNs / row.indexedNs
+        : null;
     add(`matching step vs hand-indexed JS, ${t} territories (time ratio)`, ratio, '<= 1.5×', v => v <= 1.5, '×');
   }
   for (const r of peers?.rows ?? []) {
