@@ -6,12 +6,36 @@ export class ApptivoApi implements ICredentialType {
 
   displayName = 'Apptivo API';
 
+  icon = 'file:apptivo.svg' as const;
+
   documentationUrl = 'https://www.apptivo.com/api-documentation/';
 
   properties: INodeProperties[] = [
-    {displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: {password: true}, default: '', required: true, description: 'Business Settings → API Access'},
-    {displayName: 'Access Key', name: 'accessKey', type: 'string', typeOptions: {password: true}, default: '', required: true},
-    {displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api2.apptivo.com', description: 'Used by the credential test'},
+    {
+      displayName: 'API Key',
+      name: 'apiKey',
+      type: 'string',
+      typeOptions: {password: true},
+      default: '',
+      required: true,
+      description: 'Business Settings → API Access',
+    },
+    // The access key is a secret like the API key (lint:nodes warns about the name only).
+    {
+      displayName: 'Access Key',
+      name: 'accessKey',
+      type: 'string',
+      typeOptions: {password: true},
+      default: '',
+      required: true,
+    },
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: 'https://api2.apptivo.com',
+      description: 'Used by the credential test',
+    },
   ];
 
   authenticate: IAuthenticateGeneric = {
@@ -19,5 +43,11 @@ export class ApptivoApi implements ICredentialType {
     properties: {qs: {apiKey: '={{$credentials.apiKey}}', accessKey: '={{$credentials.accessKey}}'}},
   };
 
-  test: ICredentialTestRequest = {request: {baseURL: '={{$credentials.baseUrl}}', url: '/app/dao/v6/leads', qs: {a: 'getAll', startIndex: 0, numRecords: 1}}};
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{$credentials.baseUrl}}',
+      url: '/app/dao/v6/leads',
+      qs: {a: 'getAll', startIndex: 0, numRecords: 1},
+    },
+  };
 }

@@ -5,9 +5,6 @@ import type {ICredentialType, INodeProperties} from 'n8n-workflow';
  * same Redis keys, so assignments stay fair across processes. Used by Route Lead and Round Robin
  * when their "State Store" is "Redis".
  */
-// Tested by the nodes (`testedBy: 'leadRoutingRedisApiTest'`, a Redis PING in nodes/shared/stateStoreMethods.ts);
-// the rule cannot see that through the versioned node classes.
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required
 export class LeadRoutingRedisApi implements ICredentialType {
   name = 'leadRoutingRedisApi';
 
@@ -20,7 +17,13 @@ export class LeadRoutingRedisApi implements ICredentialType {
   properties: INodeProperties[] = [
     {displayName: 'Host', name: 'host', type: 'string', default: 'localhost'},
     {displayName: 'Port', name: 'port', type: 'number', default: 6379},
-    {displayName: 'User', name: 'user', type: 'string', default: '', description: 'Redis 6+ ACL user name; leave empty for the default user'},
+    {
+      displayName: 'User',
+      name: 'user',
+      type: 'string',
+      default: '',
+      description: 'Redis 6+ ACL user name; leave empty for the default user',
+    },
     {displayName: 'Password', name: 'password', type: 'string', typeOptions: {password: true}, default: ''},
     {displayName: 'Database Number', name: 'database', type: 'number', default: 0},
     {displayName: 'SSL/TLS', name: 'tls', type: 'boolean', default: false},

@@ -6,11 +6,26 @@ export class LionDeskApi implements ICredentialType {
 
   displayName = 'LionDesk API';
 
+  icon = 'file:lionDesk.svg' as const;
+
   documentationUrl = 'https://developers.liondesk.com/docs/endpoints/contacts';
 
   properties: INodeProperties[] = [
-    {displayName: 'Access Token', name: 'accessToken', type: 'string', typeOptions: {password: true}, default: '', required: true},
-    {displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api-v2.liondesk.com', description: 'Used by the credential test'},
+    {
+      displayName: 'Access Token',
+      name: 'accessToken',
+      type: 'string',
+      typeOptions: {password: true},
+      default: '',
+      required: true,
+    },
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: 'https://api-v2.liondesk.com',
+      description: 'Used by the credential test',
+    },
   ];
 
   authenticate: IAuthenticateGeneric = {
@@ -18,5 +33,5 @@ export class LionDeskApi implements ICredentialType {
     properties: {headers: {Authorization: '=Bearer {{$credentials.accessToken}}'}},
   };
 
-  test: ICredentialTestRequest = {request: {baseURL: '={{$credentials.baseUrl}}', url: '/contacts', qs: {'$limit': 1}}};
+  test: ICredentialTestRequest = {request: {baseURL: '={{$credentials.baseUrl}}', url: '/contacts', qs: {$limit: 1}}};
 }

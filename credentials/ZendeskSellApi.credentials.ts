@@ -6,11 +6,27 @@ export class ZendeskSellApi implements ICredentialType {
 
   displayName = 'Zendesk Sell API';
 
+  icon = 'file:zendeskSell.svg' as const;
+
   documentationUrl = 'https://developer.zendesk.com/api-reference/sales-crm/introduction/';
 
   properties: INodeProperties[] = [
-    {displayName: 'Access Token', name: 'accessToken', type: 'string', typeOptions: {password: true}, default: '', required: true, description: 'Settings → Integrations → OAuth → Access Tokens'},
-    {displayName: 'Base URL', name: 'baseUrl', type: 'string', default: 'https://api.getbase.com', description: 'Used by the credential test'},
+    {
+      displayName: 'Access Token',
+      name: 'accessToken',
+      type: 'string',
+      typeOptions: {password: true},
+      default: '',
+      required: true,
+      description: 'Settings → Integrations → OAuth → Access Tokens',
+    },
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: 'https://api.getbase.com',
+      description: 'Used by the credential test',
+    },
   ];
 
   authenticate: IAuthenticateGeneric = {

@@ -8,7 +8,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import {afterPick, pick, type PickContext} from './strategies';
 import {toEpochMs} from './time';
-import type {MatchIndexes} from './territories';
+import type {MatchPass} from './territories';
 import {failureCounts, reasonFor, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
@@ -80,8 +80,8 @@ class CascadeRouter implements Router {
   private anyList: number[] = [];
   private unknownOwners: string[] = [];
   private seq = 0;
-  private match: MatchIndexes | null = null;
-  private matchSeq = -1;
+  private exactPass: MatchPass | null = null;
+  private exactSeq = -1;
   private ms = 0;
   private decidedAt = '';
   private excluded: ReadonlySet<string> | null = null;
@@ -264,8 +264,8 @@ class CascadeRouter implements Router {
     switch (stage) {
       case 'exact':
       case 'partial': {
-        const m = this.matchOnce(lead);
-        const list = stage === 'exact' ? m.exact : m.partial;
+        const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead);
+        const list = m.territories;
         let skipped = 0;
         for (let i = 0; i < list.length;) {
           const score = m.score[list[i]];
@@ -325,12 +325,12 @@ class CascadeRouter implements Router {
     }
   }
 
-  private matchOnce(lead: object): MatchIndexes {
-    if (this.matchSeq !== this.seq || !this.match) {
-      this.match = this.compiled.matcher.matchIndexes(lead);
-      this.matchSeq = this.seq;
+  private exactOnce(lead: object): MatchPass {
+    if (this.exactSeq !== this.seq || !this.exactPass) {
+      this.exactPass = this.compiled.matcher.exact(lead);
+      this.exactSeq = this.seq;
     }
-    return this.match;
+    return this.exactPass;
   }
 
   private pickFrom(pool: CompiledPool): number {

@@ -1,33 +1,109 @@
-// Territory scoring with compiled indexes: equality and prefix maps and a zip-range bucket index
-// make the cost per lead independent of the number of geographic territories; other operators
-// are checked one by one.
+// Territory scoring with compiled indexes. Exact matching looks each "all" territory up by its most
+// selective condition (its anchor: a zip range, a state, a prefix…) and only then checks the rest, so
+// the cost per lead follows the number of plausible territories, not the size of the map. "any"
+// territories are found through every condition (each hit is a real match). Partial matching, needed
+// only when no exact territory has an eligible rep, accumulates hits over all conditions.
 import type {ConditionConfig, RoutingConfig} from './config/schema';
 import {compilePath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
 import {toNumber} from './normalize/text';
 import {zipNumber} from './normalize/geo';
 import type {TerritoryMatchResult, TerritoryScore} from './types';
 
-interface Hit {
+interface Condition {
   t: number;
   c: number;
   w: number;
-}
-interface RangeHit extends Hit {
+  slot: number;
+  op: ConditionConfig['op'];
+  values: string[];
+  set: Set<string> | null;
   lo: number;
   hi: number;
+  holds: (v: string) => boolean;
+  /** Estimated share of leads for which the condition holds (smaller = better anchor). */
+  share: number;
 }
-interface LinearCondition extends Hit {
-  slot: number;
-  test: (value: string) => boolean;
+
+interface RangeHit {
+  cond: Condition;
+  lo: number;
+  hi: number;
 }
 
 interface Slot {
   path: string[];
   kind: FieldKind;
-  eq: Map<string, Hit[]> | null;
-  prefix: Map<string, Hit[]> | null;
-  prefixLengths: number[];
-  zipBuckets: RangeHit[][] | null;
+}
+
+/** Where conditions are looked up: equality and prefix maps and zip-range buckets per slot; the rest linear. */
+class IndexSet {
+  eq: Array<Map<string, Condition[]> | null>;
+  prefix: Array<Map<string, Condition[]> | null>;
+  prefixLengths: number[][];
+  zipBuckets: Array<RangeHit[][] | null>;
+  linear: Condition[] = [];
+
+  constructor(slots: number) {
+    this.eq = new Array(slots).fill(null);
+    this.prefix = new Array(slots).fill(null);
+    this.prefixLengths = Array.from({length: slots}, () => []);
+    this.zipBuckets = new Array(slots).fill(null);
+  }
+
+  add(cond: Condition, kind: FieldKind): void {
+    const s = cond.slot;
+    const push = (map: Map<string, Condition[]>, key: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [cond]);
+      else if (list[list.length - 1] !== cond) list.push(cond);
+    };
+    if (cond.op === 'in') {
+      const map = (this.eq[s] ??= new Map());
+      for (const v of cond.values) push(map, v);
+    } else if (cond.op === 'prefix') {
+      const map = (this.prefix[s] ??= new Map());
+      for (const v of cond.values) {
+        push(map, v);
+        if (!this.prefixLengths[s].includes(v.length)) this.prefixLengths[s].push(v.length);
+      }
+      this.prefixLengths[s].sort((a, b) => a - b);
+    } else if (cond.op === 'between' && kind === 'zip') {
+      const buckets = (this.zipBuckets[s] ??= Array.from({length: 100000 / ZIP_BUCKET}, () => [] as RangeHit[]));
+      for (let b = Math.floor(cond.lo / ZIP_BUCKET); b <= Math.floor(cond.hi / ZIP_BUCKET); b++) {
+        buckets[b].push({cond, lo: cond.lo, hi: cond.hi});
+      }
+    } else {
+      this.linear.push(cond);
+    }
+  }
+
+  /** Calls `hit` for every condition of this set that holds for slot value `v`. */
+  lookup(s: number, v: string, hit: (cond: Condition) => void): void {
+    const eq = this.eq[s];
+    if (eq !== null) {
+      const list = eq.get(v);
+      if (list !== undefined) for (let i = 0; i < list.length; i++) hit(list[i]);
+    }
+    const prefix = this.prefix[s];
+    if (prefix !== null) {
+      const lengths = this.prefixLengths[s];
+      for (let i = 0; i < lengths.length && lengths[i] <= v.length; i++) {
+        const list = prefix.get(v.slice(0, lengths[i]));
+        if (list !== undefined) for (let j = 0; j < list.length; j++) hit(list[j]);
+      }
+    }
+    const buckets = this.zipBuckets[s];
+    if (buckets !== null) {
+      const z = zipNumber(v);
+      if (z === z) {
+        const bucket = buckets[Math.floor(z / ZIP_BUCKET)];
+        for (let i = 0; i < bucket.length; i++) {
+          const r = bucket[i];
+          if (z >= r.lo && z <= r.hi) hit(r.cond);
+        }
+      }
+    }
+  }
 }
 
 export interface TerritoryInfo {
@@ -38,10 +114,9 @@ export interface TerritoryInfo {
   total: number;
 }
 
-/** Per-lead scratch result: territory indexes, best first, and their scores. */
-export interface MatchIndexes {
-  exact: number[];
-  partial: number[];
+/** One matching pass: territory indexes, best first, and their scores (scratch, valid until the next pass). */
+export interface MatchPass {
+  territories: number[];
   score: Float64Array;
   hits: Int32Array;
 }
@@ -51,217 +126,269 @@ const ZIP_BUCKET = 100; // 1,000 buckets of 100 zip codes
 export class TerritoryMatcher {
   readonly territories: TerritoryInfo[];
   private readonly slots: Slot[] = [];
-  private readonly linear: LinearCondition[] = [];
+  private readonly conditions: Condition[][] = [];
+  private readonly fullScore: Float64Array;
+  private readonly anchors: IndexSet;
+  private readonly all: IndexSet;
   private readonly alwaysExact: number[] = [];
   private readonly partialMin: number;
   private readonly score: Float64Array;
   private readonly hits: Int32Array;
+  private readonly partialScore: Float64Array;
+  private readonly partialHits: Int32Array;
   private readonly tStamp: Int32Array;
   private readonly cStamp: Int32Array;
   private readonly touched: number[] = [];
-  private readonly slotValues: Array<string | string[] | null>;
+  private values: Array<string | string[] | null> = [];
   private seq = 0;
   private readonly byScore = (a: number, b: number) => this.score[b] - this.score[a] || a - b;
+  private readonly byPartialScore = (a: number, b: number) => this.partialScore[b] - this.partialScore[a] || a - b;
 
   constructor(config: RoutingConfig) {
     const canonical = config.fields as Record<string, string | undefined>;
-    const slotByPath = new Map<string, number>();
+    const slotByKey = new Map<string, number>();
     const slotFor = (field: string): number => {
       const path = canonical[field] ?? field;
       const kind: FieldKind = field === 'zip' || field === 'state' || field === 'country' ? field : 'text';
       const key = kind + ':' + path;
-      let i = slotByPath.get(key);
+      let i = slotByKey.get(key);
       if (i === undefined) {
         i = this.slots.length;
-        this.slots.push({path: compilePath(path), kind, eq: null, prefix: null, prefixLengths: [], zipBuckets: null});
-        slotByPath.set(key, i);
+        this.slots.push({path: compilePath(path), kind});
+        slotByKey.set(key, i);
       }
       return i;
     };
-
     let conditionCount = 0;
     this.territories = config.territories.map((t, ti) => {
-      for (const c of t.conditions) this.addCondition(ti, conditionCount++, c, slotFor(c.field));
+      this.conditions.push(
+        t.conditions.map(c => compileCondition(ti, conditionCount++, c, slotFor(c.field), this.slots)),
+      );
       if (t.conditions.length === 0 && t.match === 'all') this.alwaysExact.push(ti);
       return {id: t.id, name: t.name ?? t.id, priority: t.priority, all: t.match === 'all', total: t.conditions.length};
     });
     const n = this.territories.length;
+    this.anchors = new IndexSet(this.slots.length);
+    this.all = new IndexSet(this.slots.length);
+    this.fullScore = new Float64Array(n);
+    this.territories.forEach((info, t) => {
+      const conds = this.conditions[t];
+      this.fullScore[t] = info.priority + conds.reduce((sum, c) => sum + c.w, 0);
+      for (const cond of conds) this.all.add(cond, this.slots[cond.slot].kind);
+      if (!info.all) {
+        for (const cond of conds) this.anchors.add(cond, this.slots[cond.slot].kind);
+      } else if (conds.length > 0) {
+        const anchor = conds.reduce((best, c) => (c.share < best.share ? c : best));
+        this.anchors.add(anchor, this.slots[anchor.slot].kind);
+      }
+    });
     this.score = new Float64Array(n);
     this.hits = new Int32Array(n);
+    this.partialScore = new Float64Array(n);
+    this.partialHits = new Int32Array(n);
     this.tStamp = new Int32Array(n);
     this.cStamp = new Int32Array(conditionCount);
-    this.slotValues = new Array(this.slots.length).fill(null);
     this.partialMin = config.partialMinScore;
-    for (const s of this.slots) s.prefixLengths.sort((a, b) => a - b);
   }
 
-  private addCondition(t: number, c: number, cond: ConditionConfig, slotIdx: number): void {
-    const slot = this.slots[slotIdx];
-    const w = cond.weight;
-    const values = cond.values.map(v => normalizeValue(slot.kind, v));
-    const hit = {t, c, w};
-    const push = (map: Map<string, Hit[]>, key: string) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [hit]);
-      else if (list[list.length - 1] !== hit) list.push(hit);
-    };
-    const linear = (test: (v: string) => boolean) => this.linear.push({t, c, w, slot: slotIdx, test});
-    switch (cond.op) {
-      case 'in':
-        slot.eq ??= new Map();
-        for (const v of values) push(slot.eq, v);
-        return;
-      case 'prefix':
-        slot.prefix ??= new Map();
-        for (const v of values) {
-          push(slot.prefix, v);
-          if (!slot.prefixLengths.includes(v.length)) slot.prefixLengths.push(v.length);
-        }
-        return;
-      case 'between': {
-        if (slot.kind === 'zip') {
-          const lo = zipNumber(values[0]);
-          const hi = zipNumber(values[1]);
-          slot.zipBuckets ??= Array.from({length: 100000 / ZIP_BUCKET}, () => [] as RangeHit[]);
-          const range = {t, c, w, lo, hi};
-          for (let b = Math.floor(lo / ZIP_BUCKET); b <= Math.floor(hi / ZIP_BUCKET); b++)
-            slot.zipBuckets[b].push(range);
-          return;
-        }
-        const lo = toNumber(values[0]);
-        const hi = toNumber(values[1]);
-        if (!Number.isNaN(lo) && !Number.isNaN(hi)) {
-          linear(v => {
-            const x = toNumber(v);
-            return x >= lo && x <= hi;
-          });
-        } else {
-          linear(v => v >= values[0] && v <= values[1]);
-        }
-        return;
-      }
-      case 'notIn': {
-        const set = new Set(values);
-        linear(v => !set.has(v));
-        return;
-      }
-      case 'contains':
-        linear(v => values.some(x => v.includes(x)));
-        return;
-      case 'exists':
-        linear(() => true);
-        return;
-      case 'gte':
-      case 'lte': {
-        const bound = toNumber(values[0]);
-        const ge = cond.op === 'gte';
-        linear(v => {
-          const x = toNumber(v);
-          if (!Number.isNaN(x) && !Number.isNaN(bound)) return ge ? x >= bound : x <= bound;
-          return ge ? v >= values[0] : v <= values[0];
-        });
-        return;
-      }
-    }
-  }
-
-  private add(t: number, c: number, w: number): void {
-    const seq = this.seq;
-    if (this.cStamp[c] === seq) return;
-    this.cStamp[c] = seq;
-    if (this.tStamp[t] !== seq) {
-      this.tStamp[t] = seq;
-      this.hits[t] = 0;
-      this.score[t] = this.territories[t].priority;
-      this.touched.push(t);
-    }
-    this.hits[t]++;
-    this.score[t] += w;
-  }
-
-  private lookup(slot: Slot, v: string): void {
-    if (slot.eq) {
-      const list = slot.eq.get(v);
-      if (list) for (let i = 0; i < list.length; i++) this.add(list[i].t, list[i].c, list[i].w);
-    }
-    if (slot.prefix) {
-      const lengths = slot.prefixLengths;
-      for (let i = 0; i < lengths.length && lengths[i] <= v.length; i++) {
-        const list = slot.prefix.get(v.slice(0, lengths[i]));
-        if (list) for (let j = 0; j < list.length; j++) this.add(list[j].t, list[j].c, list[j].w);
-      }
-    }
-    if (slot.zipBuckets) {
-      const z = zipNumber(v);
-      if (z === z) {
-        const bucket = slot.zipBuckets[Math.floor(z / ZIP_BUCKET)];
-        for (let i = 0; i < bucket.length; i++) {
-          const r = bucket[i];
-          if (z >= r.lo && z <= r.hi) this.add(r.t, r.c, r.w);
-        }
-      }
-    }
-  }
-
-  /** Scores one lead. The returned arrays are fresh; `score`/`hits` are scratch, valid until the next call. */
-  matchIndexes(lead: unknown): MatchIndexes {
-    if (++this.seq > 0x3fffffff) this.resetStamps();
-    this.touched.length = 0;
+  private readValues(lead: unknown): void {
+    if (this.values.length !== this.slots.length) this.values = new Array(this.slots.length).fill(null);
     for (let s = 0; s < this.slots.length; s++) {
       const slot = this.slots[s];
-      const v = normalizedValues(slot.kind, readPath(lead, slot.path));
-      this.slotValues[s] = v;
-      if (v === null) continue;
-      if (typeof v === 'string') this.lookup(slot, v);
-      else for (const el of v) this.lookup(slot, el);
+      this.values[s] = normalizedValues(slot.kind, readPath(lead, slot.path));
     }
-    for (let i = 0; i < this.linear.length; i++) {
-      const cond = this.linear[i];
-      const v = this.slotValues[cond.slot];
-      if (v === null) continue;
-      if (typeof v === 'string' ? cond.test(v) : v.some(cond.test)) this.add(cond.t, cond.c, cond.w);
+  }
+
+  private holds(cond: Condition): boolean {
+    const v = this.values[cond.slot];
+    if (v === null) return false;
+    return typeof v === 'string' ? cond.holds(v) : v.some(cond.holds);
+  }
+
+  private nextSeq(): number {
+    if (++this.seq > 0x3fffffff) {
+      this.seq = 1;
+      this.tStamp.fill(0);
+      this.cStamp.fill(0);
     }
-    const exact: number[] = [];
-    const partial: number[] = [];
+    this.touched.length = 0;
+    return this.seq;
+  }
+
+  private walk(set: IndexSet, hit: (cond: Condition) => void): void {
+    for (let s = 0; s < this.slots.length; s++) {
+      const v = this.values[s];
+      if (v === null) continue;
+      if (typeof v === 'string') set.lookup(s, v, hit);
+      else for (const el of v) set.lookup(s, el, hit);
+    }
+    for (let i = 0; i < set.linear.length; i++) if (this.holds(set.linear[i])) hit(set.linear[i]);
+  }
+
+  private readonly exactHit = (cond: Condition): void => {
+    const t = cond.t;
+    const seq = this.seq;
+    if (this.territories[t].all) {
+      if (this.tStamp[t] === seq) return;
+      this.tStamp[t] = seq;
+      const conds = this.conditions[t];
+      for (let i = 0; i < conds.length; i++) if (conds[i] !== cond && !this.holds(conds[i])) return;
+      this.score[t] = this.fullScore[t];
+      this.hits[t] = conds.length;
+      this.touched.push(t);
+      return;
+    }
+    this.accumulate(cond, this.score, this.hits);
+  };
+
+  private readonly partialHit = (cond: Condition): void => this.accumulate(cond, this.partialScore, this.partialHits);
+
+  private accumulate(cond: Condition, score: Float64Array, hits: Int32Array): void {
+    const seq = this.seq;
+    if (this.cStamp[cond.c] === seq) return;
+    this.cStamp[cond.c] = seq;
+    const t = cond.t;
+    if (this.tStamp[t] !== seq) {
+      this.tStamp[t] = seq;
+      hits[t] = 0;
+      score[t] = this.territories[t].priority;
+      this.touched.push(t);
+    }
+    hits[t]++;
+    score[t] += cond.w;
+  }
+
+  /** Exactly matching territories, best first. */
+  exact(lead: unknown): MatchPass {
+    this.nextSeq();
+    this.readValues(lead);
+    this.walk(this.anchors, this.exactHit);
+    const out: number[] = [];
     for (let i = 0; i < this.alwaysExact.length; i++) {
       const t = this.alwaysExact[i];
-      this.tStamp[t] = this.seq;
-      this.hits[t] = 0;
       this.score[t] = this.territories[t].priority;
-      exact.push(t);
+      this.hits[t] = 0;
+      out.push(t);
     }
+    for (let i = 0; i < this.touched.length; i++) out.push(this.touched[i]);
+    if (out.length > 1) out.sort(this.byScore);
+    return {territories: out, score: this.score, hits: this.hits};
+  }
+
+  /** `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, best first. */
+  partial(lead: unknown): MatchPass {
+    this.nextSeq();
+    this.readValues(lead);
+    this.walk(this.all, this.partialHit);
+    const out: number[] = [];
     for (let i = 0; i < this.touched.length; i++) {
       const t = this.touched[i];
       const info = this.territories[t];
-      const h = this.hits[t];
-      if (info.all ? h === info.total : h > 0) exact.push(t);
-      else if (info.all && this.score[t] >= this.partialMin) partial.push(t);
+      if (info.all && this.partialHits[t] < info.total && this.partialScore[t] >= this.partialMin) out.push(t);
     }
-    if (exact.length > 1) exact.sort(this.byScore);
-    if (partial.length > 1) partial.sort(this.byScore);
-    return {exact, partial, score: this.score, hits: this.hits};
+    if (out.length > 1) out.sort(this.byPartialScore);
+    return {territories: out, score: this.partialScore, hits: this.partialHits};
   }
 
   match(lead: unknown): TerritoryMatchResult {
-    const m = this.matchIndexes(lead);
-    const view = (t: number): TerritoryScore => {
-      const info = this.territories[t];
-      return {
-        territoryId: info.id,
-        territoryName: info.name,
-        score: m.score[t],
-        matched: m.hits[t],
-        total: info.total,
-        match: info.all ? 'all' : 'any',
-      };
-    };
-    const exact = m.exact.map(view);
-    return {exact, partial: m.partial.map(view), winner: exact[0] ?? null};
+    const view = (pass: MatchPass) =>
+      pass.territories.map((t): TerritoryScore => {
+        const info = this.territories[t];
+        return {
+          territoryId: info.id,
+          territoryName: info.name,
+          score: pass.score[t],
+          matched: pass.hits[t],
+          total: info.total,
+          match: info.all ? 'all' : 'any',
+        };
+      });
+    const exact = view(this.exact(lead));
+    const partial = view(this.partial(lead));
+    return {exact, partial, winner: exact[0] ?? null};
   }
+}
 
-  private resetStamps(): void {
-    this.seq = 1;
-    this.tStamp.fill(0);
-    this.cStamp.fill(0);
+function compileCondition(t: number, c: number, cond: ConditionConfig, slot: number, slots: Slot[]): Condition {
+  const kind = slots[slot].kind;
+  const values = cond.values.map(v => normalizeValue(kind, v));
+  const out: Condition = {
+    t,
+    c,
+    w: cond.weight,
+    slot,
+    op: cond.op,
+    values,
+    set: null,
+    lo: NaN,
+    hi: NaN,
+    holds: () => false,
+    share: 1,
+  };
+  switch (cond.op) {
+    case 'in': {
+      const set = (out.set = new Set(values));
+      out.holds = v => set.has(v);
+      const universe = kind === 'zip' ? 40000 : kind === 'state' ? 60 : kind === 'country' ? 10 : 20;
+      out.share = Math.min(1, values.length / universe);
+      break;
+    }
+    case 'notIn': {
+      const set = (out.set = new Set(values));
+      out.holds = v => !set.has(v);
+      break;
+    }
+    case 'prefix':
+      out.holds = v => values.some(p => v.startsWith(p));
+      out.share = Math.min(
+        1,
+        values.reduce((sum, p) => sum + Math.pow(kind === 'zip' ? 10 : 20, -p.length), 0),
+      );
+      break;
+    case 'between': {
+      if (kind === 'zip') {
+        const lo = (out.lo = zipNumber(values[0]));
+        const hi = (out.hi = zipNumber(values[1]));
+        out.holds = v => {
+          const z = zipNumber(v);
+          return z >= lo && z <= hi;
+        };
+        out.share = (hi - lo + 1) / 100000;
+        break;
+      }
+      const lo = toNumber(values[0]);
+      const hi = toNumber(values[1]);
+      out.holds =
+        !Number.isNaN(lo) && !Number.isNaN(hi)
+          ? v => {
+              const x = toNumber(v);
+              return x >= lo && x <= hi;
+            }
+          : v => v >= values[0] && v <= values[1];
+      out.share = 0.5;
+      break;
+    }
+    case 'contains':
+      out.holds = v => values.some(x => v.includes(x));
+      out.share = 0.5;
+      break;
+    case 'exists':
+      out.holds = () => true;
+      break;
+    case 'gte':
+    case 'lte': {
+      const bound = toNumber(values[0]);
+      const ge = cond.op === 'gte';
+      // A numeric bound compares numbers (a non-numeric value never holds); otherwise text, e.g. ISO dates.
+      out.holds = Number.isNaN(bound)
+        ? v => (ge ? v >= values[0] : v <= values[0])
+        : v => {
+            const x = toNumber(v);
+            return ge ? x >= bound : x <= bound;
+          };
+      out.share = 0.5;
+      break;
+    }
   }
+  return out;
 }

@@ -9,7 +9,8 @@ export class RoundRobin extends VersionedNodeType {
       icon: {light: 'file:roundRobin.svg', dark: 'file:roundRobin.dark.svg'},
       group: ['transform'],
       subtitle: '={{$parameter["operation"] + ": " + $parameter["strategy"]}}',
-      description: 'Rotate items over a list of assignees: round robin, weighted, least loaded or longest idle, with availability and caps',
+      description:
+        'Rotate items over a list of assignees: round robin, weighted, least loaded or longest idle, with availability and caps',
       defaultVersion: 1,
       usableAsTool: true,
     };

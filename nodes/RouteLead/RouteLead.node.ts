@@ -9,7 +9,8 @@ export class RouteLead extends VersionedNodeType {
       icon: {light: 'file:routeLead.svg', dark: 'file:routeLead.dark.svg'},
       group: ['transform'],
       subtitle: '={{$parameter["configSource"] === "json" ? "JSON config" : "Rules in node"}}',
-      description: 'Assign a lead to a sales rep by territory, availability, capacity and fair rotation, with the reason',
+      description:
+        'Assign a lead to a sales rep by territory, availability, capacity and fair rotation, with the reason',
       defaultVersion: 1,
       usableAsTool: true,
     };

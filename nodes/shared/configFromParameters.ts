@@ -73,7 +73,10 @@ export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
     territories: territoriesFromUi(p('territories', {})),
     cascade: CASCADE_ORDER.filter(s => p<string[]>('cascade', CASCADE_ORDER).includes(s)),
     partialMinScore: p('partialMinScore', 1),
-    pool: {reps: csv(p('poolReps', '')).length ? csv(p('poolReps', '')) : 'all', strategy: p('poolStrategy', 'round_robin')},
+    pool: {
+      reps: csv(p('poolReps', '')).length ? csv(p('poolReps', '')) : 'all',
+      strategy: p('poolStrategy', 'round_robin'),
+    },
   };
   const defaultOwner = p('defaultOwner', '').trim();
   if (defaultOwner) config.defaultOwner = defaultOwner;
@@ -123,7 +126,7 @@ export function rawConfig(ctx: IExecuteFunctions, i: number, options: RouteOptio
     config.intent = {
       ...existing,
       field: options.intentField?.trim() || existing.field || 'message',
-      keywords: keywords.length ? keywords : existing.keywords ?? [],
+      keywords: keywords.length ? keywords : (existing.keywords ?? []),
       required: true,
     };
   }
@@ -156,10 +159,14 @@ export function configErrorToNodeError(ctx: IExecuteFunctions, error: unknown, i
     const issues = (error as ConfigError).issues;
     const first = issues[0];
     const where = (path: string) => (path ? `config.${path}` : 'config');
-    return new NodeOperationError(ctx.getNode(), `Invalid routing config: ${where(first?.path ?? '')} ${first?.message ?? ''}`.trim(), {
-      itemIndex,
-      description: issues.map(x => `${where(x.path)}: ${x.message}`).join('\n'),
-    });
+    return new NodeOperationError(
+      ctx.getNode(),
+      `Invalid routing config: ${where(first?.path ?? '')} ${first?.message ?? ''}`.trim(),
+      {
+        itemIndex,
+        description: issues.map(x => `${where(x.path)}: ${x.message}`).join('\n'),
+      },
+    );
   }
   return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error), {itemIndex});
 }

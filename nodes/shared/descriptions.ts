@@ -41,7 +41,11 @@ export const configSourceProperties: INodeProperties[] = [
     noDataExpression: true,
     options: [
       {name: 'Build in This Node', value: 'ui', description: 'Territories, reps and fallbacks set below'},
-      {name: 'JSON Config', value: 'json', description: 'A routing config (JSON), e.g. from a previous node by expression'},
+      {
+        name: 'JSON Config',
+        value: 'json',
+        description: 'A routing config (JSON), e.g. from a previous node by expression',
+      },
     ],
     default: 'ui',
   },
@@ -51,24 +55,59 @@ export const configSourceProperties: INodeProperties[] = [
     type: 'json',
     default: '{\n  "reps": [],\n  "territories": []\n}',
     displayOptions: {show: {configSource: ['json']}},
-    description: 'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
+    description:
+      'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
   },
 ];
 
 export function repFields(idLabel: string): INodeProperties[] {
   return [
-    {displayName: idLabel, name: 'id', type: 'string', default: '', required: true, description: 'Unique ID used in territories and in the decision'},
+    {
+      displayName: idLabel,
+      name: 'id',
+      type: 'string',
+      default: '',
+      required: true,
+      description: 'Unique ID used in territories and in the decision',
+    },
     {displayName: 'Name', name: 'name', type: 'string', default: ''},
     {displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: ''},
     {displayName: 'Available', name: 'available', type: 'boolean', default: true},
     {displayName: 'Weight', name: 'weight', type: 'number', default: 1, typeOptions: {minValue: 0}},
-    {displayName: 'Skills', name: 'skills', type: 'string', default: '', description: 'Comma-separated product lines or industries (specialist stage)'},
+    {
+      displayName: 'Skills',
+      name: 'skills',
+      type: 'string',
+      default: '',
+      description: 'Comma-separated product lines or industries (specialist stage)',
+    },
     {displayName: 'Daily Cap', name: 'dailyCap', type: 'number', default: 0, description: '0 means no cap'},
     {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
     {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
-    {displayName: 'Time Zone', name: 'timezone', type: 'string', default: '', placeholder: 'America/Chicago', description: 'IANA time zone of the working hours and caps; empty means UTC'},
-    {displayName: 'Working Hours', name: 'hours', type: 'string', default: '', placeholder: 'mon-fri 09:00-17:00; sat 10:00-14:00', description: 'Empty means always'},
-    {displayName: 'Out of Office', name: 'outOfOffice', type: 'string', default: '', placeholder: '2026-12-24..2026-12-31', description: 'Date ranges (inclusive), separated by commas'},
+    {
+      displayName: 'Time Zone',
+      name: 'timezone',
+      type: 'string',
+      default: '',
+      placeholder: 'America/Chicago',
+      description: 'IANA time zone of the working hours and caps; empty means UTC',
+    },
+    {
+      displayName: 'Working Hours',
+      name: 'hours',
+      type: 'string',
+      default: '',
+      placeholder: 'mon-fri 09:00-17:00; sat 10:00-14:00',
+      description: 'Empty means always',
+    },
+    {
+      displayName: 'Out of Office',
+      name: 'outOfOffice',
+      type: 'string',
+      default: '',
+      placeholder: '2026-12-24..2026-12-31',
+      description: 'Date ranges (inclusive), separated by commas',
+    },
   ];
 }
 
@@ -87,7 +126,13 @@ export function territoriesProperty(withReps: boolean): INodeProperties {
   const values: INodeProperties[] = [
     {displayName: 'Territory ID', name: 'id', type: 'string', default: '', required: true},
     {displayName: 'Name', name: 'name', type: 'string', default: ''},
-    {displayName: 'Priority', name: 'priority', type: 'number', default: 0, description: 'Added to the score; a high priority (e.g. 50) overrides regional territories'},
+    {
+      displayName: 'Priority',
+      name: 'priority',
+      type: 'number',
+      default: 0,
+      description: 'Added to the score; a high priority (e.g. 50) overrides regional territories',
+    },
     {
       displayName: 'Match',
       name: 'match',
@@ -110,9 +155,22 @@ export function territoriesProperty(withReps: boolean): INodeProperties {
           displayName: 'Condition',
           name: 'condition',
           values: [
-            {displayName: 'Field', name: 'field', type: 'string', default: 'state', description: 'A canonical field (zip, state, country, industry, productLine, source, email, companySize) or a dot path in the lead'},
+            {
+              displayName: 'Field',
+              name: 'field',
+              type: 'string',
+              default: 'state',
+              description:
+                'A canonical field (zip, state, country, industry, productLine, source, email, companySize) or a dot path in the lead',
+            },
             {displayName: 'Operator', name: 'op', type: 'options', options: opOptions, default: 'in'},
-            {displayName: 'Values', name: 'values', type: 'string', default: '', description: 'Comma-separated; for Between: from, to'},
+            {
+              displayName: 'Values',
+              name: 'values',
+              type: 'string',
+              default: '',
+              description: 'Comma-separated; for Between: from, to',
+            },
             {displayName: 'Weight', name: 'weight', type: 'number', default: 1},
           ],
         },
@@ -122,7 +180,7 @@ export function territoriesProperty(withReps: boolean): INodeProperties {
   if (withReps) {
     values.push(
       {displayName: 'Reps', name: 'reps', type: 'string', default: '', description: 'Comma-separated rep IDs'},
-      {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin'}
+      {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin'},
     );
   }
   return {
@@ -157,10 +215,38 @@ export const fallbackProperties: INodeProperties[] = [
     description: 'Stages tried in this order until one gives an owner (for a custom order use a JSON config)',
   },
   partialMinScoreProperty,
-  {displayName: 'Pool Strategy', name: 'poolStrategy', type: 'options', options: strategyOptions, default: 'round_robin', displayOptions: ui},
-  {displayName: 'Pool Reps', name: 'poolReps', type: 'string', default: '', displayOptions: ui, description: 'Comma-separated rep IDs; empty means all reps'},
-  {displayName: 'Default Owner', name: 'defaultOwner', type: 'string', default: '', displayOptions: ui, description: 'Rep ID that gets what no stage assigned (regardless of availability)'},
-  {displayName: 'Dedupe Fields', name: 'dedupeFields', type: 'string', default: '', displayOptions: ui, description: 'Comma-separated fields (e.g. email); a lead seen within the window goes to the same owner again'},
+  {
+    displayName: 'Pool Strategy',
+    name: 'poolStrategy',
+    type: 'options',
+    options: strategyOptions,
+    default: 'round_robin',
+    displayOptions: ui,
+  },
+  {
+    displayName: 'Pool Reps',
+    name: 'poolReps',
+    type: 'string',
+    default: '',
+    displayOptions: ui,
+    description: 'Comma-separated rep IDs; empty means all reps',
+  },
+  {
+    displayName: 'Default Owner',
+    name: 'defaultOwner',
+    type: 'string',
+    default: '',
+    displayOptions: ui,
+    description: 'Rep ID that gets what no stage assigned (regardless of availability)',
+  },
+  {
+    displayName: 'Dedupe Fields',
+    name: 'dedupeFields',
+    type: 'string',
+    default: '',
+    displayOptions: ui,
+    description: 'Comma-separated fields (e.g. email); a lead seen within the window goes to the same owner again',
+  },
   {displayName: 'Dedupe Window (Hours)', name: 'dedupeWindowHours', type: 'number', default: 720, displayOptions: ui},
   {
     displayName: 'Account Owner',
@@ -168,7 +254,11 @@ export const fallbackProperties: INodeProperties[] = [
     type: 'options',
     options: [
       {name: 'Off', value: 'off'},
-      {name: 'By Email Domain', value: 'emailDomain', description: 'Known or learned company domains go to their owner'},
+      {
+        name: 'By Email Domain',
+        value: 'emailDomain',
+        description: 'Known or learned company domains go to their owner',
+      },
     ],
     default: 'off',
     displayOptions: ui,
@@ -202,7 +292,8 @@ export const fieldMappingProperty: INodeProperties = {
   type: 'collection',
   placeholder: 'Map a Field',
   default: {},
-  description: 'Where each canonical field is in the incoming item (dot path, e.g. address.zip); unmapped fields use their own name',
+  description:
+    'Where each canonical field is in the incoming item (dot path, e.g. address.zip); unmapped fields use their own name',
   options: canonicalFields.map(f => ({
     displayName: f === 'id' ? 'ID' : f.charAt(0).toUpperCase() + f.slice(1).replace(/([A-Z])/g, ' $1'),
     name: f,
@@ -218,7 +309,11 @@ export const stateStoreProperties: INodeProperties[] = [
     type: 'options',
     noDataExpression: true,
     options: [
-      {name: 'Workflow Static Data', value: 'staticData', description: 'Kept with the workflow; fair within one n8n process'},
+      {
+        name: 'Workflow Static Data',
+        value: 'staticData',
+        description: 'Kept with the workflow; fair within one n8n process',
+      },
       {name: 'Redis', value: 'redis', description: 'Shared by every n8n worker (queue mode)'},
     ],
     default: 'staticData',
@@ -228,7 +323,12 @@ export const stateStoreProperties: INodeProperties[] = [
 ];
 
 export const redisCredentials: INodeCredentialDescription[] = [
-  {name: REDIS_CREDENTIAL, required: true, testedBy: REDIS_CREDENTIAL_TEST, displayOptions: {show: {[STATE_STORE_PARAMETER]: ['redis']}}},
+  {
+    name: REDIS_CREDENTIAL,
+    required: true,
+    testedBy: REDIS_CREDENTIAL_TEST,
+    displayOptions: {show: {[STATE_STORE_PARAMETER]: ['redis']}},
+  },
 ];
 
 export const dryRunOption: INodeProperties = {
@@ -256,7 +356,13 @@ export const timeFieldOption: INodeProperties = {
 };
 
 export function outputFieldOption(name: string): INodeProperties {
-  return {displayName: 'Output Field', name: 'outputField', type: 'string', default: name, description: 'Name of the object added to each item'};
+  return {
+    displayName: 'Output Field',
+    name: 'outputField',
+    type: 'string',
+    default: name,
+    description: 'Name of the object added to each item',
+  };
 }
 
 export const rosterOption: INodeProperties = {
@@ -265,5 +371,5 @@ export const rosterOption: INodeProperties = {
   type: 'json',
   default: '',
   description:
-    'Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $(\'Reps\').all().map(i => i.json) }}',
+    "Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $('Reps').all().map(i => i.json) }}",
 };

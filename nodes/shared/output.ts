@@ -5,10 +5,7 @@ import {withAliases, type Decision} from '../../shared';
 /** The `routing` object: the decision plus the seed aliases; candidates only when asked for. */
 export function routingObject(decision: Decision, includeCandidates: boolean): IDataObject {
   const out = withAliases(decision) as unknown as IDataObject;
-  if (!includeCandidates) {
-    const {candidates: _omit, ...rest} = out;
-    return rest;
-  }
+  if (!includeCandidates) delete out.candidates;
   return out;
 }
 

@@ -2,6 +2,9 @@ import {execFile, spawn, type ChildProcess} from 'node:child_process';
 import net from 'node:net';
 import {compileConfig, route} from '../../shared';
 import type {RotationState} from '../../shared/types';
+import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
+import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from './redisStoreForNode';
+import {StaticDataStateStore} from './staticDataStateStore';
 import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from './redisStateStore';
 
 // A real redis-server on a free loopback port, no persistence; stopped after the tests.
@@ -162,4 +165,63 @@ test('ping answers PONG for an ACL user and a wrong password is refused naming h
   await expect(pingRedis({...conn(), user: 'router', password: 'wrong-password'})).rejects.toThrow(
     new RegExp(`^Cannot reach Redis at 127\\.0\\.0\\.1:${port}: WRONGPASS`),
   );
+});
+
+describe('the node side (redisStoreForNode)', () => {
+  const node = {
+    id: '1',
+    name: 'Round Robin',
+    type: 'n8n-nodes-lead-routing.roundRobin',
+    typeVersion: 1,
+    position: [0, 0],
+  };
+  function ctxStub(credential: Record<string, unknown>, fallback: boolean) {
+    const staticData = {};
+    return {
+      getNode: () => node,
+      getCredentials: async () => credential,
+      getNodeParameter: (name: string, _i: number, dflt: unknown) =>
+        name === REDIS_FALLBACK_PARAMETER ? fallback : dflt,
+      getWorkflowStaticData: () => staticData,
+    } as unknown as IExecuteFunctions;
+  }
+
+  test('unreachable Redis is a NodeOperationError naming host and port, unless the fallback is chosen', async () => {
+    const deadPort = await freePort();
+    const credential = {host: '127.0.0.1', port: deadPort, keyPrefix: 'test:'};
+    const failing = openRedisStore(ctxStub(credential, false), freshScope(), 'leadRoutingRedisApi');
+    await expect(failing).rejects.toBeInstanceOf(NodeOperationError);
+    await expect(failing).rejects.toThrow(`Cannot reach Redis at 127.0.0.1:${deadPort}`);
+    const local = await openRedisStore(ctxStub(credential, true), freshScope(), 'leadRoutingRedisApi');
+    expect(local).toBeInstanceOf(StaticDataStateStore);
+  });
+
+  test('a reachable Redis gives a store whose commits land in Redis', async () => {
+    const scope = freshScope();
+    const store = await openRedisStore(ctxStub({host: '127.0.0.1', port, keyPrefix: 'test:'}, true), scope, 'x');
+    expect(store).not.toBeInstanceOf(StaticDataStateStore);
+    await store.transact(state => ({state: route({id: 'N1'}, config, state, NOW).state, result: null}));
+    expect(await redisCli('HGET', redisStateKey('test:', scope), 'ver')).toBe('1');
+  });
+
+  test('credential test: OK on PING, Error with host and port otherwise', async () => {
+    const ok = await testRedisCredential.call({} as ICredentialTestFunctions, {
+      id: '1',
+      name: 'r',
+      type: 'leadRoutingRedisApi',
+      data: {host: '127.0.0.1', port, database: 0},
+    });
+    expect(ok.status).toBe('OK');
+    const deadPort = await freePort();
+    const bad = await testRedisCredential.call({} as ICredentialTestFunctions, {
+      id: '1',
+      name: 'r',
+      type: 'leadRoutingRedisApi',
+      data: {host: '127.0.0.1', port: deadPort},
+    });
+    expect(bad).toEqual({
+      status: 'Error',
+      message: expect.stringContaining(`Cannot reach Redis at 127.0.0.1:${deadPort}`),
+    });
+  });
 });

@@ -1,5 +1,7 @@
+// This module has no node context; redisStoreForNode.ts turns its errors into NodeOperationErrors.
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 import Redis from 'ioredis';
-import {isIP} from 'node:net';
+import {sleep} from 'n8n-workflow';
 import type {RotationState} from '../../shared/types';
 import type {StateStore, StoreScope} from './stateStore';
 
@@ -93,6 +95,11 @@ function clientKey(c: RedisConnection): string {
   return JSON.stringify([c.host, c.port, c.user ?? '', c.password ?? '', c.database ?? 0, !!c.tls]);
 }
 
+/** SNI must not carry an IP address (RFC 6066). */
+function isIpAddress(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
+}
+
 async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<CommitClient> {
   const client = new Redis({
     host: c.host,
@@ -100,7 +107,7 @@ async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<Commit
     username: c.user || undefined,
     password: c.password || undefined,
     db: c.database ?? 0,
-    tls: c.tls ? {servername: isIP(c.host) ? undefined : c.host} : undefined,
+    tls: c.tls ? {servername: isIpAddress(c.host) ? undefined : c.host} : undefined,
     lazyConnect: true,
     connectTimeout: o.connectTimeoutMs ?? 3000,
     commandTimeout: o.commandTimeoutMs ?? 5000,
@@ -158,8 +165,6 @@ export async function pingRedis(c: RedisConnection, o: RedisStoreOptions = {}): 
     throw new RedisUnreachableError(c.host, c.port, e);
   }
 }
-
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 export class RedisStateStore implements StateStore {
   readonly key: string;

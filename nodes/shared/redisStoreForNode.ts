@@ -8,6 +8,7 @@ import {
   type INodeProperties,
 } from 'n8n-workflow';
 import {pingRedis, RedisStateStore, RedisUnreachableError, type RedisConnection} from './redisStateStore';
+import type {RotationState} from '../../shared/types';
 import type {StateStore, StoreScope} from './stateStore';
 import {StaticDataStateStore} from './staticDataStateStore';
 
@@ -46,25 +47,71 @@ export function redisConnection(credential: IDataObject): RedisConnection {
   };
 }
 
+const UNREACHABLE_HINT =
+  'Check the Lead Routing Redis credential (host, port, TLS, password) and that Redis is running. ' +
+  'To keep routing with a per-worker rotation while Redis is down, set "If Redis Is Unreachable" to "Use This Worker’s Static Data".';
+
+/** Every store error becomes a NodeOperationError; an unreachable Redis names host and port and says what to check. */
+export function toNodeError(ctx: IExecuteFunctions, error: unknown): NodeOperationError {
+  if (error instanceof NodeOperationError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const nodeError = new NodeOperationError(ctx.getNode(), message, {
+    description: error instanceof RedisUnreachableError ? UNREACHABLE_HINT : undefined,
+  });
+  // n8n swaps any message containing ECONNREFUSED, ETIMEDOUT... for a generic sentence without host or port.
+  nodeError.message = message;
+  return nodeError;
+}
+
+/** The Redis store as the nodes see it: the same operations, node errors only. */
+class NodeRedisStateStore implements StateStore {
+  constructor(
+    private readonly inner: RedisStateStore,
+    private readonly ctx: IExecuteFunctions,
+  ) {}
+
+  async transact<T>(decide: (state: RotationState | undefined) => {state: RotationState; result: T}): Promise<T> {
+    try {
+      return await this.inner.transact(decide);
+    } catch (error) {
+      throw toNodeError(this.ctx, error);
+    }
+  }
+
+  async read(): Promise<RotationState | undefined> {
+    try {
+      return await this.inner.read();
+    } catch (error) {
+      throw toNodeError(this.ctx, error);
+    }
+  }
+
+  async reset(): Promise<void> {
+    try {
+      await this.inner.reset();
+    } catch (error) {
+      throw toNodeError(this.ctx, error);
+    }
+  }
+}
+
 export async function openRedisStore(
   ctx: IExecuteFunctions,
   scope: StoreScope,
   credentialName: string,
 ): Promise<StateStore> {
-  const connection = redisConnection((await ctx.getCredentials(credentialName)) as IDataObject);
+  let connection: RedisConnection;
+  let store: RedisStateStore;
   try {
-    return await RedisStateStore.open(connection, scope);
+    connection = redisConnection((await ctx.getCredentials(credentialName)) as IDataObject);
+    store = await RedisStateStore.open(connection, scope);
   } catch (error) {
-    if (!(error instanceof RedisUnreachableError)) throw error;
-    if (ctx.getNodeParameter(REDIS_FALLBACK_PARAMETER, 0, false) === true) {
+    if (error instanceof RedisUnreachableError && ctx.getNodeParameter(REDIS_FALLBACK_PARAMETER, 0, false) === true) {
       return new StaticDataStateStore(ctx.getWorkflowStaticData('node'), scope);
     }
-    throw new NodeOperationError(ctx.getNode(), error.message, {
-      description:
-        'Check the Lead Routing Redis credential (host, port, TLS, password) and that Redis is running. ' +
-        'To keep routing with a per-worker rotation while Redis is down, set "If Redis Is Unreachable" to "Use This Worker’s Static Data".',
-    });
+    throw toNodeError(ctx, error);
   }
+  return new NodeRedisStateStore(store, ctx);
 }
 
 /** Credential test (wired with `testedBy`): a PING with the credential's settings. */

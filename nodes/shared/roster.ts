@@ -7,7 +7,10 @@ const list = (v: unknown): string[] =>
   Array.isArray(v)
     ? v.map(x => String(x).trim()).filter(Boolean)
     : typeof v === 'string'
-      ? v.split(',').map(x => x.trim()).filter(Boolean)
+      ? v
+          .split(',')
+          .map(x => x.trim())
+          .filter(Boolean)
       : [];
 
 /** "mon-fri 09:00-17:00; sat 10:00-14:00" (or "mon-fri=09:00-17:00") -> {"mon-fri": "09:00-17:00", ...} */
@@ -40,7 +43,11 @@ export function parseOutOfOffice(v: unknown): Array<{from: string; to: string}> 
 function truthy(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
-  return ['true', 'yes', 'y', '1', 'x', '✓', 'available'].includes(String(v ?? '').trim().toLowerCase());
+  return ['true', 'yes', 'y', '1', 'x', '✓', 'available'].includes(
+    String(v ?? '')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 function num(v: unknown): number | undefined {
@@ -58,7 +65,6 @@ function getter(row: Row): (...names: string[]) => unknown {
     return undefined;
   };
 }
-
 
 /**
  * Rows -> reps. A row without an id uses its email, then its name. When any row has an `Available`

@@ -52,7 +52,7 @@ export async function routeItems(
   ctx: IExecuteFunctions,
   items: INodeExecutionData[],
   prepare: (i: number) => Prepared,
-  opts: {dryRun: boolean; trace: boolean}
+  opts: {dryRun: boolean; trace: boolean},
 ): Promise<RoutedItems> {
   const prepared: Prepared[] = [];
   const failed: INodeExecutionData[] = [];
@@ -62,7 +62,13 @@ export async function routeItems(
     } catch (error) {
       const nodeError = configErrorToNodeError(ctx, error, i);
       if (!ctx.continueOnFail()) throw nodeError;
-      failed.push(withError(items[i], i, nodeError.description ? `${nodeError.message}\n${nodeError.description}` : nodeError.message));
+      failed.push(
+        withError(
+          items[i],
+          i,
+          nodeError.description ? `${nodeError.message}\n${nodeError.description}` : nodeError.message,
+        ),
+      );
     }
   }
   if (!prepared.length) return {decisions: [], failed};

@@ -10,7 +10,7 @@ export interface StateStore {
     decide: (state: RotationState | undefined) => {
       state: RotationState;
       result: T;
-    }
+    },
   ): Promise<T>;
   read(): Promise<RotationState | undefined>;
   reset(): Promise<void>;

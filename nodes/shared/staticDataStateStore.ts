@@ -40,7 +40,7 @@ export class StaticDataStateStore implements StateStore {
 
   constructor(
     private readonly staticData: IDataObject,
-    scope: StoreScope
+    scope: StoreScope,
   ) {
     this.key = keyOf(scope);
   }
@@ -68,7 +68,7 @@ export class StaticDataStateStore implements StateStore {
     decide: (state: RotationState | undefined) => {
       state: RotationState;
       result: T;
-    }
+    },
   ): Promise<T> {
     // No await between reading and committing: in one process this is atomic.
     const current = this.latest();

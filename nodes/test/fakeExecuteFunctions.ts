@@ -1,10 +1,24 @@
 // A typed fake of the part of IExecuteFunctions the nodes use: parameters (with description
 // defaults, like n8n), items, static data, continueOnFail, workflow and node identity.
-import type {IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, INodeType, IWorkflowMetadata} from 'n8n-workflow';
+import type {
+  IDataObject,
+  IExecuteFunctions,
+  INode,
+  INodeExecutionData,
+  INodeProperties,
+  INodeType,
+  IWorkflowMetadata,
+} from 'n8n-workflow';
 
 type Used = Pick<
   IExecuteFunctions,
-  'getInputData' | 'getNodeParameter' | 'getNode' | 'getWorkflow' | 'getWorkflowStaticData' | 'continueOnFail' | 'getCredentials'
+  | 'getInputData'
+  | 'getNodeParameter'
+  | 'getNode'
+  | 'getWorkflow'
+  | 'getWorkflowStaticData'
+  | 'continueOnFail'
+  | 'getCredentials'
 >;
 
 export interface FakeOptions {
@@ -27,11 +41,15 @@ export class FakeExecuteFunctions implements Used {
 
   constructor(
     nodeType: INodeType,
-    private readonly o: FakeOptions
+    private readonly o: FakeOptions,
   ) {
     this.staticData = o.staticData ?? {};
-    this.items = o.items.map(i => ('json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : {json: i as IDataObject}));
-    this.defaults = Object.fromEntries(nodeType.description.properties.map((p: INodeProperties) => [p.name, p.default as unknown])) as IDataObject;
+    this.items = o.items.map(i =>
+      'json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : {json: i as IDataObject},
+    );
+    this.defaults = Object.fromEntries(
+      nodeType.description.properties.map((p: INodeProperties) => [p.name, p.default as unknown]),
+    ) as IDataObject;
   }
 
   getInputData(): INodeExecutionData[] {
@@ -77,7 +95,10 @@ export class FakeExecuteFunctions implements Used {
 }
 
 /** Runs a (versioned) node's execute with the fake. */
-export async function runNode(nodeType: INodeType, o: FakeOptions): Promise<{output: INodeExecutionData[][]; ctx: FakeExecuteFunctions}> {
+export async function runNode(
+  nodeType: INodeType,
+  o: FakeOptions,
+): Promise<{output: INodeExecutionData[][]; ctx: FakeExecuteFunctions}> {
   const ctx = new FakeExecuteFunctions(nodeType, o);
   const output = (await nodeType.execute!.call(ctx as unknown as IExecuteFunctions)) as INodeExecutionData[][];
   return {output, ctx};

@@ -16,7 +16,10 @@ describe('rotation state is keyed by identity, not by configVersion', () => {
     const first = routeBatch([{state: 'TX'}], v1, undefined, NOW); // a
     const v2 = config({
       reps: reps.map(r => ({...r, name: r.id.toUpperCase()})),
-      territories: [tx('texas', ['a', 'b', 'c']), {id: 'ny', conditions: [{field: 'state', op: 'in', values: ['NY']}], reps: ['c']}],
+      territories: [
+        tx('texas', ['a', 'b', 'c']),
+        {id: 'ny', conditions: [{field: 'state', op: 'in', values: ['NY']}], reps: ['c']},
+      ],
     });
     expect(compileConfig(v1).version).not.toBe(compileConfig(v2).version);
     const next = routeBatch([{state: 'TX'}], v2, first.state, NOW);

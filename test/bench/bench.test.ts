@@ -12,6 +12,9 @@ import {zenMatcher} from './lib/zen';
 
 const tiny = {runs: 1, runMs: 2, warmupMs: 1};
 
+// Generous: the machine may be busy; nothing here asserts speed.
+jest.setTimeout(180_000);
+
 describe('synthetic scenarios', () => {
   test('are reproducible from the seed and shaped as asked', () => {
     const a = makeScenario({family: 'mixed', territories: 50, reps: 7, leads: 30});
@@ -77,14 +80,20 @@ describe.each([10, 100])('every matcher agrees on %i territories', territories =
 
 test('the whole benchmark runs on a tiny size and reports every section', async () => {
   const lines: string[] = [];
-  const report = await runBench(core, ['--quick'], `${__dirname}/../..`, {}, {
-    timing: tiny,
-    leads: 200,
-    sizes: [10, 100],
-    peerSizes: [10],
-    stateLeads: 2000,
-    log: line => lines.push(line),
-  });
+  const report = await runBench(
+    core,
+    ['--quick'],
+    `${__dirname}/../..`,
+    {},
+    {
+      timing: tiny,
+      leads: 200,
+      sizes: [10, 100],
+      peerSizes: [10],
+      stateLeads: 2000,
+      log: line => lines.push(line),
+    },
+  );
   expect(report.peers!.agreed).toBe(true);
   expect(report.peers!.rows[0].perSec['json-rules-engine']).toBeGreaterThan(0);
   expect(report.core!.rows.find(r => r.label.startsWith('goal:'))?.perSec).toBeGreaterThan(0);
@@ -92,7 +101,14 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
   expect(report.memory!.state.map(r => r.leads)).toEqual([20, 200, 1000, 2000]);
   expect(report.goals.map(g => g.goal)).toContain('full decisions/s, 100 territories, 50 reps, trace off');
   const text = lines.join('\n');
-  for (const heading of ['## Core throughput', '## Peers on identical rules', '## Memory', '## Apps Script', '## n8n', '## Goals']) {
+  for (const heading of [
+    '## Core throughput',
+    '## Peers on identical rules',
+    '## Memory',
+    '## Apps Script',
+    '## n8n',
+    '## Goals',
+  ]) {
     expect(text).toContain(heading);
   }
 });

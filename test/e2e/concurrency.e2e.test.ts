@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {activateWorkflow, cleanupAll, createUserFolder, importWorkflow, setupOwner, startN8n, type N8nServer} from './lib/n8n';
+import {
+  activateWorkflow,
+  cleanupAll,
+  createUserFolder,
+  importWorkflow,
+  setupOwner,
+  startN8n,
+  type N8nServer,
+} from './lib/n8n';
 import {connect, ourNode, workflow, type Connections, type WfNode} from './lib/workflow';
 
 const LEADS = 200;
@@ -16,7 +24,13 @@ function webhook(pathName: string): WfNode {
     typeVersion: 2,
     position: [0, 300],
     webhookId: `00000000-0000-4000-8000-${pathName.length.toString().padStart(4, '0')}${Buffer.from(pathName).toString('hex').slice(0, 8)}`,
-    parameters: {httpMethod: 'POST', path: pathName, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {}},
+    parameters: {
+      httpMethod: 'POST',
+      path: pathName,
+      responseMode: 'lastNode',
+      responseData: 'firstEntryJson',
+      options: {},
+    },
   };
 }
 
@@ -30,15 +44,35 @@ function ours(): Record<string, unknown> {
   connect(c, 'Webhook', 'Round Robin');
   return workflow(
     'Concurrency: Round Robin node',
-    [webhook('rr-node'), ourNode('Round Robin', 'roundRobin', {assignees: {assignee: REPS.map(id => ({id, name: id}))}})],
-    c
+    [
+      webhook('rr-node'),
+      ourNode('Round Robin', 'roundRobin', {assignees: {assignee: REPS.map(id => ({id, name: id}))}}),
+    ],
+    c,
+  );
+}
+
+function routeLead(): Record<string, unknown> {
+  const c: Connections = {};
+  connect(c, 'Webhook', 'Route Lead');
+  const parameters = {reps: {rep: REPS.map(id => ({id, name: id}))}, cascade: ['pool'], poolStrategy: 'round_robin'};
+  return workflow(
+    'Concurrency: Route Lead node',
+    [webhook('rl-node'), ourNode('Route Lead', 'routeLead', parameters)],
+    c,
   );
 }
 
 function handMade(): Record<string, unknown> {
   const c: Connections = {};
   connect(c, 'Webhook', 'Counter');
-  const code: WfNode = {name: 'Counter', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 300], parameters: {jsCode: codeCounter}};
+  const code: WfNode = {
+    name: 'Counter',
+    type: 'n8n-nodes-base.code',
+    typeVersion: 2,
+    position: [220, 300],
+    parameters: {jsCode: codeCounter},
+  };
   return workflow('Concurrency: Code node counter in static data', [webhook('rr-code'), code], c);
 }
 
@@ -58,7 +92,7 @@ async function fire(server: N8nServer, pathName: string, owner: (body: Record<st
         body = {text};
       }
       return {status: r.status, lead: `lead-${i}`, body, owner: owner(body)};
-    })
+    }),
   );
   const counts = Object.fromEntries(REPS.map(r => [r, responses.filter(x => x.owner === r).length]));
   return {responses, counts};
@@ -72,19 +106,40 @@ afterAll(async () => {
 
 test(`${LEADS} concurrent webhook leads: Round Robin gives each of 4 reps exactly ${LEADS / 4}; a Code-node counter is recorded beside it`, async () => {
   const folder = await createUserFolder();
-  const ids = [await importWorkflow(folder, ours()), await importWorkflow(folder, handMade())];
+  const ids = [
+    await importWorkflow(folder, ours()),
+    await importWorkflow(folder, routeLead()),
+    await importWorkflow(folder, handMade()),
+  ];
   server = await startN8n(folder);
   const session = await setupOwner(server);
   for (const id of ids) await activateWorkflow(session, id);
 
+  // The running server lists our node types, and Route Lead also as an AI-agent tool (usableAsTool).
+  const types = (await (await session.rest('GET', '/types/nodes.json')).json()) as Array<{name: string}>;
+  const ourTypes = types.map(t => t.name).filter(n => n.startsWith('n8n-nodes-lead-routing.'));
+  expect(ourTypes).toEqual(
+    expect.arrayContaining(['n8n-nodes-lead-routing.routeLead', 'n8n-nodes-lead-routing.routeLeadTool']),
+  );
+  expect(ourTypes).toEqual(
+    expect.arrayContaining(['n8n-nodes-lead-routing.territoryMatch', 'n8n-nodes-lead-routing.roundRobin']),
+  );
+
   const node = await fire(server, 'rr-node', b => (b.routing as {ownerId?: string} | undefined)?.ownerId);
   const bad = node.responses.filter(r => r.status !== 200);
-  if (bad.length) console.log(`${bad.length} failed, e.g. ${bad[0].status} ${JSON.stringify(bad[0].body)}\n${server.logs().slice(-3000)}`);
+  if (bad.length)
+    console.log(
+      `${bad.length} failed, e.g. ${bad[0].status} ${JSON.stringify(bad[0].body)}\n${server.logs().slice(-3000)}`,
+    );
   expect(node.responses.every(r => r.status === 200)).toBe(true);
   // Each lead came back once, with one owner, and echoes its own id (no answer crossed to another lead).
   expect(node.responses.every(r => (r.body.body as {id: string}).id === r.lead)).toBe(true);
   expect(new Set(node.responses.map(r => r.lead)).size).toBe(LEADS);
   expect(node.counts).toEqual(Object.fromEntries(REPS.map(r => [r, LEADS / 4])));
+
+  const route = await fire(server, 'rl-node', b => (b.routing as {ownerId?: string} | undefined)?.ownerId);
+  expect(route.responses.every(r => r.status === 200 && (r.body.body as {id: string}).id === r.lead)).toBe(true);
+  expect(route.counts).toEqual(Object.fromEntries(REPS.map(r => [r, LEADS / 4])));
 
   const code = await fire(server, 'rr-code', b => b.owner);
   expect(code.responses.every(r => r.status === 200)).toBe(true);
@@ -95,6 +150,7 @@ test(`${LEADS} concurrent webhook leads: Round Robin gives each of 4 reps exactl
     n8n: path.basename(folder.install.dir),
     leads: LEADS,
     roundRobinNode: node.counts,
+    routeLeadNode: route.counts,
     codeNodeCounter: code.counts,
   };
   const out = path.join(os.tmpdir(), 'lead-routing-concurrency.json');

@@ -4,7 +4,17 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {cleanupAll, createUserFolder, freePort, importWorkflow, ROOT, setupOwner, startN8n, type N8nServer, type Session} from './lib/n8n';
+import {
+  cleanupAll,
+  createUserFolder,
+  freePort,
+  importWorkflow,
+  ROOT,
+  setupOwner,
+  startN8n,
+  type N8nServer,
+  type Session,
+} from './lib/n8n';
 import {showcaseWorkflow} from './showcase';
 
 function workflowFiles(): string[] {
@@ -48,7 +58,14 @@ async function screenshot(server: N8nServer, session: Session, workflowId: strin
   const {chromium} = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+    ],
   });
   try {
     const context = await browser.newContext({viewport: {width: 1280, height: 720}, deviceScaleFactor: 1});

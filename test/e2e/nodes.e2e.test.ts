@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {routeBatch} from '../../shared';
-import {cleanupAll, createUserFolder, executeWorkflow, importWorkflow, nodeOutput, ROOT, type UserFolder} from './lib/n8n';
+import {
+  cleanupAll,
+  createUserFolder,
+  executeWorkflow,
+  importWorkflow,
+  nodeOutput,
+  ROOT,
+  type UserFolder,
+} from './lib/n8n';
 import {codeNode, connect, loadFixture, manualTrigger, noOp, ourNode, workflow, type Connections} from './lib/workflow';
 
 type Json = Record<string, unknown>;
@@ -18,7 +26,9 @@ afterAll(cleanupAll);
 
 test('the installed package holds the three nodes and the credential, and no runtime dependencies', () => {
   const pkgDir = path.join(folder.dir, '.n8n/nodes/node_modules/n8n-nodes-lead-routing');
-  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as Json & {n8n: {nodes: string[]; credentials: string[]}};
+  const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as Json & {
+    n8n: {nodes: string[]; credentials: string[]};
+  };
   expect(pkg.dependencies ?? {}).toEqual({});
   for (const f of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(fs.existsSync(path.join(pkgDir, f))).toBe(true);
   const installed = fs.readdirSync(path.join(folder.dir, '.n8n/nodes/node_modules')).filter(f => !f.startsWith('.'));
@@ -34,7 +44,13 @@ test('Route Lead (rules built in the node): owners, reasons, both outputs, and s
   expect(assigned.length + unassigned.length).toBe(5);
   const owner = Object.fromEntries([...assigned, ...unassigned].map(j => [j.id, routing(j).ownerId]));
   expect(owner).toEqual({L1: 'ana', L2: 'ben', L3: null, L4: 'manager', L5: 'ana'});
-  expect(routing(assigned[0])).toMatchObject({stage: 'exact', territoryId: 'tx-solar', score: 22, matched_territory_id: 'tx-solar', priority_score: 22});
+  expect(routing(assigned[0])).toMatchObject({
+    stage: 'exact',
+    territoryId: 'tx-solar',
+    score: 22,
+    matched_territory_id: 'tx-solar',
+    priority_score: 22,
+  });
   expect(routing(assigned.find(j => j.id === 'L5')!).stage).toBe('duplicate');
   expect(unassigned.map(j => j.id)).toEqual(['L3']);
   expect(String(routing(unassigned[0]).reason)).toMatch(/intent|keyword/i);
@@ -79,8 +95,8 @@ test('Route Lead with a JSON config from a previous node decides as the core doe
         noOp('Assigned'),
         noOp('Unassigned'),
       ],
-      c
-    )
+      c,
+    ),
   );
   const result = await executeWorkflow(folder, id);
   expect(result.error).toBeUndefined();
@@ -92,7 +108,12 @@ test('Route Lead with a JSON config from a previous node decides as the core doe
     const r = routeBatch([row], config, state, String(row.createdAt));
     state = r.state;
     const d = byId.get(row.id)!;
-    expect([row.id, d.ownerId, d.stage, d.territoryId]).toEqual([row.id, r.decisions[0].ownerId, r.decisions[0].stage, r.decisions[0].territoryId]);
+    expect([row.id, d.ownerId, d.stage, d.territoryId]).toEqual([
+      row.id,
+      r.decisions[0].ownerId,
+      r.decisions[0].stage,
+      r.decisions[0].territoryId,
+    ]);
     expect(d.candidates).toEqual(r.decisions[0].candidates);
   }
 });
@@ -110,11 +131,16 @@ test('Route Lead: a bad config fails the execution naming the config path; with 
       [
         manualTrigger(),
         codeNode('Leads', [{id: 1}, {id: 2}]),
-        ourNode('Route Lead', 'routeLead', {configSource: 'json', configJson: JSON.stringify(bad)}, onError ? {onError} : {}),
+        ourNode(
+          'Route Lead',
+          'routeLead',
+          {configSource: 'json', configJson: JSON.stringify(bad)},
+          onError ? {onError} : {},
+        ),
         noOp('Assigned'),
         noOp('Unassigned'),
       ],
-      c
+      c,
     );
   };
   const failed = await executeWorkflow(folder, await importWorkflow(folder, build()));
@@ -146,7 +172,14 @@ test('Round Robin: roster from a previous node (unchecked Available skipped), de
   const first = await executeWorkflow(folder, id);
   expect(first.error).toBeUndefined();
   const owners = nodeOutput(first, 'Assigned').map(j => routing(j).ownerId);
-  expect(owners).toEqual(['ana@example.com', 'cy@example.com', 'dee@example.com', 'ana@example.com', 'cy@example.com', 'dee@example.com']);
+  expect(owners).toEqual([
+    'ana@example.com',
+    'cy@example.com',
+    'dee@example.com',
+    'ana@example.com',
+    'cy@example.com',
+    'dee@example.com',
+  ]);
   const second = await executeWorkflow(folder, id);
   const again = nodeOutput(second, 'Assigned').map(j => [routing(j).ownerId, routing(j).stage]);
   expect(again).toEqual(owners.map(o => [o, 'duplicate']));
@@ -158,8 +191,12 @@ test('Round Robin: show and reset operations', async () => {
   connect(c, 'Leads', 'Round Robin');
   const assign = workflow(
     'rr assign',
-    [manualTrigger(), codeNode('Leads', [{n: 1}, {n: 2}, {n: 3}]), ourNode('Round Robin', 'roundRobin', {assignees: {assignee: [{id: 'x'}, {id: 'y'}]}})],
-    c
+    [
+      manualTrigger(),
+      codeNode('Leads', [{n: 1}, {n: 2}, {n: 3}]),
+      ourNode('Round Robin', 'roundRobin', {assignees: {assignee: [{id: 'x'}, {id: 'y'}]}}),
+    ],
+    c,
   );
   const id = await importWorkflow(folder, assign);
   await executeWorkflow(folder, id);
@@ -178,6 +215,8 @@ test('Round Robin: show and reset operations', async () => {
 });
 
 function withParams(wf: Json, parameters: Json): Json {
-  const nodes = (wf.nodes as Json[]).map(n => (n.name === 'Round Robin' ? {...n, parameters: {...(n.parameters as Json), ...parameters}} : n));
+  const nodes = (wf.nodes as Json[]).map(n =>
+    n.name === 'Round Robin' ? {...n, parameters: {...(n.parameters as Json), ...parameters}} : n,
+  );
   return {...wf, nodes};
 }

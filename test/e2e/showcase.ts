@@ -3,7 +3,13 @@ import {connect, ourNode, workflow, type Connections, type WfNode} from './lib/w
 
 export function showcaseWorkflow(): Record<string, unknown> {
   const at = (n: WfNode, x: number, y: number): WfNode => ({...n, position: [x, y]});
-  const noOp = (name: string, x: number, y: number): WfNode => ({name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, y], parameters: {}});
+  const noOp = (name: string, x: number, y: number): WfNode => ({
+    name,
+    type: 'n8n-nodes-base.noOp',
+    typeVersion: 1,
+    position: [x, y],
+    parameters: {},
+  });
   const c: Connections = {};
   connect(c, 'New lead (webhook)', 'Route Lead');
   connect(c, 'Route Lead', 'Set CRM owner', 0);
@@ -22,14 +28,25 @@ export function showcaseWorkflow(): Record<string, unknown> {
       at(
         ourNode('Route Lead', 'routeLead', {
           configSource: 'ui',
-          reps: {rep: [{id: 'ana', name: 'Ana Diaz', email: 'ana@example.com'}, {id: 'ben', name: 'Ben Ode', email: 'ben@example.com'}, {id: 'manager', name: 'Sales Manager'}]},
+          reps: {
+            rep: [
+              {id: 'ana', name: 'Ana Diaz', email: 'ana@example.com'},
+              {id: 'ben', name: 'Ben Ode', email: 'ben@example.com'},
+              {id: 'manager', name: 'Sales Manager'},
+            ],
+          },
           territories: {
             territory: [
               {
                 id: 'tx-solar',
                 name: 'Texas solar',
                 reps: 'ana, ben',
-                conditions: {condition: [{field: 'state', op: 'in', values: 'TX', weight: 5}, {field: 'productLine', op: 'in', values: 'solar', weight: 7}]},
+                conditions: {
+                  condition: [
+                    {field: 'state', op: 'in', values: 'TX', weight: 5},
+                    {field: 'productLine', op: 'in', values: 'solar', weight: 7},
+                  ],
+                },
               },
             ],
           },
@@ -37,12 +54,12 @@ export function showcaseWorkflow(): Record<string, unknown> {
           dedupeFields: 'email',
         }),
         280,
-        300
+        300,
       ),
       noOp('Set CRM owner', 620, 200),
       noOp('Alert sales manager', 620, 420),
     ],
-    c
+    c,
   );
   return {...wf, id: 'routeLeadShowcase'};
 }

@@ -20,7 +20,9 @@ let folder: UserFolder;
 const ids = new Map<string, string>();
 
 /** A 16-character workflow id derived from the slug (n8n's id format). */
-const idFor = (slug: string) => (slug.replace(/[^a-zA-Z0-9]/g, '') + '0000000000000000').slice(0, 12) + String(EXAMPLES.findIndex(e => e.slug === slug)).padStart(4, '0');
+const idFor = (slug: string) =>
+  (slug.replace(/[^a-zA-Z0-9]/g, '') + '0000000000000000').slice(0, 12) +
+  String(EXAMPLES.findIndex(e => e.slug === slug)).padStart(4, '0');
 
 async function importDir(f: UserFolder, files: Array<[string, string]>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-routing-e2e-examples-'));
@@ -36,9 +38,13 @@ async function importDir(f: UserFolder, files: Array<[string, string]>): Promise
 }
 
 async function listWorkflows(f: UserFolder): Promise<string[]> {
-  const r = await runN8n(f, ['list:workflow']);
+  // list:workflow prints through n8n's logger at level info.
+  const r = await runN8n(f, ['list:workflow'], {env: {N8N_LOG_LEVEL: 'info'}});
   if (r.code !== 0) throw new Error(r.stderr);
-  return r.stdout.split('\n').filter(l => l.includes('|')).map(l => l.slice(l.indexOf('|') + 1));
+  return r.stdout
+    .split('\n')
+    .filter(l => l.includes('|'))
+    .map(l => l.slice(l.indexOf('|') + 1));
 }
 
 beforeAll(async () => {
@@ -59,9 +65,14 @@ afterAll(async () => {
 
 test('every committed example imports as it is into a stock n8n with the package installed', async () => {
   const fresh = await createUserFolder();
-  await importDir(fresh, committed.map(f => [f, fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')]));
+  await importDir(
+    fresh,
+    committed.map(f => [f, fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')]),
+  );
   const names = await listWorkflows(fresh);
-  const expected = committed.map(f => (JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as {name: string}).name);
+  const expected = committed.map(
+    f => (JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')) as {name: string}).name,
+  );
   expect(names.sort()).toEqual(expected.sort());
   expect(names).toHaveLength(EXAMPLES.length);
 });
@@ -81,7 +92,9 @@ function callsFor(calls: RecordedCall[], slug: string, spec: string): RecordedCa
 
 function check(calls: RecordedCall[], slug: string, e: ExpectedCall): string | undefined {
   const same = callsFor(calls, slug, e.call);
-  const hits = same.filter(c => (e.body === undefined || matches(c.body, e.body)) && (e.query === undefined || c.query.includes(e.query)));
+  const hits = same.filter(
+    c => (e.body === undefined || matches(c.body, e.body)) && (e.query === undefined || c.query.includes(e.query)),
+  );
   const ok = e.count === undefined ? hits.length >= 1 : hits.length === e.count;
   if (ok) return undefined;
   return `${e.call}: expected ${e.count ?? '≥1'} matching call(s), got ${hits.length} of ${same.length}: ${JSON.stringify(same.map(c => ({body: c.body, query: c.query}))).slice(0, 1500)}`;

@@ -2,15 +2,29 @@
  * The test variant of an example workflow: the trigger becomes Manual Trigger + a Code node (same name) that
  * emits the platform's sample payload; Config URLs point at the stub; platform nodes (which talk to fixed
  * SaaS hosts) become recording doubles: an HTTP Request that POSTs the node's resolved parameters to the stub;
- * HTTP Request nodes lose their authentication (n8n's concern, not the example's). Everything else runs as is.
+ * HTTP Request nodes lose their authentication (n8n's concern, not the example's); Respond to Webhook becomes
+ * a No Op (a CLI run has no HTTP caller to answer). Everything else runs as is.
  */
 import type {Example} from '../../workflows-examples/build/example';
 import type {N8nNode, N8nWorkflow} from '../../workflows-examples/build/n8n';
 
 const RUNS_LOCALLY = new Set(
-  ['code', 'set', 'if', 'switch', 'merge', 'wait', 'httpRequest', 'noOp', 'splitOut', 'splitInBatches', 'respondToWebhook', 'manualTrigger', 'stickyNote', 'filter', 'aggregate'].map(
-    t => `n8n-nodes-base.${t}`
-  )
+  [
+    'code',
+    'set',
+    'if',
+    'switch',
+    'merge',
+    'wait',
+    'httpRequest',
+    'noOp',
+    'splitOut',
+    'splitInBatches',
+    'manualTrigger',
+    'stickyNote',
+    'filter',
+    'aggregate',
+  ].map(t => `n8n-nodes-base.${t}`),
 );
 
 /** A parameter value as a JavaScript expression: `={{ a }}` templates become code, the rest literals. */
@@ -30,7 +44,10 @@ export function toJs(v: unknown): string {
     return `(${['""', ...parts].join(' + ')})`;
   }
   if (Array.isArray(v)) return `[ ${v.map(toJs).join(', ')} ]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${toJs(x)}`).join(', ')} }`;
+  if (v && typeof v === 'object')
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}: ${toJs(x)}`)
+      .join(', ')} }`;
   return JSON.stringify(v ?? null);
 }
 
@@ -41,7 +58,14 @@ function double(node: N8nNode, url: string): N8nNode {
     type: 'n8n-nodes-base.httpRequest',
     typeVersion: 4.2,
     position: node.position,
-    parameters: {method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: `={{ JSON.stringify(${toJs(node.parameters)}) }}`, options: {}},
+    parameters: {
+      method: 'POST',
+      url,
+      sendBody: true,
+      specifyBody: 'json',
+      jsonBody: `={{ JSON.stringify(${toJs(node.parameters)}) }}`,
+      options: {},
+    },
     ...(node.executeOnce ? {executeOnce: true} : {}),
   };
 }
@@ -59,10 +83,21 @@ export function testVariant(ex: Example, stubBase: string, id: string): N8nWorkf
         type: 'n8n-nodes-base.code',
         typeVersion: 2,
         position: node.position,
-        parameters: {mode: 'runOnceForAllItems', language: 'javaScript', jsCode: `return ${JSON.stringify((first ? ex.sample : []).map(json => ({json})))};`},
+        parameters: {
+          mode: 'runOnceForAllItems',
+          language: 'javaScript',
+          jsCode: `return ${JSON.stringify((first ? ex.sample : []).map(json => ({json})))};`,
+        },
       });
       if (first) {
-        nodes.push({id: `${node.id}-manual`, name: 'Manual (test)', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [node.position[0] - 240, node.position[1]], parameters: {}});
+        nodes.push({
+          id: `${node.id}-manual`,
+          name: 'Manual (test)',
+          type: 'n8n-nodes-base.manualTrigger',
+          typeVersion: 1,
+          position: [node.position[0] - 240, node.position[1]],
+          parameters: {},
+        });
         wf.connections['Manual (test)'] = {main: [[{node: node.name, type: 'main', index: 0}]]};
       }
     } else if (node.name === 'Config') {
@@ -73,12 +108,21 @@ export function testVariant(ex: Example, stubBase: string, id: string): N8nWorkf
       }
       nodes.push(node);
     } else if (node.type === 'n8n-nodes-base.httpRequest') {
-      const p = {...node.parameters, authentication: 'none'};
+      const p: Record<string, unknown> = {...node.parameters, authentication: 'none'};
       delete p.nodeCredentialType;
       delete p.genericAuthType;
       const {credentials: _c, ...rest} = node;
       void _c;
       nodes.push({...rest, parameters: p});
+    } else if (node.type === 'n8n-nodes-base.respondToWebhook') {
+      nodes.push({
+        id: node.id,
+        name: node.name,
+        type: 'n8n-nodes-base.noOp',
+        typeVersion: 1,
+        position: node.position,
+        parameters: {},
+      });
     } else if (RUNS_LOCALLY.has(node.type) || node.type.startsWith('n8n-nodes-lead-routing.')) {
       nodes.push(node);
     } else {

@@ -60,7 +60,7 @@ async function main() {
     fs.mkdirSync(userFolder);
     installPackage(userFolder, workDir);
     log('package installed into the n8n user folder');
-    const ctx = { bin, workDir, userFolder, env: queueEnv({ userFolder, redis, pg, encryptionKey: crypto.randomBytes(24).toString('hex') }) };
+    const ctx = { bin, workDir, userFolder, pg, env: queueEnv({ userFolder, redis, pg, encryptionKey: crypto.randomBytes(24).toString('hex') }) };
 
     const cred = redisCredential('scaleRedis000001', { host: redis.host, port: redis.port, keyPrefix: KEY_PREFIX });
     const deadPort = await freePort(); // nothing listens there

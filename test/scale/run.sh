@@ -26,4 +26,8 @@ cleanup() {
   rm -f "$SCALE_PIDFILE"
 }
 trap cleanup EXIT
-node test/scale/run.mjs
+node test/scale/run.mjs &
+runner=$!
+# Interrupted (Ctrl-C, CI timeout): let the runner stop its processes gracefully, then kill what is left.
+trap 'kill -TERM "$runner" 2>/dev/null; wait "$runner"; exit 143' INT TERM
+wait "$runner"

@@ -47,7 +47,40 @@ export function demoConfig(ids: RepIds, extra: Params = {}): Params {
 
 /** A Texas lead (South Central, Ana first), a Californian (West, Cara) and a New Yorker (no territory: managers). */
 export const PEOPLE = {
-  tx: {first: 'Jordan', last: 'Reyes', email: 'jordan.reyes@example.com', phone: '+15125550142', company: 'Reyes Roofing', street: '1200 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'United States'},
-  ca: {first: 'Priya', last: 'Shah', email: 'priya.shah@example.org', phone: '+14155550199', company: 'Shah Solar', street: '55 Market St', city: 'San Francisco', state: 'CA', zip: '94105', country: 'United States'},
-  ny: {first: 'Sam', last: 'Okafor', email: 'sam.okafor@example.net', phone: '+12125550123', company: 'Okafor Design', street: '10 Hudson St', city: 'New York', state: 'NY', zip: '10013', country: 'United States'},
+  tx: {
+    first: 'Jordan',
+    last: 'Reyes',
+    email: 'jordan.reyes@example.com',
+    phone: '+15125550142',
+    company: 'Reyes Roofing',
+    street: '1200 Main St',
+    city: 'Austin',
+    state: 'TX',
+    zip: '78701',
+    country: 'United States',
+  },
+  ca: {
+    first: 'Priya',
+    last: 'Shah',
+    email: 'priya.shah@example.org',
+    phone: '+14155550199',
+    company: 'Shah Solar',
+    street: '55 Market St',
+    city: 'San Francisco',
+    state: 'CA',
+    zip: '94105',
+    country: 'United States',
+  },
+  ny: {
+    first: 'Sam',
+    last: 'Okafor',
+    email: 'sam.okafor@example.net',
+    phone: '+12125550123',
+    company: 'Okafor Design',
+    street: '10 Hudson St',
+    city: 'New York',
+    state: 'NY',
+    zip: '10013',
+    country: 'United States',
+  },
 };

@@ -1,7 +1,14 @@
 // What one example is: the workflow, its index line and how the end-to-end test exercises it.
 import type {N8nWorkflow, Params} from './n8n';
 
-export type LeadSource = 'web form' | 'lead aggregator webhook' | 'CRM record (new/unassigned)' | 'e-mail with sales intent' | 'phone call / voicemail in a database' | 'sheet / table row' | 'SMS';
+export type LeadSource =
+  | 'web form'
+  | 'lead aggregator webhook'
+  | 'CRM record (new/unassigned)'
+  | 'e-mail with sales intent'
+  | 'phone call / voicemail in a database'
+  | 'sheet / table row'
+  | 'SMS';
 
 export interface StubReply {
   status?: number;

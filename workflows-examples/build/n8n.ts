@@ -63,11 +63,18 @@ export class WorkflowBuilder {
 
   constructor(
     readonly slug: string,
-    readonly name: string
+    readonly name: string,
   ) {}
 
   /** Adds a node at grid cell [col, row] and returns its name. */
-  add(name: string, type: string, typeVersion: number, at: [number, number], parameters: Params, opts: NodeOptions = {}): string {
+  add(
+    name: string,
+    type: string,
+    typeVersion: number,
+    at: [number, number],
+    parameters: Params,
+    opts: NodeOptions = {},
+  ): string {
     if (this.nodes.some(n => n.name === name)) throw new Error(`${this.slug}: duplicate node name "${name}"`);
     const fullType = type.includes('.') ? type : `n8n-nodes-base.${type}`;
     const node: N8nNode = {
@@ -120,10 +127,13 @@ export class WorkflowBuilder {
   /** `_tags` name the platform in the generator only: n8n's import cannot create tags by name. */
   build(_tags: string[]): N8nWorkflow {
     for (const [from, c] of Object.entries(this.connections)) {
-      if (!this.nodes.some(n => n.name === from)) throw new Error(`${this.slug}: connection from unknown node "${from}"`);
-      for (const out of c.main) for (const t of out) {
-        if (!this.nodes.some(n => n.name === t.node)) throw new Error(`${this.slug}: connection to unknown node "${t.node}"`);
-      }
+      if (!this.nodes.some(n => n.name === from))
+        throw new Error(`${this.slug}: connection from unknown node "${from}"`);
+      for (const out of c.main)
+        for (const t of out) {
+          if (!this.nodes.some(n => n.name === t.node))
+            throw new Error(`${this.slug}: connection to unknown node "${t.node}"`);
+        }
     }
     return {
       name: this.name,

@@ -19,8 +19,22 @@ export type ConfigValue = string | number | boolean | Params | unknown[];
 /** Set node "Config": every value a consultant changes after import (base URLs, channels, ids) in one place. */
 export function configNode(b: WorkflowBuilder, at: [number, number], values: Record<string, ConfigValue>): string {
   const assignments = Object.entries(values).map(([name, value]) => {
-    const type = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : 'string';
-    return {id: uuid(`${b.slug}/config/${name}`), name, value: typeof value === 'object' ? JSON.stringify(value) : value, type};
+    const type =
+      typeof value === 'number'
+        ? 'number'
+        : typeof value === 'boolean'
+          ? 'boolean'
+          : Array.isArray(value)
+            ? 'array'
+            : typeof value === 'object'
+              ? 'object'
+              : 'string';
+    return {
+      id: uuid(`${b.slug}/config/${name}`),
+      name,
+      value: typeof value === 'object' ? JSON.stringify(value) : value,
+      type,
+    };
   });
   return b.add(
     'Config',
@@ -28,19 +42,36 @@ export function configNode(b: WorkflowBuilder, at: [number, number], values: Rec
     3.4,
     at,
     {mode: 'manual', assignments: {assignments}, includeOtherFields: true, include: 'all', options: {}},
-    {notes: 'Change these after import'}
+    {notes: 'Change these after import'},
   );
 }
 
 /** Set node mapping the platform's payload to the canonical lead fields (expressions per field). */
-export function mapLead(b: WorkflowBuilder, name: string, at: [number, number], fields: Record<string, string | number | boolean>): string {
+export function mapLead(
+  b: WorkflowBuilder,
+  name: string,
+  at: [number, number],
+  fields: Record<string, string | number | boolean>,
+): string {
   const assignments = Object.entries(fields).map(([n, value]) => ({
     id: uuid(`${b.slug}/${name}/${n}`),
     name: n,
     value,
-    type: typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : n === 'excludeReps' || n === 'tags' ? 'array' : 'string',
+    type:
+      typeof value === 'number'
+        ? 'number'
+        : typeof value === 'boolean'
+          ? 'boolean'
+          : n === 'excludeReps' || n === 'tags'
+            ? 'array'
+            : 'string',
   }));
-  return b.add(name, 'set', 3.4, at, {mode: 'manual', assignments: {assignments}, includeOtherFields: false, options: {}});
+  return b.add(name, 'set', 3.4, at, {
+    mode: 'manual',
+    assignments: {assignments},
+    includeOtherFields: false,
+    options: {},
+  });
 }
 
 export interface RouteOptions {
@@ -50,7 +81,13 @@ export interface RouteOptions {
 }
 
 /** The Route Lead node with a JSON config (or an expression producing one). */
-export function routeLead(b: WorkflowBuilder, name: string, at: [number, number], config: Params | string, opts: RouteOptions = {}): string {
+export function routeLead(
+  b: WorkflowBuilder,
+  name: string,
+  at: [number, number],
+  config: Params | string,
+  opts: RouteOptions = {},
+): string {
   const options: Params = {};
   if (opts.roster) options.roster = opts.roster;
   if (opts.includeCandidates) options.includeCandidates = true;
@@ -81,12 +118,26 @@ export function assignedIf(b: WorkflowBuilder, name: string, at: [number, number
   });
 }
 
-export function ifExpr(b: WorkflowBuilder, name: string, at: [number, number], left: string, op: {type: string; operation: string}, right: unknown = ''): string {
+export function ifExpr(
+  b: WorkflowBuilder,
+  name: string,
+  at: [number, number],
+  left: string,
+  op: {type: string; operation: string},
+  right: unknown = '',
+): string {
   const singleValue = ['empty', 'notEmpty', 'true', 'false', 'exists', 'notExists'].includes(op.operation);
   return b.add(name, 'if', 2.2, at, {
     conditions: {
       options: {caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2},
-      conditions: [{id: uuid(`${b.slug}/${name}/cond`), leftValue: left, rightValue: right, operator: singleValue ? {...op, singleValue: true} : op}],
+      conditions: [
+        {
+          id: uuid(`${b.slug}/${name}/cond`),
+          leftValue: left,
+          rightValue: right,
+          operator: singleValue ? {...op, singleValue: true} : op,
+        },
+      ],
       combinator: 'and',
     },
     looseTypeValidation: true,
@@ -102,7 +153,13 @@ export const SENDGRID = {sendGridApi: 'SendGrid account'};
 export const leadLine = (route: string) =>
   `{{ ${decision(route)}.leadId }} ({{ $('${route}').item.json.name || $('${route}').item.json.email || 'no name' }}, {{ $('${route}').item.json.zip || $('${route}').item.json.state || '' }})`;
 
-export function slackMessage(b: WorkflowBuilder, name: string, at: [number, number], channelKey: string, text: string): string {
+export function slackMessage(
+  b: WorkflowBuilder,
+  name: string,
+  at: [number, number],
+  channelKey: string,
+  text: string,
+): string {
   return b.add(
     name,
     'slack',
@@ -115,14 +172,20 @@ export function slackMessage(b: WorkflowBuilder, name: string, at: [number, numb
       text: expr(text),
       otherOptions: {includeLinkToWorkflow: false},
     },
-    {credentials: SLACK}
+    {credentials: SLACK},
   );
 }
 
 export type Notify = 'slack' | 'twilio' | 'sendgrid';
 
 /** Tells the rep: Slack message in the reps' channel, Twilio SMS or SendGrid e-mail. */
-export function notifyRep(b: WorkflowBuilder, how: Notify, route: string, at: [number, number], name = 'Notify rep'): string {
+export function notifyRep(
+  b: WorkflowBuilder,
+  how: Notify,
+  route: string,
+  at: [number, number],
+  name = 'Notify rep',
+): string {
   const d = decision(route);
   const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}`;
   if (how === 'slack') return slackMessage(b, name, at, 'repsChannel', body);
@@ -140,7 +203,7 @@ export function notifyRep(b: WorkflowBuilder, how: Notify, route: string, at: [n
         message: expr(body),
         options: {},
       },
-      {credentials: TWILIO}
+      {credentials: TWILIO},
     );
   }
   return b.add(
@@ -159,12 +222,17 @@ export function notifyRep(b: WorkflowBuilder, how: Notify, route: string, at: [n
       contentValue: expr(body),
       additionalFields: {},
     },
-    {credentials: SENDGRID}
+    {credentials: SENDGRID},
   );
 }
 
 /** The unassigned branch: a message to the managers' channel with the reason. */
-export function alertManagers(b: WorkflowBuilder, route: string, at: [number, number], name = 'Alert managers'): string {
+export function alertManagers(
+  b: WorkflowBuilder,
+  route: string,
+  at: [number, number],
+  name = 'Alert managers',
+): string {
   const text = `Unassigned lead ${leadLine(route)}: {{ $json.${OUT}.reason }}`;
   return slackMessage(b, name, at, 'managerChannel', text);
 }
@@ -185,7 +253,11 @@ export interface TailOptions {
  * Route Lead output 0 (Assigned) -> write back -> notify; output 1 (Unassigned) -> Alert managers.
  * With `viaIf` (Round Robin has one output) an IF "Assigned?" splits instead.
  */
-export function tail(b: WorkflowBuilder, route: string, o: TailOptions): {notify: string; alert: string; writeLast: string} {
+export function tail(
+  b: WorkflowBuilder,
+  route: string,
+  o: TailOptions,
+): {notify: string; alert: string; writeLast: string} {
   const row = o.row ?? 0;
   const s = o.suffix ?? '';
   let col = o.col;
@@ -220,7 +292,7 @@ export function http(
     onError?: 'continueErrorOutput';
     retry?: boolean;
     notes?: string;
-  }
+  },
 ): string {
   const p: Params = {method: o.method, url: o.url};
   if (o.auth?.predefined) {
@@ -257,7 +329,7 @@ export function trunk(
   lead: Record<string, string | number | boolean>,
   routing: Params | string,
   c = 1,
-  opts: RouteOptions = {}
+  opts: RouteOptions = {},
 ): string {
   const conf = configNode(b, [c, 0], config);
   const map = mapLead(b, 'Lead', [c + 1, 0], lead);
@@ -277,7 +349,7 @@ export function pollTrunk(
   poll: (col: number) => [string, string, number],
   lead: Record<string, string | number | boolean>,
   routing: Params | string,
-  opts: RouteOptions = {}
+  opts: RouteOptions = {},
 ): {route: string; col: number} {
   const conf = configNode(b, [1, 0], config);
   const [first, last, cols] = poll(2);
@@ -290,8 +362,28 @@ export function pollTrunk(
 export const CHANNELS = {repsChannel: '#new-leads', managerChannel: '#sales-managers'};
 
 /** Canonical lead fields read from the current item by dot paths of the platform payload. */
-export function leadFrom(paths: Partial<Record<'id' | 'name' | 'email' | 'phone' | 'company' | 'zip' | 'state' | 'country' | 'industry' | 'productLine' | 'source' | 'message', string>>, extra: Record<string, string> = {}): Record<string, string> {
+export function leadFrom(
+  paths: Partial<
+    Record<
+      | 'id'
+      | 'name'
+      | 'email'
+      | 'phone'
+      | 'company'
+      | 'zip'
+      | 'state'
+      | 'country'
+      | 'industry'
+      | 'productLine'
+      | 'source'
+      | 'message',
+      string
+    >
+  >,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({...paths, ...extra})) if (v !== undefined) out[k] = v.startsWith('=') ? v : expr(`{{ $json.${v} }}`);
+  for (const [k, v] of Object.entries({...paths, ...extra}))
+    if (v !== undefined) out[k] = v.startsWith('=') ? v : expr(`{{ $json.${v} }}`);
   return out;
 }

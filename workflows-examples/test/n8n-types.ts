@@ -6,7 +6,12 @@ import * as path from 'path';
 import type {INodeTypeDescription} from 'n8n-workflow';
 
 export const N8N_VERSION = process.env.N8N_VERSION ?? '2.40.7';
-export const N8N_DIR = process.env.N8N_DIR ?? path.join(process.env.LEAD_ROUTING_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-lead-routing'), `n8n-${N8N_VERSION}`);
+export const N8N_DIR =
+  process.env.N8N_DIR ??
+  path.join(
+    process.env.LEAD_ROUTING_CACHE ?? path.join(os.homedir(), '.cache/n8n-nodes-lead-routing'),
+    `n8n-${N8N_VERSION}`,
+  );
 
 export type Descriptions = Map<string, INodeTypeDescription[]>;
 
@@ -34,7 +39,10 @@ export function ownNodeTypes(): Descriptions {
     if (!fs.existsSync(file)) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(file) as Record<string, new () => unknown>;
-    const inst = new mod[dir]() as {description: INodeTypeDescription; nodeVersions?: Record<number, {description: INodeTypeDescription}>};
+    const inst = new mod[dir]() as {
+      description: INodeTypeDescription;
+      nodeVersions?: Record<number, {description: INodeTypeDescription}>;
+    };
     const descs = inst.nodeVersions ? Object.values(inst.nodeVersions).map(v => v.description) : [inst.description];
     const name = descs[0].name;
     map.set(`n8n-nodes-lead-routing.${name}`, descs);
@@ -44,4 +52,18 @@ export function ownNodeTypes(): Descriptions {
 
 export function findDescription(map: Descriptions, type: string, version: number): INodeTypeDescription | undefined {
   return (map.get(type) ?? []).find(d => ([] as number[]).concat(d.version as number | number[]).includes(version));
+}
+
+/** Credential type names of the installed n8n plus this package's credentials/ (by their `name`). */
+export function credentialTypeNames(): Set<string> {
+  const file = path.join(N8N_DIR, 'node_modules/n8n-nodes-base/dist/types/credentials.json');
+  if (!fs.existsSync(file))
+    throw new Error(`n8n ${N8N_VERSION} is not installed (${file} missing): run \`bash test/e2e/setup-n8n.sh\` first`);
+  const names = new Set((JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{name: string}>).map(c => c.name));
+  const dir = path.resolve(__dirname, '../../credentials');
+  for (const f of fs.readdirSync(dir).filter(x => x.endsWith('.credentials.ts'))) {
+    const m = fs.readFileSync(path.join(dir, f), 'utf8').match(/\bname = '([^']+)'/);
+    if (m) names.add(m[1]);
+  }
+  return names;
 }

@@ -4,11 +4,9 @@ import * as path from 'path';
 import {NodeHelpers, type INode, type INodeTypeDescription} from 'n8n-workflow';
 import {renderAll, ROOT} from '../build/generate';
 import {EXAMPLES} from '../build/index';
-import {findDescription, installedNodeTypes, ownNodeTypes, type Descriptions} from './n8n-types';
+import {credentialTypeNames, findDescription, installedNodeTypes, ownNodeTypes, type Descriptions} from './n8n-types';
 
-interface WfNode extends INode {
-  credentials?: Record<string, {id?: string; name: string}>;
-}
+type WfNode = Omit<INode, 'credentials'> & {credentials?: Record<string, {id?: string | null; name: string}>};
 interface Wf {
   name: string;
   nodes: WfNode[];
@@ -29,18 +27,47 @@ describe('example workflows are what the generator renders', () => {
 });
 
 describe('every platform and lead source of the issue has an example', () => {
-  const platforms = ['Salesforce', 'HubSpot', 'Microsoft Dynamics 365', 'Zoho CRM', 'Pipedrive', 'Freshsales', 'Zendesk Sell', 'Bitrix24', 'SAP Sales Cloud', 'Insightly', 'Keap (Infusionsoft)', 'ActiveCampaign', 'SugarCRM', 'Apptivo', 'Google Sheets', 'Slack', 'Twilio', 'SendGrid', 'Airtable', 'Monday.com', 'ServiceNow', 'LionDesk'];
+  const platforms = [
+    'Salesforce',
+    'HubSpot',
+    'Microsoft Dynamics 365',
+    'Zoho CRM',
+    'Pipedrive',
+    'Freshsales',
+    'Zendesk Sell',
+    'Bitrix24',
+    'SAP Sales Cloud',
+    'Insightly',
+    'Keap (Infusionsoft)',
+    'ActiveCampaign',
+    'SugarCRM',
+    'Apptivo',
+    'Google Sheets',
+    'Slack',
+    'Twilio',
+    'SendGrid',
+    'Airtable',
+    'Monday.com',
+    'ServiceNow',
+    'LionDesk',
+  ];
   test.each(platforms)('%s', p => expect(EXAMPLES.filter(e => e.platform === p)).toHaveLength(1));
-  test.each(['web form', 'lead aggregator webhook', 'CRM record (new/unassigned)', 'e-mail with sales intent', 'phone call / voicemail in a database'])('source: %s', s =>
-    expect(EXAMPLES.some(e => e.source === s)).toBe(true)
-  );
+  test.each([
+    'web form',
+    'lead aggregator webhook',
+    'CRM record (new/unassigned)',
+    'e-mail with sales intent',
+    'phone call / voicemail in a database',
+  ])('source: %s', s => expect(EXAMPLES.some(e => e.source === s)).toBe(true));
 });
 
 describe('static validity against the installed n8n', () => {
   let types: Descriptions;
+  let credentialTypes: Set<string>;
   beforeAll(() => {
     // Fails loudly (not skipped) when n8n is not installed: CI runs test/e2e/setup-n8n.sh first.
     types = new Map([...installedNodeTypes(), ...ownNodeTypes()]);
+    credentialTypes = credentialTypeNames();
   });
 
   test.each(files)('%s', f => {
@@ -50,7 +77,8 @@ describe('static validity against the installed n8n', () => {
     expect(names.size).toBe(wf.nodes.length);
     for (const [from, c] of Object.entries(wf.connections)) {
       if (!names.has(from)) problems.push(`connection from unknown node "${from}"`);
-      for (const out of c.main) for (const t of out) if (!names.has(t.node)) problems.push(`connection to unknown node "${t.node}"`);
+      for (const out of c.main)
+        for (const t of out) if (!names.has(t.node)) problems.push(`connection to unknown node "${t.node}"`);
     }
     for (const node of wf.nodes) {
       const desc = findDescription(types, node.type, node.typeVersion);
@@ -59,9 +87,17 @@ describe('static validity against the installed n8n', () => {
         continue;
       }
       problems.push(...parameterProblems(node, desc));
+      for (const key of ['nodeCredentialType', 'genericAuthType']) {
+        const t = node.parameters[key];
+        if (typeof t === 'string' && !credentialTypes.has(t))
+          problems.push(`${node.name}: credential type ${t} exists neither in n8n nor in credentials/`);
+        if (typeof t === 'string' && !node.credentials?.[t])
+          problems.push(`${node.name}: no named placeholder for its ${t} credential`);
+      }
       for (const [credType, ref] of Object.entries(node.credentials ?? {})) {
         if (ref.id !== undefined) problems.push(`${node.name}: credential ${credType} carries an instance id`);
-        if (!desc.credentials?.some(c => c.name === credType) && !(node.type.endsWith('.httpRequest'))) problems.push(`${node.name}: credential type ${credType} not accepted`);
+        if (!desc.credentials?.some(c => c.name === credType) && !node.type.endsWith('.httpRequest'))
+          problems.push(`${node.name}: credential type ${credType} not accepted`);
       }
     }
     expect(problems).toEqual([]);
@@ -72,10 +108,12 @@ describe('static validity against the installed n8n', () => {
       const wf = load(f);
       const pos = new Map(wf.nodes.map(n => [n.name, n.position]));
       for (const [from, c] of Object.entries(wf.connections)) {
-        for (const out of c.main) for (const t of out) {
-          const back = pos.get(t.node)![0] <= pos.get(from)![0];
-          if (back && !/retry|again|wait/i.test(t.node + from)) throw new Error(`${f}: ${from} -> ${t.node} goes right to left`);
-        }
+        for (const out of c.main)
+          for (const t of out) {
+            const back = pos.get(t.node)![0] <= pos.get(from)![0];
+            if (back && !/retry|again|wait/i.test(t.node + from))
+              throw new Error(`${f}: ${from} -> ${t.node} goes right to left`);
+          }
       }
     }
   });
@@ -94,15 +132,24 @@ function parameterProblems(node: WfNode, desc: INodeTypeDescription): string[] {
   const out: string[] = [];
   const props = desc.properties;
   const known = new Set(props.map(p => p.name));
-  for (const key of Object.keys(node.parameters)) if (!known.has(key)) out.push(`${node.name}: unknown parameter "${key}"`);
+  for (const key of Object.keys(node.parameters))
+    if (!known.has(key)) out.push(`${node.name}: unknown parameter "${key}"`);
   const visible = props.filter(p => NodeHelpers.displayParameter(node.parameters, p, node, desc));
   for (const p of visible) {
     const v = node.parameters[p.name];
-    if (p.type === 'options' && typeof v === 'string' && !v.startsWith('=') && p.options && !p.typeOptions?.loadOptionsMethod) {
-      if (!p.options.some(o => 'value' in o && o.value === v)) out.push(`${node.name}: ${p.name}="${v}" is not an option`);
+    if (
+      p.type === 'options' &&
+      typeof v === 'string' &&
+      !v.startsWith('=') &&
+      p.options &&
+      !p.typeOptions?.loadOptionsMethod
+    ) {
+      if (!p.options.some(o => 'value' in o && o.value === v))
+        out.push(`${node.name}: ${p.name}="${v}" is not an option`);
     }
   }
-  const issues = NodeHelpers.getNodeParametersIssues(props, node, desc);
-  for (const [param, list] of Object.entries(issues?.parameters ?? {})) out.push(`${node.name}: ${param}: ${list.join('; ')}`);
+  const issues = NodeHelpers.getNodeParametersIssues(props, node as INode, desc);
+  for (const [param, list] of Object.entries(issues?.parameters ?? {}))
+    out.push(`${node.name}: ${param}: ${list.join('; ')}`);
   return out;
 }

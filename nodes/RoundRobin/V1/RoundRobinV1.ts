@@ -55,9 +55,24 @@ export class RoundRobinV1 implements INodeType {
           type: 'options',
           noDataExpression: true,
           options: [
-            {name: 'Assign', value: 'assign', action: 'Assign each item to the next assignee', description: 'Give each item the next assignee'},
-            {name: 'Show Rotation', value: 'show', action: 'Show the rotation state', description: 'Output the rotation state (cursors and counters)'},
-            {name: 'Reset Rotation', value: 'reset', action: 'Reset the rotation state', description: 'Forget cursors, counters and dedupe memory'},
+            {
+              name: 'Assign',
+              value: 'assign',
+              action: 'Assign each item to the next assignee',
+              description: 'Give each item the next assignee',
+            },
+            {
+              name: 'Show Rotation',
+              value: 'show',
+              action: 'Show the rotation state',
+              description: 'Output the rotation state (cursors and counters)',
+            },
+            {
+              name: 'Reset Rotation',
+              value: 'reset',
+              action: 'Reset the rotation state',
+              description: 'Forget cursors, counters and dedupe memory',
+            },
           ],
           default: 'assign',
         },
@@ -69,8 +84,16 @@ export class RoundRobinV1 implements INodeType {
           displayOptions: assign,
           options: [
             {name: 'List in This Node', value: 'list'},
-            {name: 'JSON', value: 'json', description: 'An array of names or of rows (Name, Email, Available, Weight, …), e.g. by expression'},
-            {name: 'Field of the Item', value: 'field', description: 'An array in each incoming item, such as a roster'},
+            {
+              name: 'JSON',
+              value: 'json',
+              description: 'An array of names or of rows (Name, Email, Available, Weight, …), e.g. by expression',
+            },
+            {
+              name: 'Field of the Item',
+              value: 'field',
+              description: 'An array in each incoming item, such as a roster',
+            },
           ],
           default: 'list',
         },
@@ -82,7 +105,13 @@ export class RoundRobinV1 implements INodeType {
           placeholder: 'Add Assignee',
           default: {},
           displayOptions: {show: {operation: ['assign'], assigneesSource: ['list']}},
-          options: [{displayName: 'Assignee', name: 'assignee', values: repFields('Assignee ID').filter(p => p.name !== 'skills')}],
+          options: [
+            {
+              displayName: 'Assignee',
+              name: 'assignee',
+              values: repFields('Assignee ID').filter(p => p.name !== 'skills'),
+            },
+          ],
         },
         {
           displayName: 'Assignees (JSON)',
@@ -99,7 +128,14 @@ export class RoundRobinV1 implements INodeType {
           displayOptions: {show: {operation: ['assign'], assigneesSource: ['field']}},
           description: 'Dot path of the array in the item',
         },
-        {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin', displayOptions: assign},
+        {
+          displayName: 'Strategy',
+          name: 'strategy',
+          type: 'options',
+          options: strategyOptions,
+          default: 'round_robin',
+          displayOptions: assign,
+        },
         {
           displayName: 'Dedupe Key',
           name: 'dedupeKey',
@@ -109,7 +145,13 @@ export class RoundRobinV1 implements INodeType {
           placeholder: '={{ $json.email }}',
           description: 'Items with a key seen within the window get the same assignee again; empty means no dedupe',
         },
-        {displayName: 'Dedupe Window (Hours)', name: 'dedupeWindowHours', type: 'number', default: 720, displayOptions: assign},
+        {
+          displayName: 'Dedupe Window (Hours)',
+          name: 'dedupeWindowHours',
+          type: 'number',
+          default: 720,
+          displayOptions: assign,
+        },
         ...stateStoreProperties,
         {
           displayName: 'Options',
@@ -154,7 +196,7 @@ export class RoundRobinV1 implements INodeType {
         lead: rotationLead(this, i, items[i].json),
         now: itemTime(items[i].json, options(i).timeField, now),
       }),
-      {dryRun: first.dryRun === true, trace: includeCandidates}
+      {dryRun: first.dryRun === true, trace: includeCandidates},
     );
     const out: INodeExecutionData[] = [...failed];
     for (const {index, decision} of decisions) {

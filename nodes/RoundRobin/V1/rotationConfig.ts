@@ -23,7 +23,11 @@ export function assigneeRows(ctx: IExecuteFunctions, i: number, json: Record<str
   return (ctx.getNodeParameter('assignees', i, {}) as {assignee?: unknown[]}).assignee ?? [];
 }
 
-export function rotationConfig(ctx: IExecuteFunctions, i: number, json: Record<string, unknown>): Record<string, unknown> {
+export function rotationConfig(
+  ctx: IExecuteFunctions,
+  i: number,
+  json: Record<string, unknown>,
+): Record<string, unknown> {
   const config: Record<string, unknown> = {
     reps: repsFromRoster(assigneeRows(ctx, i, json)),
     territories: [],
@@ -35,7 +39,11 @@ export function rotationConfig(ctx: IExecuteFunctions, i: number, json: Record<s
   return config;
 }
 
-export function rotationLead(ctx: IExecuteFunctions, i: number, json: Record<string, unknown>): Record<string, unknown> {
+export function rotationLead(
+  ctx: IExecuteFunctions,
+  i: number,
+  json: Record<string, unknown>,
+): Record<string, unknown> {
   const key = String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
   return key ? {...json, [DEDUPE_FIELD]: key} : json;
 }

@@ -7,7 +7,8 @@ const node = new RoundRobin().getNodeType(1);
 const owner = (i: INodeExecutionData) => (i.json.routing as IDataObject).ownerId;
 const items = (n: number) => Array.from({length: n}, (_, i) => ({id: `L${i}`, email: `p${i % 3}@acme.com`}));
 const assignees = {assignee: [{id: 'ana'}, {id: 'ben'}, {id: 'cy'}]};
-const count = (xs: unknown[]) => xs.reduce<Record<string, number>>((m, x) => ((m[String(x)] = (m[String(x)] ?? 0) + 1), m), {});
+const count = (xs: unknown[]) =>
+  xs.reduce<Record<string, number>>((m, x) => ((m[String(x)] = (m[String(x)] ?? 0) + 1), m), {});
 
 beforeEach(() => forgetInProcessCopies());
 
@@ -21,7 +22,12 @@ describe('Round Robin', () => {
   });
 
   test('weighted shares follow the weights over a whole cycle', async () => {
-    const weighted = {assignee: [{id: 'ana', weight: 3}, {id: 'ben', weight: 1}]};
+    const weighted = {
+      assignee: [
+        {id: 'ana', weight: 3},
+        {id: 'ben', weight: 1},
+      ],
+    };
     const {output} = await runNode(node, {parameters: {assignees: weighted, strategy: 'weighted'}, items: items(8)});
     expect(count(output[0].map(owner))).toEqual({ana: 6, ben: 2});
   });
@@ -30,7 +36,11 @@ describe('Round Robin', () => {
     const staticData: IDataObject = {};
     const two = {assignee: [{id: 'ana'}, {id: 'ben'}]};
     await runNode(node, {parameters: {assignees: {assignee: [{id: 'ana'}]}}, items: items(3), staticData}); // ana: 3
-    const {output} = await runNode(node, {parameters: {assignees: two, strategy: 'least_loaded'}, items: items(3), staticData});
+    const {output} = await runNode(node, {
+      parameters: {assignees: two, strategy: 'least_loaded'},
+      items: items(3),
+      staticData,
+    });
     expect(output[0].map(owner)).toEqual(['ben', 'ben', 'ben']);
   });
 
@@ -52,7 +62,11 @@ describe('Round Robin', () => {
 
   test('the dedupe key sends a repeat to the same assignee without moving the rotation', async () => {
     const leads = ['a@x.com', 'b@x.com', 'a@x.com', 'c@x.com'].map(email => ({email}));
-    const {output} = await runNode(node, {parameters: {assignees}, perItem: leads.map(l => ({dedupeKey: l.email})), items: leads});
+    const {output} = await runNode(node, {
+      parameters: {assignees},
+      perItem: leads.map(l => ({dedupeKey: l.email})),
+      items: leads,
+    });
     expect(output[0].map(owner)).toEqual(['ana', 'ben', 'ana', 'cy']);
     expect((output[0][2].json.routing as IDataObject).stage).toBe('duplicate');
     expect(JSON.stringify(output[0][0].json)).not.toContain('__roundRobin');
@@ -65,13 +79,19 @@ describe('Round Robin', () => {
       {Name: 'Cy', Email: 'cy@x.com', Available: 'yes'},
     ];
     const leads = [1, 2, 3].map(id => ({id, roster}));
-    const {output} = await runNode(node, {parameters: {assigneesSource: 'field', assigneesField: 'roster'}, items: leads});
+    const {output} = await runNode(node, {
+      parameters: {assigneesSource: 'field', assigneesField: 'roster'},
+      items: leads,
+    });
     expect(output[0].map(owner)).toEqual(['ana@x.com', 'cy@x.com', 'ana@x.com']);
     expect((output[0][0].json.routing as IDataObject).ownerName).toBe('Ana');
   });
 
   test('assignees as JSON: plain names', async () => {
-    const {output} = await runNode(node, {parameters: {assigneesSource: 'json', assigneesJson: '["Ann", "Bo"]'}, items: items(3)});
+    const {output} = await runNode(node, {
+      parameters: {assigneesSource: 'json', assigneesJson: '["Ann", "Bo"]'},
+      items: items(3),
+    });
     expect(output[0].map(owner)).toEqual(['Ann', 'Bo', 'Ann']);
   });
 
@@ -80,7 +100,11 @@ describe('Round Robin', () => {
     await runNode(node, {parameters: {assignees}, items: items(4), staticData});
     const shown = await runNode(node, {parameters: {operation: 'show'}, items: [{}], staticData});
     const rotation = shown.output[0][0].json.rotation as {reps: Record<string, {n: number}>};
-    expect(Object.fromEntries(Object.entries(rotation.reps).map(([k, v]) => [k, v.n]))).toEqual({ana: 2, ben: 1, cy: 1});
+    expect(Object.fromEntries(Object.entries(rotation.reps).map(([k, v]) => [k, v.n]))).toEqual({
+      ana: 2,
+      ben: 1,
+      cy: 1,
+    });
     await runNode(node, {parameters: {operation: 'reset'}, items: [{}], staticData});
     forgetInProcessCopies();
     const after = await runNode(node, {parameters: {assignees}, items: items(1), staticData});

@@ -70,7 +70,13 @@ export class RouteLeadV1 implements INodeType {
               default: false,
               description: 'Whether leads whose message has none of the intent keywords go to Unassigned',
             },
-            {displayName: 'Intent Field', name: 'intentField', type: 'string', default: 'message', description: 'Dot path of the text searched for intent keywords'},
+            {
+              displayName: 'Intent Field',
+              name: 'intentField',
+              type: 'string',
+              default: 'message',
+              description: 'Dot path of the text searched for intent keywords',
+            },
             {
               displayName: 'Intent Keywords',
               name: 'intentKeywords',
@@ -101,9 +107,14 @@ export class RouteLeadV1 implements INodeType {
       items,
       i => {
         const o = options(i);
-        return {index: i, compiled: compileCached(rawConfig(this, i, o)), lead: items[i].json, now: itemTime(items[i].json, o.timeField, now)};
+        return {
+          index: i,
+          compiled: compileCached(rawConfig(this, i, o)),
+          lead: items[i].json,
+          now: itemTime(items[i].json, o.timeField, now),
+        };
       },
-      {dryRun, trace: includeCandidates}
+      {dryRun, trace: includeCandidates},
     );
 
     const assigned: INodeExecutionData[] = [];

@@ -36,7 +36,12 @@ const uiParameters: IDataObject = {
         },
         reps: 'ana, ben',
       },
-      {id: 'texas', name: 'Texas', conditions: {condition: [{field: 'state', op: 'in', values: 'TX', weight: 5}]}, reps: 'cara'},
+      {
+        id: 'texas',
+        name: 'Texas',
+        conditions: {condition: [{field: 'state', op: 'in', values: 'TX', weight: 5}]},
+        reps: 'cara',
+      },
     ],
   },
   cascade: ['exact', 'default'],
@@ -60,7 +65,13 @@ describe('Route Lead', () => {
     const byId = Object.fromEntries([...assigned, ...unassigned].map(i => [i.json.id, i]));
     // L1, L2: exact Texas solar, alternating between its reps.
     expect([routing(byId.L1).ownerId, routing(byId.L2).ownerId]).toEqual(['ana', 'ben']);
-    expect(routing(byId.L1)).toMatchObject({stage: 'exact', territoryId: 'tx-solar', score: 22, matched_territory_id: 'tx-solar', priority_score: 22});
+    expect(routing(byId.L1)).toMatchObject({
+      stage: 'exact',
+      territoryId: 'tx-solar',
+      score: 22,
+      matched_territory_id: 'tx-solar',
+      priority_score: 22,
+    });
     expect(routing(byId.L1).assignment_reason).toBe(routing(byId.L1).reason);
     // L4 matches only "texas", whose single rep is unavailable: the default owner takes it.
     expect(routing(byId.L4)).toMatchObject({ownerId: 'manager', stage: 'default'});
@@ -118,13 +129,19 @@ describe('Route Lead', () => {
   });
 
   test('include candidate trace lists the reps considered', async () => {
-    const {output} = await runNode(node, {parameters: {...uiParameters, options: {includeCandidates: true}}, items: [leads[3]]});
+    const {output} = await runNode(node, {
+      parameters: {...uiParameters, options: {includeCandidates: true}},
+      items: [leads[3]],
+    });
     const candidates = routing(output[0][0]).candidates as IDataObject[];
     expect(candidates.length).toBeGreaterThan(0);
   });
 
   test('a bad config fails with the config path; with continueOnFail every item goes to Unassigned', async () => {
-    const parameters = {configSource: 'json', configJson: {reps: [{id: 'ana'}], territories: [{id: 't', reps: ['ghost']}]}};
+    const parameters = {
+      configSource: 'json',
+      configJson: {reps: [{id: 'ana'}], territories: [{id: 't', reps: ['ghost']}]},
+    };
     const error = await runNode(node, {parameters, items: leads}).catch(e => e as NodeOperationError);
     expect(error).toBeInstanceOf(NodeOperationError);
     expect((error as NodeOperationError).message).toContain('territories[0].reps[0]');
@@ -136,7 +153,10 @@ describe('Route Lead', () => {
   });
 
   test('invalid JSON text in the config parameter names the parameter', async () => {
-    const error = await runNode(node, {parameters: {configSource: 'json', configJson: '{"reps": ['}, items: leads}).catch(e => e as Error);
+    const error = await runNode(node, {
+      parameters: {configSource: 'json', configJson: '{"reps": ['},
+      items: leads,
+    }).catch(e => e as Error);
     expect((error as Error).message).toContain('configJson');
   });
 
@@ -146,7 +166,11 @@ describe('Route Lead', () => {
       {Name: 'Ben Ode', Email: 'ben@example.com', Available: false, Id: 'ben'},
       {Name: 'Sales Manager', Email: 'manager@example.com', Available: 'TRUE', Id: 'manager'},
     ];
-    const parameters = {...uiParameters, territories: {territory: [(uiParameters.territories as IDataObject[] & {territory: IDataObject[]}).territory[0]]}, options: {roster}};
+    const parameters = {
+      ...uiParameters,
+      territories: {territory: [(uiParameters.territories as IDataObject[] & {territory: IDataObject[]}).territory[0]]},
+      options: {roster},
+    };
     const lead = {zip: '75201', state: 'TX', productLine: 'solar'};
     const {output} = await runNode(node, {parameters, items: [lead, lead, lead]});
     expect(output[0].map(i => routing(i).ownerId)).toEqual(['ana', 'ana', 'ana']);
@@ -154,7 +178,9 @@ describe('Route Lead', () => {
 
   test('with a JSON config, the node decides exactly as the core does for the sample leads', async () => {
     const config = JSON.parse(fs.readFileSync(path.join(root, 'shared/samples/config.json'), 'utf8'));
-    const rows = (parse(fs.readFileSync(path.join(root, 'shared/samples/leads.csv'), 'utf8'), {columns: true}) as IDataObject[])
+    const rows = (
+      parse(fs.readFileSync(path.join(root, 'shared/samples/leads.csv'), 'utf8'), {columns: true}) as IDataObject[]
+    )
       .filter(r => !Number.isNaN(Date.parse(String(r.createdAt))))
       .slice(0, 300);
     const {output} = await runNode(node, {
@@ -162,14 +188,19 @@ describe('Route Lead', () => {
       items: rows,
     });
     const byIndex = new Map<number, IDataObject>();
-    for (const item of [...output[0], ...output[1]]) byIndex.set((item.pairedItem as {item: number}).item, routing(item));
+    for (const item of [...output[0], ...output[1]])
+      byIndex.set((item.pairedItem as {item: number}).item, routing(item));
     expect(byIndex.size).toBe(rows.length);
     // Core reference: the same leads one by one at their own createdAt, one state through all of them.
     let state;
     for (let i = 0; i < rows.length; i++) {
       const r = routeBatch([rows[i]], config, state, String(rows[i].createdAt), {trace: false});
       state = r.state;
-      expect({i, owner: byIndex.get(i)!.ownerId, stage: byIndex.get(i)!.stage}).toEqual({i, owner: r.decisions[0].ownerId, stage: r.decisions[0].stage});
+      expect({i, owner: byIndex.get(i)!.ownerId, stage: byIndex.get(i)!.stage}).toEqual({
+        i,
+        owner: r.decisions[0].ownerId,
+        stage: r.decisions[0].stage,
+      });
     }
     expect(new Set([...byIndex.values()].map(d => d.stage)).size).toBeGreaterThan(2);
   });

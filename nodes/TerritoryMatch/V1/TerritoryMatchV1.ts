@@ -9,7 +9,13 @@ import {
 } from 'n8n-workflow';
 import {matchTerritories} from '../../../shared';
 import {compileCached, configErrorToNodeError, rawConfig} from '../../shared/configFromParameters';
-import {configSourceProperties, fieldMappingProperty, outputFieldOption, partialMinScoreProperty, territoriesProperty} from '../../shared/descriptions';
+import {
+  configSourceProperties,
+  fieldMappingProperty,
+  outputFieldOption,
+  partialMinScoreProperty,
+  territoriesProperty,
+} from '../../shared/descriptions';
 import {withError, withField} from '../../shared/output';
 import {scoringConfig} from './scoringConfig';
 
@@ -79,7 +85,9 @@ export class TerritoryMatchV1 implements INodeType {
       } catch (error) {
         const nodeError = configErrorToNodeError(this, error, i);
         if (!this.continueOnFail()) throw nodeError;
-        unmatched.push(withError(items[i], i, `${nodeError.message}${nodeError.description ? `\n${nodeError.description}` : ''}`));
+        unmatched.push(
+          withError(items[i], i, `${nodeError.message}${nodeError.description ? `\n${nodeError.description}` : ''}`),
+        );
       }
     }
     return [matched, unmatched];

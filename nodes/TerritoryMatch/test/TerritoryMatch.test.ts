@@ -18,7 +18,12 @@ const territories = {
       },
     },
     {id: 'texas', name: 'Texas', conditions: {condition: [{field: 'state', op: 'in', values: 'TX', weight: 5}]}},
-    {id: 'national', priority: 50, match: 'any', conditions: {condition: [{field: 'companySize', op: 'gte', values: '5000'}]}},
+    {
+      id: 'national',
+      priority: 50,
+      match: 'any',
+      conditions: {condition: [{field: 'companySize', op: 'gte', values: '5000'}]},
+    },
   ],
 };
 

@@ -70,7 +70,7 @@ describe('StaticDataStateStore', () => {
     await expect(
       store.transact(() => {
         throw new Error('boom');
-      })
+      }),
     ).rejects.toThrow('boom');
     expect(sd).toEqual({});
   });

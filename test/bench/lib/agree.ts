@@ -20,7 +20,7 @@ function record(name: string, leads: SynthLead[], got: Pick[], want: Pick[]): Ag
       if (examples.length < 3) {
         const l = leads[i];
         examples.push(
-          `${name} lead ${l.id} (zip ${l.zip}, ${l.state}, ${l.productLine}): got ${describePick(got[i])}, expected ${describePick(want[i])}`
+          `${name} lead ${l.id} (zip ${l.zip}, ${l.state}, ${l.productLine}): got ${describePick(got[i])}, expected ${describePick(want[i])}`,
         );
       }
     }
@@ -32,7 +32,13 @@ export function agreeSync(name: string, m: Matcher, leads: SynthLead[], referenc
   return record(name, leads, leads.map(m), reference.slice(0, leads.length));
 }
 
-export async function agreeAsync(name: string, m: AsyncMatcher, leads: SynthLead[], reference: Pick[], inFlight = 1): Promise<Agreement> {
+export async function agreeAsync(
+  name: string,
+  m: AsyncMatcher,
+  leads: SynthLead[],
+  reference: Pick[],
+  inFlight = 1,
+): Promise<Agreement> {
   const got: Pick[] = new Array(leads.length);
   let next = 0;
   const worker = async () => {

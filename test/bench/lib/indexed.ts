@@ -1,7 +1,18 @@
 // Baseline 2: a hand-indexed matcher, the practical limit for this work in plain JS. Maps from
 // state, 3-digit zip prefix and product line to the territories that test them; only those
 // candidates are scored.
-import {Best, FIELD_PRODUCT, FIELD_STATE, FIELD_ZIP, holds, Matcher, OP_BETWEEN, OP_IN, OP_PREFIX, plainTerritories} from './pick';
+import {
+  Best,
+  FIELD_PRODUCT,
+  FIELD_STATE,
+  FIELD_ZIP,
+  holds,
+  Matcher,
+  OP_BETWEEN,
+  OP_IN,
+  OP_PREFIX,
+  plainTerritories,
+} from './pick';
 import type {SynthConfig} from './synth';
 
 function addTo<K>(map: Map<K, number[]>, key: K, idx: number): void {

@@ -33,26 +33,47 @@ function printCore(c: CoreSection, log: (s: string) => void): void {
   log(
     table(
       ['map', 'territories', 'reps', 'trace', 'limits', 'decisions/s', 'per decision'],
-      c.rows.map(r => [r.label, r.territories, r.reps, r.trace ? 'on' : 'off', r.limits ? 'on' : 'off', fmtRate(r.perSec), fmtNs(r.nsPerOp)])
-    )
+      c.rows.map(r => [
+        r.label,
+        r.territories,
+        r.reps,
+        r.trace ? 'on' : 'off',
+        r.limits ? 'on' : 'off',
+        fmtRate(r.perSec),
+        fmtNs(r.nsPerOp),
+      ]),
+    ),
   );
   log('\n## Cost as the map grows (100 reps, trace off)');
   log(
     table(
       ['map', 'territories', 'full decision', 'matchTerritories', 'hand-indexed JS', 'match / indexed'],
-      c.scaling.map(r => [r.family, r.territories, fmtNs(r.decisionNs), fmtNs(r.matchNs), fmtNs(r.indexedNs), fmtRatio(r.matchNs / r.indexedNs)])
-    )
+      c.scaling.map(r => [
+        r.family,
+        r.territories,
+        fmtNs(r.decisionNs),
+        fmtNs(r.matchNs),
+        fmtNs(r.indexedNs),
+        fmtRatio(r.matchNs / r.indexedNs),
+      ]),
+    ),
   );
   log(
     `growth 10 -> 10,000 territories: geographic ${fmtRatio(c.geoGrowth)} (full decision), ${fmtRatio(c.geoMatchGrowth)} (matching); ` +
-      `mixed ${fmtRatio(c.mixedGrowth)}; reps 10 -> 1,000 (100 territories): ${fmtRatio(c.repGrowth)}`
+      `mixed ${fmtRatio(c.mixedGrowth)}; reps 10 -> 1,000 (100 territories): ${fmtRatio(c.repGrowth)}`,
   );
 }
 
 function printPeers(p: PeersSection, log: (s: string) => void): void {
   log('\n## Peers on identical rules (leads/s; ratio = core full decisions over that peer)');
-  log(`agreement: ${p.agreed ? 'all matchers pick the same exact/partial territory and score for every lead checked' : 'DISAGREEMENT (see above)'}`);
-  const headers = ['matcher', ...p.rows.map(r => `${r.territories} terr.`), ...p.rows.map(r => `ratio @${r.territories}`)];
+  log(
+    `agreement: ${p.agreed ? 'all matchers pick the same exact/partial territory and score for every lead checked' : 'DISAGREEMENT (see above)'}`,
+  );
+  const headers = [
+    'matcher',
+    ...p.rows.map(r => `${r.territories} terr.`),
+    ...p.rows.map(r => `ratio @${r.territories}`),
+  ];
   const rows = PEER_NAMES.map(name => [
     name,
     ...p.rows.map(r => fmtRate(r.perSec[name])),
@@ -66,17 +87,39 @@ function printMemory(m: MemorySection, log: (s: string) => void): void {
   log(
     table(
       ['compiled config', 'reps', 'heap', 'compile time'],
-      m.compiled.map(r => [`${r.territories} territories`, r.reps, m.gcExposed ? fmtBytes(r.heapBytes) : 'n/a (run with --expose-gc)', r.compileMs.toFixed(1) + ' ms'])
-    )
+      m.compiled.map(r => [
+        `${r.territories} territories`,
+        r.reps,
+        m.gcExposed ? fmtBytes(r.heapBytes) : 'n/a (run with --expose-gc)',
+        r.compileMs.toFixed(1) + ' ms',
+      ]),
+    ),
   );
-  log(table(['state after', 'JSON size'], m.state.map(r => [`${r.leads.toLocaleString('en-US')} leads`, fmtBytes(r.jsonBytes)])));
-  log(m.bundles.length ? table(['bundle', 'size'], m.bundles.map(b => [b.file, fmtBytes(b.bytes)])) : 'bundles: none built yet (npm run build)');
+  log(
+    table(
+      ['state after', 'JSON size'],
+      m.state.map(r => [`${r.leads.toLocaleString('en-US')} leads`, fmtBytes(r.jsonBytes)]),
+    ),
+  );
+  log(
+    m.bundles.length
+      ? table(
+          ['bundle', 'size'],
+          m.bundles.map(b => [b.file, fmtBytes(b.bytes)]),
+        )
+      : 'bundles: none built yet (npm run build)',
+  );
 }
 
 function printAppsScript(g: AppsScriptSection, log: (s: string) => void): void {
   log('\n## Apps Script: Spreadsheet service calls per run');
   if (!g.rows.length) return log(g.note);
-  log(table(['new rows', 'add-on', 'per-row script', 'ratio'], g.rows.map(r => [r.newRows, r.ours, r.perRow, fmtRatio(r.perRow / r.ours)])));
+  log(
+    table(
+      ['new rows', 'add-on calls', 'per-row script calls', 'per-row / add-on'],
+      g.rows.map(r => [r.newRows, r.ours, Number.isFinite(r.perRow) ? r.perRow : 'n/a', fmtRatio(r.perRow / r.ours)]),
+    ),
+  );
   log(g.note);
 }
 
@@ -97,8 +140,8 @@ function printN8n(n: N8nSection, log: (s: string) => void): void {
           exec === null ? 'n/a' : `${exec} ms`,
           fmtRatio((exec ?? NaN) / (n.executionMs.noOp ?? NaN)),
         ];
-      })
-    )
+      }),
+    ),
   );
   log(n.note);
 }
@@ -108,7 +151,7 @@ export async function runBench(
   argv: string[],
   root: string,
   extras: BenchExtras = {},
-  override: Partial<BenchOptions> = {}
+  override: Partial<BenchOptions> = {},
 ): Promise<BenchReport> {
   const opts = {...parseArgs(argv, root), ...override};
   const log = opts.log;
@@ -120,8 +163,12 @@ export async function runBench(
     platform: `${os.platform()} ${os.arch()}`,
     mode: opts.quick ? 'quick' : 'full',
     core: extras.coreSource ?? 'shared/index.ts',
+    // Other work on the machine skews absolute numbers; ratios within the run hold up better.
+    loadAverage: os.loadavg()[0].toFixed(2),
   };
-  log(`# lead-routing benchmark (${machine.mode}) — Node ${machine.node}, ${machine.cpus} × ${machine.cpu}`);
+  log(
+    `# lead-routing benchmark (${machine.mode}) — Node ${machine.node}, ${machine.cpus} × ${machine.cpu}, load average ${machine.loadAverage}`,
+  );
   log(`core: ${machine.core}; ${opts.leads.toLocaleString('en-US')} synthetic leads per map`);
 
   const want = (section: string) => !opts.only || opts.only.has(section);
@@ -144,9 +191,14 @@ export async function runBench(
   if (appsScript) printAppsScript(appsScript, log);
   printN8n(n8n, log);
   log('\n## Goals (ratios measured in this run)');
-  log(table(['goal', 'measured', 'target', 'met'], goals.map(g => [g.goal, g.measured, g.target, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO'])));
+  log(
+    table(
+      ['goal', 'measured', 'target', 'met'],
+      goals.map(g => [g.goal, g.measured, g.target, g.met === null ? 'n/a' : g.met ? 'yes' : 'NO']),
+    ),
+  );
   const seconds = (Date.now() - started) / 1000;
-  log(`\nfinished in ${seconds.toFixed(1)} s`);
+  log(`\nfinished in ${seconds.toFixed(1)} s (load average at the end ${os.loadavg()[0].toFixed(2)})`);
 
   const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, n8n, goals};
   if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');

@@ -77,7 +77,10 @@ export function timeSync(op: (i: number) => void, opts: TimingOptions): Timing {
  * Several operations timed in alternation (run 1 of each, then run 2 of each, ...), so a noisy
  * neighbour slows them alike and their ratios stay meaningful.
  */
-export function timeSyncGroup<K extends string>(ops: Record<K, (i: number) => void>, opts: TimingOptions): Record<K, Timing> {
+export function timeSyncGroup<K extends string>(
+  ops: Record<K, (i: number) => void>,
+  opts: TimingOptions,
+): Record<K, Timing> {
   const names = Object.keys(ops) as K[];
   const runners = names.map(k => new SyncRunner(ops[k]));
   for (const r of runners) r.warm(opts.warmupMs);
@@ -96,7 +99,11 @@ export function timeSyncGroup<K extends string>(ops: Record<K, (i: number) => vo
 }
 
 /** Async operations, `inFlight` at a time (1 = awaited one by one). */
-export async function timeAsync(op: (i: number) => Promise<unknown>, inFlight: number, opts: TimingOptions): Promise<Timing> {
+export async function timeAsync(
+  op: (i: number) => Promise<unknown>,
+  inFlight: number,
+  opts: TimingOptions,
+): Promise<Timing> {
   let i = 0;
   const runFor = async (ms: number): Promise<{n: number; ns: number}> => {
     const t0 = nowNs();

@@ -74,7 +74,7 @@ export class Best {
   partialScore = 0;
   constructor(
     private readonly territories: readonly {id: string}[],
-    private readonly partialMin: number
+    private readonly partialMin: number,
   ) {}
 
   /** Record territory `idx` whose conditions held `held` of `total` times with score `score`. */
@@ -105,7 +105,10 @@ export class Best {
 
 export function samePick(a: Pick, b: Pick): boolean {
   return (
-    a.exactId === b.exactId && a.exactScore === b.exactScore && a.partialId === b.partialId && a.partialScore === b.partialScore
+    a.exactId === b.exactId &&
+    a.exactScore === b.exactScore &&
+    a.partialId === b.partialId &&
+    a.partialScore === b.partialScore
   );
 }
 

@@ -71,13 +71,67 @@ export interface Scenario {
 }
 
 export const STATES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
-  'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND',
-  'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY',
+  'AL',
+  'AK',
+  'AZ',
+  'AR',
+  'CA',
+  'CO',
+  'CT',
+  'DE',
+  'FL',
+  'GA',
+  'HI',
+  'ID',
+  'IL',
+  'IN',
+  'IA',
+  'KS',
+  'KY',
+  'LA',
+  'ME',
+  'MD',
+  'MA',
+  'MI',
+  'MN',
+  'MS',
+  'MO',
+  'MT',
+  'NE',
+  'NV',
+  'NH',
+  'NJ',
+  'NM',
+  'NY',
+  'NC',
+  'ND',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VT',
+  'VA',
+  'WA',
+  'WV',
+  'WI',
+  'WY',
 ] as const;
 
 export const PRODUCT_LINES = [
-  'solar', 'hvac', 'roofing', 'windows', 'plumbing', 'security', 'insulation', 'batteries',
+  'solar',
+  'hvac',
+  'roofing',
+  'windows',
+  'plumbing',
+  'security',
+  'insulation',
+  'batteries',
 ] as const;
 
 const TIMEZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];
@@ -125,7 +179,11 @@ const between = (r: ZipRange, weight: number): SynthCondition => ({
 });
 
 /** Mixed map: zip ranges (some with a product line), zip prefixes OR states, state lists, national product lines. */
-function mixedTerritory(rng: Rng, i: number, zipLen: number): {t: Omit<SynthTerritory, 'reps' | 'strategy'>; ranges: ZipRange[]} {
+function mixedTerritory(
+  rng: Rng,
+  i: number,
+  zipLen: number,
+): {t: Omit<SynthTerritory, 'reps' | 'strategy'>; ranges: ZipRange[]} {
   const r = rng();
   const ranges: ZipRange[] = [];
   const conditions: SynthCondition[] = [];
@@ -159,12 +217,22 @@ function mixedTerritory(rng: Rng, i: number, zipLen: number): {t: Omit<SynthTerr
 }
 
 /** Geographic map: zip ranges only (one range, or either of two). */
-function geoTerritory(rng: Rng, i: number, zipLen: number): {t: Omit<SynthTerritory, 'reps' | 'strategy'>; ranges: ZipRange[]} {
+function geoTerritory(
+  rng: Rng,
+  i: number,
+  zipLen: number,
+): {t: Omit<SynthTerritory, 'reps' | 'strategy'>; ranges: ZipRange[]} {
   const ranges = [zipRange(rng, zipLen)];
   if (rng() < 0.1) ranges.push(zipRange(rng, zipLen));
   const conditions = ranges.map(range => between(range, 10));
   return {
-    t: {id: `t${i}`, name: `Territory ${i}`, priority: int(rng, 0, 3), match: ranges.length > 1 ? 'any' : 'all', conditions},
+    t: {
+      id: `t${i}`,
+      name: `Territory ${i}`,
+      priority: int(rng, 0, 3),
+      match: ranges.length > 1 ? 'any' : 'all',
+      conditions,
+    },
     ranges,
   };
 }

@@ -18,7 +18,15 @@ export function zenContent(config: SynthConfig): object {
   const rules: Record<string, string>[] = [];
   config.territories.forEach((t, idx) => {
     t.conditions.forEach((c, k) => {
-      const row: Record<string, string> = {_id: `${idx}.${k}`, zn: '', z: '', s: '', p: '', t: String(idx), c: String(k)};
+      const row: Record<string, string> = {
+        _id: `${idx}.${k}`,
+        zn: '',
+        z: '',
+        s: '',
+        p: '',
+        t: String(idx),
+        c: String(k),
+      };
       const {column, test} = cell(c);
       row[column] = test;
       rules.push(row);

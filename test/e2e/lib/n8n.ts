@@ -57,7 +57,10 @@ export interface NodeRun {
 export interface ExecutionResult {
   ok: boolean;
   /** The IRun printed by `n8n execute --rawOutput` (undefined when it failed before printing). */
-  run?: {data: {resultData: {runData: Record<string, NodeRun[]>; error?: {message?: string; description?: string}}}; status?: string};
+  run?: {
+    data: {resultData: {runData: Record<string, NodeRun[]>; error?: {message?: string; description?: string}}};
+    status?: string;
+  };
   /** Error text when the execution failed (n8n logs it; no JSON on stdout). */
   error?: string;
   cli: CliResult;
@@ -80,7 +83,11 @@ function tempDir(prefix: string): string {
   return d;
 }
 
-function run(cmd: string, args: string[], opts: {cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<CliResult> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: {cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe']});
     children.add(child);
@@ -100,7 +107,8 @@ function run(cmd: string, args: string[], opts: {cwd?: string; env?: NodeJS.Proc
 
 async function must(cmd: string, args: string[], opts: Parameters<typeof run>[2] = {}): Promise<CliResult> {
   const r = await run(cmd, args, opts);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
+  if (r.code !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-2000)}`);
   return r;
 }
 
@@ -131,12 +139,17 @@ export function packPackage(): Promise<string> {
 }
 
 /** A fresh N8N_USER_FOLDER; the packed tarball installed as n8n's Community Nodes screen would. */
-export async function createUserFolder(opts: {tarball?: string; install?: boolean; dir?: string} = {}): Promise<UserFolder> {
+export async function createUserFolder(
+  opts: {tarball?: string; install?: boolean; dir?: string} = {},
+): Promise<UserFolder> {
   const install = await installN8n();
   const dir = opts.dir ?? tempDir('user');
   const nodesDir = path.join(dir, '.n8n/nodes');
   fs.mkdirSync(nodesDir, {recursive: true});
-  fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({name: 'installed-nodes', private: true, dependencies: {}}, null, 2));
+  fs.writeFileSync(
+    path.join(nodesDir, 'package.json'),
+    JSON.stringify({name: 'installed-nodes', private: true, dependencies: {}}, null, 2),
+  );
   if (opts.install !== false) {
     const tarball = opts.tarball ?? (await packPackage());
     await must('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
@@ -171,7 +184,11 @@ export function n8nEnv(folder: UserFolder, extra: NodeJS.ProcessEnv = {}): NodeJ
   };
 }
 
-export async function runN8n(folder: UserFolder, args: string[], opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<CliResult> {
+export async function runN8n(
+  folder: UserFolder,
+  args: string[],
+  opts: {env?: NodeJS.ProcessEnv; timeoutMs?: number} = {},
+): Promise<CliResult> {
   // Every n8n process opens a task broker port (default 5679): pick a free one so parallel runs never clash.
   const brokerPort = String(await freePort());
   return run(folder.install.node, [folder.install.n8n, ...args], {
@@ -190,7 +207,10 @@ function randomId(): string {
 
 /** Imports one workflow (object or JSON file); gives it an id when it has none. Returns the id. */
 export async function importWorkflow(folder: UserFolder, workflow: object | string): Promise<string> {
-  const wf = (typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : {...workflow}) as Record<string, unknown>;
+  const wf = (typeof workflow === 'string' ? JSON.parse(fs.readFileSync(workflow, 'utf8')) : {...workflow}) as Record<
+    string,
+    unknown
+  >;
 
   if (typeof wf.id !== 'string' || !wf.id) wf.id = randomId();
   wf.settings ??= {};
@@ -228,14 +248,20 @@ export async function executeWorkflow(folder: UserFolder, id: string): Promise<E
 
 export function nodeOutput(result: ExecutionResult, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
   const runs = result.run?.data.resultData.runData[nodeName];
-  if (!runs || !runs.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(result.run?.data.resultData.runData ?? {}).join(', ')}`);
+  if (!runs || !runs.length)
+    throw new Error(
+      `node "${nodeName}" did not run; ran: ${Object.keys(result.run?.data.resultData.runData ?? {}).join(', ')}`,
+    );
   const last = runs[runs.length - 1];
   if (last.error) throw new Error(`node "${nodeName}" failed: ${last.error.message}`);
   return (last.data?.main?.[outputIndex] ?? []).map(i => i.json);
 }
 
 /** The error a node raised (for bad-config tests), or undefined. */
-export function nodeError(result: ExecutionResult, nodeName: string): {message?: string; description?: string} | undefined {
+export function nodeError(
+  result: ExecutionResult,
+  nodeName: string,
+): {message?: string; description?: string} | undefined {
   return result.run?.data.resultData.runData[nodeName]?.[0]?.error;
 }
 
@@ -251,7 +277,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, logs: () => string): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  logs: () => string,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check().catch(() => false)) return;
@@ -261,7 +292,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 }
 
 /** `n8n start` on a free loopback port; resolves when /healthz/readiness answers 200. */
-export async function startN8n(folder: UserFolder, opts: {port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {}): Promise<N8nServer> {
+export async function startN8n(
+  folder: UserFolder,
+  opts: {port?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number} = {},
+): Promise<N8nServer> {
   const port = opts.port ?? (await freePort());
   const brokerPort = await freePort();
   const env = n8nEnv(folder, {
@@ -270,7 +304,12 @@ export async function startN8n(folder: UserFolder, opts: {port?: number; env?: N
     WEBHOOK_URL: `http://127.0.0.1:${port}/`,
     ...opts.env,
   });
-  const child = spawn(folder.install.node, [folder.install.n8n, 'start'], {cwd: folder.dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true});
+  const child = spawn(folder.install.node, [folder.install.n8n, 'start'], {
+    cwd: folder.dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.add(child);
   let log = '';
   const keep = (d: Buffer) => {
@@ -293,7 +332,7 @@ export async function startN8n(folder: UserFolder, opts: {port?: number; env?: N
     },
     opts.timeoutMs ?? 180_000,
     `n8n start on port ${port}`,
-    () => log
+    () => log,
   ).catch(e => {
     killTree(child);
     throw e;
@@ -338,7 +377,7 @@ export interface Session {
 /** Creates the instance owner over n8n's REST API (loopback), logs in, and returns the session. */
 export async function setupOwner(
   server: N8nServer,
-  owner = {email: 'owner@example.com', firstName: 'Lead', lastName: 'Routing', password: 'Routing-e2e-1'}
+  owner = {email: 'owner@example.com', firstName: 'Lead', lastName: 'Routing', password: 'Routing-e2e-1'},
 ): Promise<Session> {
   // n8n binds the auth cookie to a browser id header.
   const browserId = 'lead-routing-e2e';
@@ -349,11 +388,17 @@ export async function setupOwner(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const setup = await call('POST', '/rest/owner/setup', owner);
-  if (setup.status !== 200 && setup.status !== 400) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
+  if (setup.status !== 200 && setup.status !== 400)
+    throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
   const login = await call('POST', '/rest/login', {emailOrLdapLoginId: owner.email, password: owner.password});
   if (login.status !== 200) throw new Error(`login: HTTP ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return {cookie, email: owner.email, password: owner.password, rest: (method, p, body) => call(method, p, body, cookie)};
+  return {
+    cookie,
+    email: owner.email,
+    password: owner.password,
+    rest: (method, p, body) => call(method, p, body, cookie),
+  };
 }
 
 /** Publishes (activates) an imported workflow on a running server, registering its webhooks. */

@@ -43,7 +43,12 @@ export function noOp(name: string): WfNode {
   return {name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: pos(), parameters: {}};
 }
 
-export function ourNode(name: string, type: string, parameters: Record<string, unknown>, extra: Partial<WfNode> = {}): WfNode {
+export function ourNode(
+  name: string,
+  type: string,
+  parameters: Record<string, unknown>,
+  extra: Partial<WfNode> = {},
+): WfNode {
   return {name, type: `${PACKAGE}.${type}`, typeVersion: 1, position: pos(), parameters, ...extra};
 }
 

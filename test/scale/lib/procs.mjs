@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 
 const children = new Set();
+let stopping = false;
 
 export function startProcess(name, cmd, args, { env = process.env, logFile, cwd, uid, gid } = {}) {
+  if (stopping) throw new Error(`not starting ${name}: the test is stopping`);
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(cmd, args, { env, cwd, uid, gid, detached: true, stdio: ['ignore', out, out] });
   child.label = name;
@@ -33,6 +35,7 @@ export async function stopProcess(child, { signal = 'SIGTERM', graceMs = 15000 }
 }
 
 export async function stopAll() {
+  stopping = true;
   await Promise.all([...children].reverse().map(c => stopProcess(c, { signal: c.stopSignal || 'SIGTERM' })));
 }
 

@@ -24,15 +24,38 @@ export const activecampaign: Example = {
       initiated_by: 'public',
       list: '1',
       form: {id: '4', name: 'Solar quote'},
-      contact: {id: '8812', email: p.email, first_name: p.first, last_name: p.last, phone: p.phone, ip: '203.0.113.7', tags: '', fields: {zip: p.zip, state: p.state, product_interest: 'solar'}},
+      contact: {
+        id: '8812',
+        email: p.email,
+        first_name: p.first,
+        last_name: p.last,
+        phone: p.phone,
+        ip: '203.0.113.7',
+        tags: '',
+        fields: {zip: p.zip, state: p.state, product_interest: 'solar'},
+      },
     },
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · ActiveCampaign: form subscribe → deal owner');
-    const trigger = b.add('Form submitted (ActiveCampaign)', 'activeCampaignTrigger', 1, [0, 0], {events: ['subscribe'], sources: ['public']}, {credentials: AC, webhook: true});
+    const trigger = b.add(
+      'Form submitted (ActiveCampaign)',
+      'activeCampaignTrigger',
+      1,
+      [0, 0],
+      {events: ['subscribe'], sources: ['public']},
+      {credentials: AC, webhook: true},
+    );
     b.pin(trigger, this.sample);
     const lead = {
-      ...leadFrom({id: 'contact.id', email: 'contact.email', phone: 'contact.phone', zip: 'contact.fields.zip', state: 'contact.fields.state', productLine: 'contact.fields.product_interest'}),
+      ...leadFrom({
+        id: 'contact.id',
+        email: 'contact.email',
+        phone: 'contact.phone',
+        zip: 'contact.fields.zip',
+        state: 'contact.fields.state',
+        productLine: 'contact.fields.product_interest',
+      }),
       name: expr('{{ [$json.contact.first_name, $json.contact.last_name].filter(Boolean).join(" ") }}'),
     };
     const route = trunk(b, trigger, {...CHANNELS, dealGroup: '1', dealStage: '1'}, lead, demoConfig(IDS));
@@ -54,13 +77,16 @@ export const activecampaign: Example = {
           owner: expr(`{{ ${decision(route)}.ownerId }}`),
           additionalFields: {},
         },
-        {credentials: AC}
+        {credentials: AC},
       );
     tail(b, route, {col: 4, notify: 'slack', writeBack: write});
     return b.build(['activecampaign']);
   },
   test: {
-    expect: [{call: 'node:Create deal with owner', body: {contact: 8812, owner: String(IDS.cara), group: '1'}, count: 1}, {call: 'node:Notify rep'}],
+    expect: [
+      {call: 'node:Create deal with owner', body: {contact: 8812, owner: String(IDS.cara), group: '1'}, count: 1},
+      {call: 'node:Notify rep'},
+    ],
     never: ['node:Alert managers'],
   },
 };

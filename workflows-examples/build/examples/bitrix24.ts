@@ -40,19 +40,22 @@ export const bitrix24: Example = {
   trigger: 'Schedule (every 15 min) + HTTP POST crm.lead.list (STATUS_ID NEW, assigned to the intake user)',
   writeBack: 'HTTP POST batch: crm.lead.update ASSIGNED_BY_ID, 50 leads per call',
   credentials: ['none: the inbound webhook URL (Config) carries its code: keep the workflow private', 'Slack API'],
-  change: 'Rep ids = Bitrix24 user ids; Config: webhookUrl (https://<portal>.bitrix24.com/rest/<user>/<code>), intakeUserId, batchSize, channels',
+  change:
+    'Rep ids = Bitrix24 user ids; Config: webhookUrl (https://<portal>.bitrix24.com/rest/<user>/<code>), intakeUserId, batchSize, channels',
   pattern: 'Batch assignment in chunks (Bitrix24 batch: 50 commands per call)',
   triggers: ['Every 15 minutes'],
   sample: [{}],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Bitrix24: new leads in batches of 50');
-    const trigger = b.add('Every 15 minutes', 'scheduleTrigger', 1.2, [0, 0], {rule: {interval: [{field: 'minutes', minutesInterval: 15}]}});
+    const trigger = b.add('Every 15 minutes', 'scheduleTrigger', 1.2, [0, 0], {
+      rule: {interval: [{field: 'minutes', minutesInterval: 15}]},
+    });
     const poll = (c: number): [string, string, number] => {
       const list = http(b, 'List new leads', [c, 0], {
         method: 'POST',
         url: expr(`{{ ${cfg('webhookUrl')} }}/crm.lead.list.json`),
         jsonBody: expr(
-          `{{ JSON.stringify({ filter: { STATUS_ID: 'NEW', ASSIGNED_BY_ID: ${cfg('intakeUserId')} }, select: ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'COMPANY_TITLE', 'EMAIL', 'ADDRESS_POSTAL_CODE', 'ADDRESS_PROVINCE', 'ADDRESS_COUNTRY', 'SOURCE_ID'] }) }}`
+          `{{ JSON.stringify({ filter: { STATUS_ID: 'NEW', ASSIGNED_BY_ID: ${cfg('intakeUserId')} }, select: ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'COMPANY_TITLE', 'EMAIL', 'ADDRESS_POSTAL_CODE', 'ADDRESS_PROVINCE', 'ADDRESS_COUNTRY', 'SOURCE_ID'] }) }}`,
         ),
       });
       const split = b.add('One item per lead', 'splitOut', 1, [c + 1, 0], {fieldToSplitOut: 'result', options: {}});
@@ -60,15 +63,41 @@ export const bitrix24: Example = {
       return [list, split, 2];
     };
     const lead = {
-      ...leadFrom({id: 'ID', company: 'COMPANY_TITLE', zip: 'ADDRESS_POSTAL_CODE', state: 'ADDRESS_PROVINCE', country: 'ADDRESS_COUNTRY', source: 'SOURCE_ID'}),
+      ...leadFrom({
+        id: 'ID',
+        company: 'COMPANY_TITLE',
+        zip: 'ADDRESS_POSTAL_CODE',
+        state: 'ADDRESS_PROVINCE',
+        country: 'ADDRESS_COUNTRY',
+        source: 'SOURCE_ID',
+      }),
       email: expr('{{ $json.EMAIL?.[0]?.VALUE }}'),
       name: expr('{{ [$json.NAME, $json.LAST_NAME].filter(Boolean).join(" ") }}'),
     };
-    const config = {...CHANNELS, webhookUrl: 'https://your-portal.bitrix24.com/rest/1/your-webhook-code', intakeUserId: 1, batchSize: 50};
+    const config = {
+      ...CHANNELS,
+      webhookUrl: 'https://your-portal.bitrix24.com/rest/1/your-webhook-code',
+      intakeUserId: 1,
+      batchSize: 50,
+    };
     const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS));
-    const chunk = b.add('Chunk into batch calls', 'code', 2, [col, -0.5], {mode: 'runOnceForAllItems', language: 'javaScript', jsCode: CHUNK_CODE});
-    const batch = http(b, 'Assign batch', [col + 1, -0.5], {method: 'POST', url: expr(`{{ ${cfg('webhookUrl')} }}/batch.json`), jsonBody: expr('{{ JSON.stringify({ halt: $json.halt, cmd: $json.cmd }) }}')});
-    const notify = slackMessage(b, 'Notify reps', [col + 2, -0.5], 'repsChannel', `Assigned: {{ $('Chunk into batch calls').item.json.summary }}`);
+    const chunk = b.add('Chunk into batch calls', 'code', 2, [col, -0.5], {
+      mode: 'runOnceForAllItems',
+      language: 'javaScript',
+      jsCode: CHUNK_CODE,
+    });
+    const batch = http(b, 'Assign batch', [col + 1, -0.5], {
+      method: 'POST',
+      url: expr(`{{ ${cfg('webhookUrl')} }}/batch.json`),
+      jsonBody: expr('{{ JSON.stringify({ halt: $json.halt, cmd: $json.cmd }) }}'),
+    });
+    const notify = slackMessage(
+      b,
+      'Notify reps',
+      [col + 2, -0.5],
+      'repsChannel',
+      `Assigned: {{ $('Chunk into batch calls').item.json.summary }}`,
+    );
     const alert = alertManagers(b, route, [col, 0.6]);
     b.connect(route, chunk, 0).chain(chunk, batch, notify).connect(route, alert, 1);
     return b.build(['bitrix24']);
@@ -76,12 +105,31 @@ export const bitrix24: Example = {
   test: {
     config: {batchSize: 2},
     stub: {
-      'POST /crm.lead.list.json': {body: {result: [row(101, PEOPLE.tx), row(102, PEOPLE.ca), row(103, PEOPLE.tx), row(104, PEOPLE.ny)], total: 4, time: {}}},
+      'POST /crm.lead.list.json': {
+        body: {
+          result: [row(101, PEOPLE.tx), row(102, PEOPLE.ca), row(103, PEOPLE.tx), row(104, PEOPLE.ny)],
+          total: 4,
+          time: {},
+        },
+      },
       'POST /batch.json': {body: {result: {result: {}, result_error: [], result_total: [], result_next: []}, time: {}}},
     },
     expect: [
-      {call: 'POST /batch.json', body: {cmd: {lead_101: `crm.lead.update?id=101&fields[ASSIGNED_BY_ID]=${IDS.ana}`, lead_102: `crm.lead.update?id=102&fields[ASSIGNED_BY_ID]=${IDS.cara}`}}, count: 1},
-      {call: 'POST /batch.json', body: {cmd: {lead_103: `crm.lead.update?id=103&fields[ASSIGNED_BY_ID]=${IDS.ben}`}}, count: 1},
+      {
+        call: 'POST /batch.json',
+        body: {
+          cmd: {
+            lead_101: `crm.lead.update?id=101&fields[ASSIGNED_BY_ID]=${IDS.ana}`,
+            lead_102: `crm.lead.update?id=102&fields[ASSIGNED_BY_ID]=${IDS.cara}`,
+          },
+        },
+        count: 1,
+      },
+      {
+        call: 'POST /batch.json',
+        body: {cmd: {lead_103: `crm.lead.update?id=103&fields[ASSIGNED_BY_ID]=${IDS.ben}`}},
+        count: 1,
+      },
       {call: 'node:Alert managers', count: 1},
     ],
   },

@@ -2,7 +2,20 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {alertManagers, CHANNELS, cfg, configNode, decision, leadFrom, mapLead, routeLead, SLACK, tail, trunk, TWILIO} from '../parts';
+import {
+  alertManagers,
+  CHANNELS,
+  cfg,
+  configNode,
+  decision,
+  leadFrom,
+  mapLead,
+  routeLead,
+  SLACK,
+  tail,
+  trunk,
+  TWILIO,
+} from '../parts';
 
 const EMAIL_IDS = {ana: 'ana@example.com', ben: 'ben@example.com', cara: 'cara@example.com'};
 const GS = {googleSheetsOAuth2Api: 'Google Sheets account'};
@@ -18,17 +31,67 @@ export const googleSheets: Example = {
   trigger: 'Google Sheets Trigger: row added in sheet Leads',
   writeBack: 'Google Sheets node: Update row (Assigned To, Assigned At, Territory, Routing Reason) by row_number',
   credentials: ['Google Sheets Trigger OAuth2 API', 'Google Sheets OAuth2 API', 'Slack API'],
-  change: 'Config: spreadsheetId, channels; sheet Reps (Name, Email, Available) is the roster; territory reps are e-mails',
+  change:
+    'Config: spreadsheetId, channels; sheet Reps (Name, Email, Available) is the roster; territory reps are e-mails',
   pattern: 'Availability from a roster sheet (Reps sheet read on every run, passed to Route Lead as its roster)',
   triggers: ['New row (Leads sheet)'],
-  sample: [{row_number: 42, Name: `${tx.first} ${tx.last}`, Email: tx.email, Phone: tx.phone, Company: tx.company, Zip: tx.zip, State: tx.state, Country: 'US', Source: 'Website', 'Assigned To': '', 'Assigned At': '', Territory: '', 'Routing Reason': ''}],
+  sample: [
+    {
+      row_number: 42,
+      Name: `${tx.first} ${tx.last}`,
+      Email: tx.email,
+      Phone: tx.phone,
+      Company: tx.company,
+      Zip: tx.zip,
+      State: tx.state,
+      Country: 'US',
+      Source: 'Website',
+      'Assigned To': '',
+      'Assigned At': '',
+      Territory: '',
+      'Routing Reason': '',
+    },
+  ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Google Sheets: new row → owner from the Reps roster');
-    const trigger = b.add('New row (Leads sheet)', 'googleSheetsTrigger', 1, [0, 0], {authentication: 'triggerOAuth2', pollTimes: {item: [{mode: 'everyMinute'}]}, documentId: DOC, sheetName: sheet('Leads'), event: 'rowAdded', options: {}}, {credentials: {googleSheetsTriggerOAuth2Api: 'Google Sheets Trigger account'}});
+    const trigger = b.add(
+      'New row (Leads sheet)',
+      'googleSheetsTrigger',
+      1,
+      [0, 0],
+      {
+        authentication: 'triggerOAuth2',
+        pollTimes: {item: [{mode: 'everyMinute'}]},
+        documentId: DOC,
+        sheetName: sheet('Leads'),
+        event: 'rowAdded',
+        options: {},
+      },
+      {credentials: {googleSheetsTriggerOAuth2Api: 'Google Sheets Trigger account'}},
+    );
     b.pin(trigger, this.sample);
     const conf = configNode(b, [1, 0], {...CHANNELS, spreadsheetId: 'your-spreadsheet-id'});
-    const roster = b.add('Read Reps roster', 'googleSheets', 4.5, [2, 0], {authentication: 'oAuth2', resource: 'sheet', operation: 'read', documentId: DOC, sheetName: sheet('Reps'), options: {}}, {credentials: GS, executeOnce: true});
-    const t = "$('New row (Leads sheet)').item.json";
+    // Config feeds two branches; n8n runs the upper one (the roster) first, so Route Lead can read it.
+    const roster = b.add(
+      'Read Reps roster',
+      'googleSheets',
+      4.5,
+      [2, -0.8],
+      {
+        authentication: 'oAuth2',
+        resource: 'sheet',
+        operation: 'read',
+        documentId: DOC,
+        sheetName: sheet('Reps'),
+        options: {},
+      },
+      {
+        credentials: GS,
+        executeOnce: true,
+        notes: 'Runs before the Lead branch (upper branch first)',
+      },
+    );
+    const t = '$json';
     const lead = mapLead(b, 'Lead', [3, 0], {
       id: expr(`{{ ${t}.row_number }}`),
       name: expr(`{{ ${t}.Name }}`),
@@ -38,8 +101,10 @@ export const googleSheets: Example = {
       country: expr(`{{ ${t}.Country }}`),
       source: expr(`{{ ${t}.Source }}`),
     });
-    const route = routeLead(b, 'Route Lead', [4, 0], demoConfig(EMAIL_IDS), {roster: expr("{{ $('Read Reps roster').all().map(i => i.json) }}")});
-    b.chain(trigger, conf, roster, lead, route);
+    const route = routeLead(b, 'Route Lead', [4, 0], demoConfig(EMAIL_IDS), {
+      roster: expr("{{ $('Read Reps roster').all().map(i => i.json) }}"),
+    });
+    b.connect(conf, roster).chain(trigger, conf, lead, route);
     const write = (at: [number, number]) =>
       b.add(
         'Write owner to row',
@@ -62,19 +127,40 @@ export const googleSheets: Example = {
               'Routing Reason': expr(`{{ ${decision(route)}.reason }}`),
             },
             matchingColumns: ['row_number'],
-            schema: ['row_number', 'Assigned To', 'Assigned At', 'Territory', 'Routing Reason'].map(id => ({id, displayName: id, required: false, defaultMatch: false, display: true, type: id === 'row_number' ? 'number' : 'string', canBeUsedToMatch: true})),
+            schema: ['row_number', 'Assigned To', 'Assigned At', 'Territory', 'Routing Reason'].map(id => ({
+              id,
+              displayName: id,
+              required: false,
+              defaultMatch: false,
+              display: true,
+              type: id === 'row_number' ? 'number' : 'string',
+              canBeUsedToMatch: true,
+            })),
           },
           options: {},
         },
-        {credentials: GS}
+        {credentials: GS},
       );
     tail(b, route, {col: 5, notify: 'slack', writeBack: write});
     return b.build(['google-sheets']);
   },
   test: {
     // The roster says Ana is away: the Texas lead goes to Ben.
-    doubles: {'Read Reps roster': [{Name: 'Ana Diaz', Email: 'ana@example.com', Available: false}, {Name: 'Ben Ode', Email: 'ben@example.com', Available: true}, {Name: 'Cara Lin', Email: 'cara@example.com', Available: true}]},
-    expect: [{call: 'node:Write owner to row', body: {columns: {value: {row_number: '42', 'Assigned To': 'Ben Ode', Territory: 'South Central'}}}, count: 1}, {call: 'node:Notify rep'}],
+    doubles: {
+      'Read Reps roster': [
+        {Name: 'Ana Diaz', Email: 'ana@example.com', Available: false},
+        {Name: 'Ben Ode', Email: 'ben@example.com', Available: true},
+        {Name: 'Cara Lin', Email: 'cara@example.com', Available: true},
+      ],
+    },
+    expect: [
+      {
+        call: 'node:Write owner to row',
+        body: {columns: {value: {row_number: '42', 'Assigned To': 'Ben Ode', Territory: 'South Central'}}},
+        count: 1,
+      },
+      {call: 'node:Notify rep'},
+    ],
     never: ['node:Alert managers'],
   },
 };
@@ -88,15 +174,59 @@ export const airtable: Example = {
   credentials: ['Airtable Personal Access Token', 'Slack API'],
   change: 'Config: baseId, channels; table Leads needs a "Created" (created time) field and the four routing fields',
   triggers: ['New record (Airtable)'],
-  sample: [{id: 'recQ2mZpX8vLk3Tn1', createdTime: '2026-11-23T15:16:02.000Z', fields: {Name: `${ca.first} ${ca.last}`, Email: ca.email, Company: ca.company, Zip: ca.zip, State: ca.state, Source: 'Webinar', Created: '2026-11-23T15:16:02.000Z'}}],
+  sample: [
+    {
+      id: 'recQ2mZpX8vLk3Tn1',
+      createdTime: '2026-11-23T15:16:02.000Z',
+      fields: {
+        Name: `${ca.first} ${ca.last}`,
+        Email: ca.email,
+        Company: ca.company,
+        Zip: ca.zip,
+        State: ca.state,
+        Source: 'Webinar',
+        Created: '2026-11-23T15:16:02.000Z',
+      },
+    },
+  ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Airtable: new record → owner');
     const base = {__rl: true, mode: 'id', value: expr(`{{ ${cfg('baseId')} }}`)};
     const table = {__rl: true, mode: 'name', value: 'Leads'};
-    const trigger = b.add('New record (Airtable)', 'airtableTrigger', 1, [0, 0], {authentication: 'airtableTokenApi', pollTimes: {item: [{mode: 'everyMinute'}]}, baseId: {__rl: true, mode: 'id', value: 'appYourBaseId'}, tableId: {__rl: true, mode: 'id', value: 'tblLeads'}, triggerField: 'Created', additionalFields: {}}, {credentials: {airtableTokenApi: 'Airtable account'}});
+    const trigger = b.add(
+      'New record (Airtable)',
+      'airtableTrigger',
+      1,
+      [0, 0],
+      {
+        authentication: 'airtableTokenApi',
+        pollTimes: {item: [{mode: 'everyMinute'}]},
+        baseId: {__rl: true, mode: 'id', value: 'appYourBaseId'},
+        tableId: {__rl: true, mode: 'id', value: 'tblLeads'},
+        triggerField: 'Created',
+        additionalFields: {},
+      },
+      {credentials: {airtableTokenApi: 'Airtable account'}},
+    );
     b.pin(trigger, this.sample);
-    const lead = {...leadFrom({id: 'id', name: 'fields.Name', email: 'fields.Email', company: 'fields.Company', zip: 'fields.Zip', state: 'fields.State', source: 'fields.Source'})};
-    const route = trunk(b, trigger, {...CHANNELS, baseId: 'appYourBaseId'}, lead, demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}));
+    const lead = {
+      ...leadFrom({
+        id: 'id',
+        name: 'fields.Name',
+        email: 'fields.Email',
+        company: 'fields.Company',
+        zip: 'fields.Zip',
+        state: 'fields.State',
+        source: 'fields.Source',
+      }),
+    };
+    const route = trunk(
+      b,
+      trigger,
+      {...CHANNELS, baseId: 'appYourBaseId'},
+      lead,
+      demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}),
+    );
     const write = (at: [number, number]) =>
       b.add(
         'Write owner to record',
@@ -119,17 +249,32 @@ export const airtable: Example = {
               'Routing Reason': expr(`{{ ${decision(route)}.reason }}`),
             },
             matchingColumns: ['id'],
-            schema: ['id', 'Assigned To', 'Assigned At', 'Territory', 'Routing Reason'].map(id => ({id, displayName: id, required: false, defaultMatch: id === 'id', display: true, type: 'string', canBeUsedToMatch: true})),
+            schema: ['id', 'Assigned To', 'Assigned At', 'Territory', 'Routing Reason'].map(id => ({
+              id,
+              displayName: id,
+              required: false,
+              defaultMatch: id === 'id',
+              display: true,
+              type: 'string',
+              canBeUsedToMatch: true,
+            })),
           },
           options: {},
         },
-        {credentials: {airtableTokenApi: 'Airtable account'}}
+        {credentials: {airtableTokenApi: 'Airtable account'}},
       );
     tail(b, route, {col: 4, notify: 'slack', writeBack: write});
     return b.build(['airtable']);
   },
   test: {
-    expect: [{call: 'node:Write owner to record', body: {columns: {value: {id: 'recQ2mZpX8vLk3Tn1', 'Assigned To': 'Cara Lin', Territory: 'West'}}}, count: 1}, {call: 'node:Notify rep'}],
+    expect: [
+      {
+        call: 'node:Write owner to record',
+        body: {columns: {value: {id: 'recQ2mZpX8vLk3Tn1', 'Assigned To': 'Cara Lin', Territory: 'West'}}},
+        count: 1,
+      },
+      {call: 'node:Notify rep'},
+    ],
     never: ['node:Alert managers'],
   },
 };
@@ -143,10 +288,26 @@ export const slack: Example = {
   credentials: ['Slack API'],
   change: 'Config: channels and repSlackIds (rep id → Slack member id); form fields if yours differ',
   triggers: ['Talk to sales (form)'],
-  sample: [{'Full name': `${tx.first} ${tx.last}`, 'Work e-mail': tx.email, Company: tx.company, 'ZIP code': tx.zip, 'What are you interested in?': 'Solar', Message: 'Looking for a quote for our office roof.', submittedAt: '2026-11-23T15:17:40.000Z', formMode: 'production'}],
+  sample: [
+    {
+      'Full name': `${tx.first} ${tx.last}`,
+      'Work e-mail': tx.email,
+      Company: tx.company,
+      'ZIP code': tx.zip,
+      'What are you interested in?': 'Solar',
+      Message: 'Looking for a quote for our office roof.',
+      submittedAt: '2026-11-23T15:17:40.000Z',
+      formMode: 'production',
+    },
+  ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Slack: web form lead → owner in Slack');
-    const f = (fieldLabel: string, extra: Record<string, unknown> = {}) => ({fieldLabel, fieldType: 'text', requiredField: true, ...extra});
+    const f = (fieldLabel: string, extra: Record<string, unknown> = {}) => ({
+      fieldLabel,
+      fieldType: 'text',
+      requiredField: true,
+      ...extra,
+    });
     const trigger = b.add(
       'Talk to sales (form)',
       'formTrigger',
@@ -155,11 +316,23 @@ export const slack: Example = {
       {
         formTitle: 'Talk to sales',
         formDescription: 'We answer within one business hour.',
-        formFields: {values: [f('Full name'), f('Work e-mail', {fieldType: 'email'}), f('Company'), f('ZIP code'), f('What are you interested in?', {fieldType: 'dropdown', fieldOptions: {values: [{option: 'Solar'}, {option: 'Roofing'}, {option: 'Storage'}]}}), {fieldLabel: 'Message', fieldType: 'textarea'}]},
+        formFields: {
+          values: [
+            f('Full name'),
+            f('Work e-mail', {fieldType: 'email'}),
+            f('Company'),
+            f('ZIP code'),
+            f('What are you interested in?', {
+              fieldType: 'dropdown',
+              fieldOptions: {values: [{option: 'Solar'}, {option: 'Roofing'}, {option: 'Storage'}]},
+            }),
+            {fieldLabel: 'Message', fieldType: 'textarea'},
+          ],
+        },
         responseMode: 'onReceived',
         options: {path: 'talk-to-sales'},
       },
-      {webhook: true}
+      {webhook: true},
     );
     b.pin(trigger, this.sample);
     const lead = {
@@ -173,7 +346,13 @@ export const slack: Example = {
       source: 'web form',
     };
     const config = {...CHANNELS, repSlackIds: {ana: 'U07ANADIAZ', ben: 'U07BENODE1', cara: 'U07CARALIN'}};
-    const route = trunk(b, trigger, config, lead, demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}, {dedupe: {fields: ['email'], windowHours: 720}}));
+    const route = trunk(
+      b,
+      trigger,
+      config,
+      lead,
+      demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}, {dedupe: {fields: ['email'], windowHours: 720}}),
+    );
     const d = decision(route);
     const post = (at: [number, number]) =>
       b.add(
@@ -185,10 +364,12 @@ export const slack: Example = {
           authentication: 'accessToken',
           select: 'channel',
           channelId: {__rl: true, mode: 'name', value: expr(`{{ ${cfg('repsChannel')} }}`)},
-          text: expr(`New lead {{ $('${route}').item.json.name }} ({{ $('${route}').item.json.company }}, {{ $('${route}').item.json.zip }}) → <@{{ ${cfg('repSlackIds')}[${d}.ownerId] }}>. {{ ${d}.reason }}`),
+          text: expr(
+            `New lead {{ $('${route}').item.json.name }} ({{ $('${route}').item.json.company }}, {{ $('${route}').item.json.zip }}) → <@{{ ${cfg('repSlackIds')}[${d}.ownerId] }}>. {{ ${d}.reason }}`,
+          ),
           otherOptions: {includeLinkToWorkflow: false},
         },
-        {credentials: SLACK}
+        {credentials: SLACK},
       );
     const dm = b.add(
       'Notify rep',
@@ -199,10 +380,12 @@ export const slack: Example = {
         authentication: 'accessToken',
         select: 'user',
         user: {__rl: true, mode: 'id', value: expr(`{{ ${cfg('repSlackIds')}[${d}.ownerId] }}`)},
-        text: expr(`You own a new lead: {{ $('${route}').item.json.name }} <{{ $('${route}').item.json.email }}>: {{ $('${route}').item.json.message }}`),
+        text: expr(
+          `You own a new lead: {{ $('${route}').item.json.name }} <{{ $('${route}').item.json.email }}>: {{ $('${route}').item.json.message }}`,
+        ),
         otherOptions: {includeLinkToWorkflow: false},
       },
-      {credentials: SLACK}
+      {credentials: SLACK},
     );
     const p = post([4, -0.5]);
     const alert = alertManagers(b, route, [4, 0.6]);
@@ -222,26 +405,46 @@ export const twilio: Example = {
   slug: 'twilio-inbound-sms-intent',
   platform: 'Twilio',
   source: 'SMS',
-  trigger: 'Twilio Trigger: inbound message received (sales number); Route Lead requires intent keywords, ZIP read from the text',
+  trigger:
+    'Twilio Trigger: inbound message received (sales number); Route Lead requires intent keywords, ZIP read from the text',
   writeBack: 'Twilio: SMS reply to the lead naming the rep, SMS to the rep with the lead',
   credentials: ['Twilio API', 'Slack API (managers)'],
-  change: 'Config: smsFrom (your Twilio number), repPhones (rep id → mobile), managers channel; Route Lead: intent keywords',
+  change:
+    'Config: smsFrom (your Twilio number), repPhones (rep id → mobile), managers channel; Route Lead: intent keywords',
   triggers: ['Inbound SMS (Twilio)'],
   sample: [
     {
       specversion: '1.0',
       type: 'com.twilio.messaging.inbound-message.received',
-      source: '/2010-04-01/Accounts/ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/Messages/SMxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.json',
+      source:
+        '/2010-04-01/Accounts/ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/Messages/SMxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.json',
       id: 'EZ0a1b2c3d4e5f60718293a4b5c6d7e8f9',
       dataschema: 'https://events-schemas.twilio.com/Messaging.InboundMessageV1/5',
       datacontenttype: 'application/json',
       time: '2026-11-23T15:18:55.000Z',
-      data: {numMedia: 0, timestamp: '2026-11-23T15:18:55.000Z', accountSid: 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', to: '+15125550100', numSegments: 1, messageSid: 'SM0a1b2c3d4e5f60718293a4b5c6d7e8f9', eventName: 'com.twilio.messaging.inbound-message.received', body: 'Hi, can I get a quote for solar panels? Zip 94105', from: ca.phone},
+      data: {
+        numMedia: 0,
+        timestamp: '2026-11-23T15:18:55.000Z',
+        accountSid: 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        to: '+15125550100',
+        numSegments: 1,
+        messageSid: 'SM0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        eventName: 'com.twilio.messaging.inbound-message.received',
+        body: 'Hi, can I get a quote for solar panels? Zip 94105',
+        from: ca.phone,
+      },
     },
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Twilio: inbound SMS with intent → rep calls back');
-    const trigger = b.add('Inbound SMS (Twilio)', 'twilioTrigger', 1, [0, 0], {updates: ['com.twilio.messaging.inbound-message.received']}, {credentials: TWILIO, webhook: true});
+    const trigger = b.add(
+      'Inbound SMS (Twilio)',
+      'twilioTrigger',
+      1,
+      [0, 0],
+      {updates: ['com.twilio.messaging.inbound-message.received']},
+      {credentials: TWILIO, webhook: true},
+    );
     b.pin(trigger, this.sample);
     const lead = {
       id: expr('{{ $json.data.messageSid }}'),
@@ -250,23 +453,47 @@ export const twilio: Example = {
       message: expr('{{ $json.data.body }}'),
       source: 'sms',
     };
-    const config = {...CHANNELS, smsFrom: '+15125550100', repPhones: {ana: '+15125550111', ben: '+15125550112', cara: '+14155550121'}};
-    const route = trunk(b, trigger, config, lead, demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}, {intent: {field: 'message', keywords: ['quote', 'price', 'pricing', 'install', 'buy'], required: true}}));
+    const config = {
+      ...CHANNELS,
+      smsFrom: '+15125550100',
+      repPhones: {ana: '+15125550111', ben: '+15125550112', cara: '+14155550121'},
+    };
+    const route = trunk(
+      b,
+      trigger,
+      config,
+      lead,
+      demoConfig(
+        {ana: 'ana', ben: 'ben', cara: 'cara'},
+        {intent: {field: 'message', keywords: ['quote', 'price', 'pricing', 'install', 'buy'], required: true}},
+      ),
+    );
     const reply = (at: [number, number]) =>
       b.add(
         'Reply to lead',
         'twilio',
         1,
         at,
-        {resource: 'sms', operation: 'send', from: expr(`{{ ${cfg('smsFrom')} }}`), to: expr(`{{ $('${route}').item.json.phone }}`), message: expr(`Thanks! {{ ${decision(route)}.ownerName }} will call you back shortly.`), options: {}},
-        {credentials: TWILIO}
+        {
+          resource: 'sms',
+          operation: 'send',
+          from: expr(`{{ ${cfg('smsFrom')} }}`),
+          to: expr(`{{ $('${route}').item.json.phone }}`),
+          message: expr(`Thanks! {{ ${decision(route)}.ownerName }} will call you back shortly.`),
+          options: {},
+        },
+        {credentials: TWILIO},
       );
     tail(b, route, {col: 4, notify: 'twilio', writeBack: reply});
     return b.build(['twilio']);
   },
   test: {
     expect: [
-      {call: 'node:Reply to lead', body: {to: ca.phone, message: 'Thanks! Cara Lin will call you back shortly.'}, count: 1},
+      {
+        call: 'node:Reply to lead',
+        body: {to: ca.phone, message: 'Thanks! Cara Lin will call you back shortly.'},
+        count: 1,
+      },
       {call: 'node:Notify rep', body: {to: '+14155550121'}, count: 1},
     ],
     never: ['node:Alert managers'],
@@ -282,14 +509,58 @@ export const sendgrid: Example = {
   credentials: ['Postgres', 'SendGrid API', 'Slack API (managers)'],
   change: 'Rep ids = your user ids; Config: fromEmail, managers channel; table/column names if yours differ',
   triggers: ['New voicemail (Postgres)'],
-  sample: [{id: 981, caller_number: tx.phone, caller_name: `${tx.first} ${tx.last}`, caller_zip: tx.zip, caller_state: tx.state, transcript: 'Hi, this is Jordan from Reyes Roofing, we need pricing for 40 panels. Call me back.', duration_seconds: 38, campaign: 'google-ads-solar', recorded_at: '2026-11-23T15:20:11.000Z', owner_id: null, routed_at: null}],
+  sample: [
+    {
+      id: 981,
+      caller_number: tx.phone,
+      caller_name: `${tx.first} ${tx.last}`,
+      caller_zip: tx.zip,
+      caller_state: tx.state,
+      transcript: 'Hi, this is Jordan from Reyes Roofing, we need pricing for 40 panels. Call me back.',
+      duration_seconds: 38,
+      campaign: 'google-ads-solar',
+      recorded_at: '2026-11-23T15:20:11.000Z',
+      owner_id: null,
+      routed_at: null,
+    },
+  ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · SendGrid: voicemail (Postgres) → owner + e-mail');
     const PG = {postgres: 'Call tracking database'};
-    const trigger = b.add('New voicemail (Postgres)', 'postgresTrigger', 1, [0, 0], {triggerMode: 'createTrigger', schema: {__rl: true, mode: 'name', value: 'public'}, tableName: {__rl: true, mode: 'name', value: 'voicemails'}, firesOn: 'INSERT', additionalFields: {}, options: {}}, {credentials: PG});
+    const trigger = b.add(
+      'New voicemail (Postgres)',
+      'postgresTrigger',
+      1,
+      [0, 0],
+      {
+        triggerMode: 'createTrigger',
+        schema: {__rl: true, mode: 'name', value: 'public'},
+        tableName: {__rl: true, mode: 'name', value: 'voicemails'},
+        firesOn: 'INSERT',
+        additionalFields: {},
+        options: {},
+      },
+      {credentials: PG},
+    );
     b.pin(trigger, this.sample);
-    const lead = {...leadFrom({id: 'id', name: 'caller_name', phone: 'caller_number', zip: 'caller_zip', state: 'caller_state', source: 'campaign', message: 'transcript'})};
-    const route = trunk(b, trigger, {managerChannel: '#sales-managers', fromEmail: 'leads@example.com'}, lead, demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}));
+    const lead = {
+      ...leadFrom({
+        id: 'id',
+        name: 'caller_name',
+        phone: 'caller_number',
+        zip: 'caller_zip',
+        state: 'caller_state',
+        source: 'campaign',
+        message: 'transcript',
+      }),
+    };
+    const route = trunk(
+      b,
+      trigger,
+      {managerChannel: '#sales-managers', fromEmail: 'leads@example.com'},
+      lead,
+      demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}),
+    );
     const write = (at: [number, number]) =>
       b.add(
         'Save owner on voicemail',
@@ -302,13 +573,25 @@ export const sendgrid: Example = {
           table: {__rl: true, mode: 'name', value: 'voicemails'},
           columns: {
             mappingMode: 'defineBelow',
-            value: {id: expr(`{{ ${decision(route)}.leadId }}`), owner_id: expr(`{{ ${decision(route)}.ownerId }}`), routed_at: expr(`{{ ${decision(route)}.decidedAt }}`)},
+            value: {
+              id: expr(`{{ ${decision(route)}.leadId }}`),
+              owner_id: expr(`{{ ${decision(route)}.ownerId }}`),
+              routed_at: expr(`{{ ${decision(route)}.decidedAt }}`),
+            },
             matchingColumns: ['id'],
-            schema: ['id', 'owner_id', 'routed_at'].map(id => ({id, displayName: id, required: false, defaultMatch: id === 'id', display: true, type: id === 'id' ? 'number' : 'string', canBeUsedToMatch: true})),
+            schema: ['id', 'owner_id', 'routed_at'].map(id => ({
+              id,
+              displayName: id,
+              required: false,
+              defaultMatch: id === 'id',
+              display: true,
+              type: id === 'id' ? 'number' : 'string',
+              canBeUsedToMatch: true,
+            })),
           },
           options: {},
         },
-        {credentials: PG}
+        {credentials: PG},
       );
     tail(b, route, {col: 4, notify: 'sendgrid', writeBack: write});
     return b.build(['sendgrid']);

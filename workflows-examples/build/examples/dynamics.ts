@@ -3,7 +3,11 @@ import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
 
-const IDS = {ana: '9a1f3c2e-1111-4c6b-9a55-0a1b2c3d4e01', ben: '9a1f3c2e-2222-4c6b-9a55-0a1b2c3d4e02', cara: '9a1f3c2e-3333-4c6b-9a55-0a1b2c3d4e03'};
+const IDS = {
+  ana: '9a1f3c2e-1111-4c6b-9a55-0a1b2c3d4e01',
+  ben: '9a1f3c2e-2222-4c6b-9a55-0a1b2c3d4e02',
+  cara: '9a1f3c2e-3333-4c6b-9a55-0a1b2c3d4e03',
+};
 const CRED = {microsoftDynamicsOAuth2Api: 'Dynamics 365 account'};
 const row = (id: string, q: (typeof PEOPLE)['tx']) => ({
   '@odata.etag': 'W/"4410021"',
@@ -26,15 +30,20 @@ export const dynamics: Example = {
   slug: 'dynamics-365-poll-new-leads-email',
   platform: 'Microsoft Dynamics 365',
   source: 'CRM record (new/unassigned)',
-  trigger: 'Schedule (every 5 min) + HTTP GET Web API /leads?$filter=statuscode eq 1 and _ownerid_value eq <intake user>',
-  writeBack: 'HTTP PATCH /api/data/v9.2/leads(<id>) {"ownerid@odata.bind": "/systemusers(<rep>)"}; rep gets a SendGrid e-mail',
+  trigger:
+    'Schedule (every 5 min) + HTTP GET Web API /leads?$filter=statuscode eq 1 and _ownerid_value eq <intake user>',
+  writeBack:
+    'HTTP PATCH /api/data/v9.2/leads(<id>) {"ownerid@odata.bind": "/systemusers(<rep>)"}; rep gets a SendGrid e-mail',
   credentials: ['Microsoft Dynamics OAuth2 API', 'SendGrid API', 'Slack API (managers)'],
-  change: 'Rep ids = systemuser GUIDs; Config: baseUrl (https://<org>.crm.dynamics.com), intakeUserId, fromEmail, managers channel',
+  change:
+    'Rep ids = systemuser GUIDs; Config: baseUrl (https://<org>.crm.dynamics.com), intakeUserId, fromEmail, managers channel',
   triggers: ['Every 5 minutes'],
   sample: [{}],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Dynamics 365: new leads (poll) → owner + e-mail');
-    const trigger = b.add('Every 5 minutes', 'scheduleTrigger', 1.2, [0, 0], {rule: {interval: [{field: 'minutes', minutesInterval: 5}]}});
+    const trigger = b.add('Every 5 minutes', 'scheduleTrigger', 1.2, [0, 0], {
+      rule: {interval: [{field: 'minutes', minutesInterval: 5}]},
+    });
     const poll = (c: number): [string, string, number] => {
       const list = http(b, 'Get new leads', [c, 0], {
         method: 'GET',
@@ -42,7 +51,8 @@ export const dynamics: Example = {
         auth: {predefined: 'microsoftDynamicsOAuth2Api', credential: CRED},
         query: {
           $filter: expr(`statuscode eq 1 and _ownerid_value eq {{ ${cfg('intakeUserId')} }}`),
-          $select: 'leadid,firstname,lastname,companyname,emailaddress1,telephone1,address1_postalcode,address1_stateorprovince,address1_country',
+          $select:
+            'leadid,firstname,lastname,companyname,emailaddress1,telephone1,address1_postalcode,address1_stateorprovince,address1_country',
           $top: '100',
         },
       });
@@ -51,10 +61,23 @@ export const dynamics: Example = {
       return [list, split, 2];
     };
     const lead = {
-      ...leadFrom({id: 'leadid', email: 'emailaddress1', phone: 'telephone1', company: 'companyname', zip: 'address1_postalcode', state: 'address1_stateorprovince', country: 'address1_country'}),
+      ...leadFrom({
+        id: 'leadid',
+        email: 'emailaddress1',
+        phone: 'telephone1',
+        company: 'companyname',
+        zip: 'address1_postalcode',
+        state: 'address1_stateorprovince',
+        country: 'address1_country',
+      }),
       name: expr('{{ [$json.firstname, $json.lastname].filter(Boolean).join(" ") }}'),
     };
-    const config = {...CHANNELS, baseUrl: 'https://yourorg.crm.dynamics.com', intakeUserId: '9a1f3c2e-0000-4c6b-9a55-0a1b2c3d4e00', fromEmail: 'leads@example.com'};
+    const config = {
+      ...CHANNELS,
+      baseUrl: 'https://yourorg.crm.dynamics.com',
+      intakeUserId: '9a1f3c2e-0000-4c6b-9a55-0a1b2c3d4e00',
+      fromEmail: 'leads@example.com',
+    };
     const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS));
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
@@ -62,15 +85,28 @@ export const dynamics: Example = {
         url: expr(`{{ ${cfg('baseUrl')} }}/api/data/v9.2/leads({{ ${decision(route)}.leadId }})`),
         auth: {predefined: 'microsoftDynamicsOAuth2Api', credential: CRED},
         headers: {'If-Match': '*'},
-        jsonBody: expr(`{{ JSON.stringify({ 'ownerid@odata.bind': '/systemusers(' + ${decision(route)}.ownerId + ')' }) }}`),
+        jsonBody: expr(
+          `{{ JSON.stringify({ 'ownerid@odata.bind': '/systemusers(' + ${decision(route)}.ownerId + ')' }) }}`,
+        ),
       });
     tail(b, route, {col, notify: 'sendgrid', writeBack: write});
     return b.build(['dynamics-365']);
   },
   test: {
-    stub: {'GET /api/data/v9.2/leads': {body: {'@odata.context': 'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#leads', value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.ca)]}}},
+    stub: {
+      'GET /api/data/v9.2/leads': {
+        body: {
+          '@odata.context': 'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#leads',
+          value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.ca)],
+        },
+      },
+    },
     expect: [
-      {call: 'PATCH /api/data/v9.2/leads(7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d)', body: {'ownerid@odata.bind': `/systemusers(${IDS.cara})`}, count: 1},
+      {
+        call: 'PATCH /api/data/v9.2/leads(7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d)',
+        body: {'ownerid@odata.bind': `/systemusers(${IDS.cara})`},
+        count: 1,
+      },
       {call: 'node:Notify rep', body: {toEmail: 'cara@example.com'}},
     ],
     never: ['node:Alert managers'],

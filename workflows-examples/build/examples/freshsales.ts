@@ -13,22 +13,53 @@ export const freshsales: Example = {
   trigger: 'Webhook (Freshsales workflow "Trigger webhook" on contact created, JSON body)',
   writeBack: 'Freshworks CRM node: Contact → Update, Owner = rep id',
   credentials: ['Freshworks CRM API', 'Slack API'],
-  change: 'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: channels',
+  change:
+    'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: channels',
   triggers: ['New contact (Freshsales webhook)'],
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'Freshworks-Webhook'},
       params: {},
       query: {},
-      body: {contact: {id: 16002231877, first_name: p.first, last_name: p.last, email: p.email, mobile_number: p.phone, city: p.city, state: p.state, zipcode: p.zip, country: p.country, lead_source: 'Web Form', status: 'New', owner_id: null}},
+      body: {
+        contact: {
+          id: 16002231877,
+          first_name: p.first,
+          last_name: p.last,
+          email: p.email,
+          mobile_number: p.phone,
+          city: p.city,
+          state: p.state,
+          zipcode: p.zip,
+          country: p.country,
+          lead_source: 'Web Form',
+          status: 'New',
+          owner_id: null,
+        },
+      },
     },
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Freshsales: new contact → owner');
-    const trigger = b.add('New contact (Freshsales webhook)', 'webhook', 2.1, [0, 0], {httpMethod: 'POST', path: 'freshsales-new-contact', options: {}}, {webhook: true});
+    const trigger = b.add(
+      'New contact (Freshsales webhook)',
+      'webhook',
+      2.1,
+      [0, 0],
+      {httpMethod: 'POST', path: 'freshsales-new-contact', options: {}},
+      {webhook: true},
+    );
     b.pin(trigger, this.sample);
     const lead = {
-      ...leadFrom({id: 'body.contact.id', email: 'body.contact.email', phone: 'body.contact.mobile_number', zip: 'body.contact.zipcode', state: 'body.contact.state', country: 'body.contact.country', source: 'body.contact.lead_source'}),
+      ...leadFrom({
+        id: 'body.contact.id',
+        email: 'body.contact.email',
+        phone: 'body.contact.mobile_number',
+        zip: 'body.contact.zipcode',
+        state: 'body.contact.state',
+        country: 'body.contact.country',
+        source: 'body.contact.lead_source',
+      }),
       name: expr('{{ [$json.body.contact.first_name, $json.body.contact.last_name].filter(Boolean).join(" ") }}'),
     };
     const route = trunk(b, trigger, CHANNELS, lead, demoConfig(IDS));
@@ -38,14 +69,26 @@ export const freshsales: Example = {
         'freshworksCrm',
         1,
         at,
-        {resource: 'contact', operation: 'update', contactId: expr(`{{ ${decision(route)}.leadId }}`), updateFields: {owner_id: expr(`{{ ${decision(route)}.ownerId }}`)}},
-        {credentials: {freshworksCrmApi: 'Freshsales account'}}
+        {
+          resource: 'contact',
+          operation: 'update',
+          contactId: expr(`{{ ${decision(route)}.leadId }}`),
+          updateFields: {owner_id: expr(`{{ ${decision(route)}.ownerId }}`)},
+        },
+        {credentials: {freshworksCrmApi: 'Freshsales account'}},
       );
     tail(b, route, {col: 4, notify: 'slack', writeBack: write});
     return b.build(['freshsales']);
   },
   test: {
-    expect: [{call: 'node:Set contact owner', body: {contactId: '16002231877', updateFields: {owner_id: String(IDS.ana)}}, count: 1}, {call: 'node:Notify rep'}],
+    expect: [
+      {
+        call: 'node:Set contact owner',
+        body: {contactId: '16002231877', updateFields: {owner_id: String(IDS.ana)}},
+        count: 1,
+      },
+      {call: 'node:Notify rep'},
+    ],
     never: ['node:Alert managers'],
   },
 };

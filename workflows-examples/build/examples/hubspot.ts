@@ -17,24 +17,59 @@ export const hubspot: Example = {
   change: 'Rep ids = HubSpot owner ids; Config: channels',
   triggers: ['New contact (HubSpot)'],
   sample: [
-    {eventId: 1842211, subscriptionId: 2450911, portalId: 62515, appId: 1160452, occurredAt: 1763910131000, subscriptionType: 'contact.creation', attemptNumber: 0, objectId: 90211, changeFlag: 'CREATED', changeSource: 'FORM', sourceId: 'sample-form', contactId: 90211},
+    {
+      eventId: 1842211,
+      subscriptionId: 2450911,
+      portalId: 62515,
+      appId: 1160452,
+      occurredAt: 1763910131000,
+      subscriptionType: 'contact.creation',
+      attemptNumber: 0,
+      objectId: 90211,
+      changeFlag: 'CREATED',
+      changeSource: 'FORM',
+      sourceId: 'sample-form',
+      contactId: 90211,
+    },
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · HubSpot: new contact → contact owner');
-    const trigger = b.add('New contact (HubSpot)', 'hubspotTrigger', 1, [0, 0], {eventsUi: {eventValues: [{name: 'contact.creation'}]}, additionalFields: {}}, {credentials: {hubspotDeveloperApi: 'HubSpot developer app'}, webhook: true});
+    const trigger = b.add(
+      'New contact (HubSpot)',
+      'hubspotTrigger',
+      1,
+      [0, 0],
+      {eventsUi: {eventValues: [{name: 'contact.creation'}]}, additionalFields: {}},
+      {credentials: {hubspotDeveloperApi: 'HubSpot developer app'}, webhook: true},
+    );
     b.pin(trigger, this.sample);
     const get = b.add(
       'Get contact',
       'hubspot',
       2.2,
       [1, 0],
-      {authentication: 'appToken', resource: 'contact', operation: 'get', contactId: expr('{{ $json.contactId }}'), additionalFields: {}},
-      {credentials: HS}
+      {
+        authentication: 'appToken',
+        resource: 'contact',
+        operation: 'get',
+        contactId: expr('{{ $json.contactId }}'),
+        additionalFields: {},
+      },
+      {credentials: HS},
     );
     b.connect(trigger, get);
     const lead = {
-      ...leadFrom({id: 'vid', email: 'properties.email.value', zip: 'properties.zip.value', state: 'properties.state.value', country: 'properties.country.value', company: 'properties.company.value'}),
-      name: expr('{{ [$json.properties.firstname?.value, $json.properties.lastname?.value].filter(Boolean).join(" ") }}'),
+      ...leadFrom({
+        id: 'vid',
+        email: 'properties.email.value',
+        zip: 'properties.zip.value',
+        state: 'properties.state.value',
+        country: 'properties.country.value',
+        company: 'properties.company.value',
+      }),
+      name: expr(
+        '{{ [$json.properties.firstname?.value, $json.properties.lastname?.value].filter(Boolean).join(" ") }}',
+      ),
     };
     const route = trunk(b, get, CHANNELS, lead, demoConfig(IDS), 2);
     const write = (at: [number, number]) =>
@@ -43,19 +78,41 @@ export const hubspot: Example = {
         'hubspot',
         2.2,
         at,
-        {authentication: 'appToken', resource: 'contact', operation: 'upsert', email: expr(`{{ $('${route}').item.json.email }}`), additionalFields: {contactOwner: expr(`{{ ${decision(route)}.ownerId }}`)}, options: {}},
-        {credentials: HS}
+        {
+          authentication: 'appToken',
+          resource: 'contact',
+          operation: 'upsert',
+          email: expr(`{{ $('${route}').item.json.email }}`),
+          additionalFields: {contactOwner: expr(`{{ ${decision(route)}.ownerId }}`)},
+          options: {},
+        },
+        {credentials: HS},
       );
     tail(b, route, {col: 5, notify: 'slack', writeBack: write});
     return b.build(['hubspot']);
   },
   test: {
     doubles: {
-      'Get contact': {vid: 90211, properties: {email: {value: p.email}, firstname: {value: p.first}, lastname: {value: p.last}, zip: {value: p.zip}, state: {value: p.state}, country: {value: p.country}, company: {value: p.company}}},
+      'Get contact': {
+        vid: 90211,
+        properties: {
+          email: {value: p.email},
+          firstname: {value: p.first},
+          lastname: {value: p.last},
+          zip: {value: p.zip},
+          state: {value: p.state},
+          country: {value: p.country},
+          company: {value: p.company},
+        },
+      },
     },
     expect: [
       {call: 'node:Get contact', body: {contactId: 90211}},
-      {call: 'node:Set contact owner', body: {email: p.email, additionalFields: {contactOwner: String(IDS.cara)}}, count: 1},
+      {
+        call: 'node:Set contact owner',
+        body: {email: p.email, additionalFields: {contactOwner: String(IDS.cara)}},
+        count: 1,
+      },
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],

@@ -30,12 +30,15 @@ export const insightly: Example = {
   trigger: 'Schedule (every 10 min) + HTTP GET /v3.1/Leads/Search?field_name=OWNER_USER_ID&field_value=<intake user>',
   writeBack: 'HTTP PUT /v3.1/Leads {LEAD_ID, OWNER_USER_ID, RESPONSIBLE_USER_ID}',
   credentials: ['Basic Auth (API key as user name)', 'Slack API'],
-  change: 'Rep ids = Insightly user ids; Config: baseUrl (your pod, e.g. https://api.na1.insightly.com), intakeUserId, channels',
+  change:
+    'Rep ids = Insightly user ids; Config: baseUrl (your pod, e.g. https://api.na1.insightly.com), intakeUserId, channels',
   triggers: ['Every 10 minutes'],
   sample: [{}],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Insightly: intake leads (poll) → owner');
-    const trigger = b.add('Every 10 minutes', 'scheduleTrigger', 1.2, [0, 0], {rule: {interval: [{field: 'minutes', minutesInterval: 10}]}});
+    const trigger = b.add('Every 10 minutes', 'scheduleTrigger', 1.2, [0, 0], {
+      rule: {interval: [{field: 'minutes', minutesInterval: 10}]},
+    });
     const poll = (c: number): [string, string, number] => {
       const list = http(b, 'Get intake leads', [c, 0], {
         method: 'GET',
@@ -46,16 +49,33 @@ export const insightly: Example = {
       return [list, list, 1];
     };
     const lead = {
-      ...leadFrom({id: 'LEAD_ID', email: 'EMAIL', phone: 'PHONE', company: 'ORGANISATION_NAME', zip: 'ADDRESS_POSTCODE', state: 'ADDRESS_STATE', country: 'ADDRESS_COUNTRY'}),
+      ...leadFrom({
+        id: 'LEAD_ID',
+        email: 'EMAIL',
+        phone: 'PHONE',
+        company: 'ORGANISATION_NAME',
+        zip: 'ADDRESS_POSTCODE',
+        state: 'ADDRESS_STATE',
+        country: 'ADDRESS_COUNTRY',
+      }),
       name: expr('{{ [$json.FIRST_NAME, $json.LAST_NAME].filter(Boolean).join(" ") }}'),
     };
-    const {route, col} = pollTrunk(b, trigger, {...CHANNELS, baseUrl: 'https://api.na1.insightly.com', intakeUserId: '1722000'}, poll, lead, demoConfig(IDS));
+    const {route, col} = pollTrunk(
+      b,
+      trigger,
+      {...CHANNELS, baseUrl: 'https://api.na1.insightly.com', intakeUserId: '1722000'},
+      poll,
+      lead,
+      demoConfig(IDS),
+    );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
         method: 'PUT',
         url: expr(`{{ ${cfg('baseUrl')} }}/v3.1/Leads`),
         auth: {generic: 'httpBasicAuth', credential: CRED},
-        jsonBody: expr(`{{ JSON.stringify({ LEAD_ID: Number(${decision(route)}.leadId), OWNER_USER_ID: Number(${decision(route)}.ownerId), RESPONSIBLE_USER_ID: Number(${decision(route)}.ownerId) }) }}`),
+        jsonBody: expr(
+          `{{ JSON.stringify({ LEAD_ID: Number(${decision(route)}.leadId), OWNER_USER_ID: Number(${decision(route)}.ownerId), RESPONSIBLE_USER_ID: Number(${decision(route)}.ownerId) }) }}`,
+        ),
       });
     tail(b, route, {col, notify: 'slack', writeBack: write});
     return b.build(['insightly']);

@@ -6,7 +6,7 @@ import {alertManagers, cfg, configNode, decision, http, ifExpr, mapLead, notifyR
 const p = PEOPLE.tx;
 
 /** LionDesk "lead route" settings -> a routing config (Team Rollout = round robin in the team; Myself = the account owner). */
-const LEAD_ROUTE_CODE = `// LionDesk lead-route semantics as a routing config:
+export const LEAD_ROUTE_CODE = `// LionDesk lead-route semantics as a routing config:
 // - distributionTarget "Myself": every lead goes to the account owner.
 // - "Team Rollout": round robin inside a team, the team chosen by "Specific Team" or by "Zipcode".
 // - leadTypes ("Buyer", "Seller"): only those leads are rolled out; the rest stay with the account owner.
@@ -38,11 +38,14 @@ export const liondesk: Example = {
   slug: 'liondesk-aggregator-webhook-lead-route',
   platform: 'LionDesk',
   source: 'lead aggregator webhook',
-  trigger: 'Webhook: a lead aggregator (Zillow, Realtor.com style) posts each lead; retries of the same lead are not assigned twice',
+  trigger:
+    'Webhook: a lead aggregator (Zillow, Realtor.com style) posts each lead; retries of the same lead are not assigned twice',
   writeBack: 'HTTP POST /contacts {…, assigned_user_id}, retried with exponential backoff; agent gets a Twilio SMS',
   credentials: ['LionDesk API (this package)', 'Twilio API', 'Slack API (managers)'],
-  change: 'Config: LionDesk lead route (distributionTarget, teamSelection, specificTeam, teams with zips and agent ids, leadTypes), accountOwner, smsFrom, repPhones',
-  pattern: 'LionDesk lead route (Myself / Team Rollout, Specific Team / Zipcode, Buyer/Seller); webhook retries: idempotency + exponential backoff',
+  change:
+    'Config: LionDesk lead route (distributionTarget, teamSelection, specificTeam, teams with zips and agent ids, leadTypes), accountOwner, smsFrom, repPhones',
+  pattern:
+    'LionDesk lead route (Myself / Team Rollout, Specific Team / Zipcode, Buyer/Seller); webhook retries: idempotency + exponential backoff',
   triggers: ['Lead from aggregator'],
   sample: [
     {
@@ -62,7 +65,14 @@ export const liondesk: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · LionDesk: aggregator leads → team rollout');
-    const trigger = b.add('Lead from aggregator', 'webhook', 2.1, [0, 0], {httpMethod: 'POST', path: 'liondesk-aggregator-lead', options: {}}, {webhook: true});
+    const trigger = b.add(
+      'Lead from aggregator',
+      'webhook',
+      2.1,
+      [0, 0],
+      {httpMethod: 'POST', path: 'liondesk-aggregator-lead', options: {}},
+      {webhook: true},
+    );
     b.pin(trigger, this.sample);
     const conf = configNode(b, [1, 0], {
       managerChannel: '#sales-managers',
@@ -79,7 +89,12 @@ export const liondesk: Example = {
         {id: 521, name: 'Cara Lin', email: 'cara@example.com'},
       ],
       teams: [
-        {id: 'austin-central', name: 'Austin Central', zips: ['78701', '78702', '78703', '78751', '78756'], agents: [511, 512]},
+        {
+          id: 'austin-central',
+          name: 'Austin Central',
+          zips: ['78701', '78702', '78703', '78751', '78756'],
+          agents: [511, 512],
+        },
         {id: 'round-rock', name: 'Round Rock', zips: ['78664', '78665', '78681'], agents: [521]},
       ],
       maxAttempts: 4,
@@ -87,7 +102,11 @@ export const liondesk: Example = {
       smsFrom: '+15125550100',
       repPhones: {'501': '+15125550101', '511': '+15125550111', '512': '+15125550112', '521': '+15125550121'},
     });
-    const rules = b.add('LionDesk lead route → config', 'code', 2, [2, 0], {mode: 'runOnceForAllItems', language: 'javaScript', jsCode: LEAD_ROUTE_CODE});
+    const rules = b.add('LionDesk lead route → config', 'code', 2, [2, 0], {
+      mode: 'runOnceForAllItems',
+      language: 'javaScript',
+      jsCode: LEAD_ROUTE_CODE,
+    });
     // The Code node above only builds the config: the lead is read from the webhook item.
     const w = "$('Lead from aggregator').item.json.body";
     const lead = mapLead(b, 'Lead', [3, 0], {
@@ -101,28 +120,63 @@ export const liondesk: Example = {
       source: expr(`{{ ${w}.source }}`),
       message: expr(`{{ ${w}.message }}`),
     });
-    const route = routeLead(b, 'Route Lead', [4, 0], expr("{{ $('LionDesk lead route → config').first().json.config }}"));
+    const route = routeLead(
+      b,
+      'Route Lead',
+      [4, 0],
+      expr("{{ $('LionDesk lead route → config').first().json.config }}"),
+    );
     b.chain(trigger, conf, rules, lead, route);
-    const fresh = ifExpr(b, 'First delivery?', [5, -0.5], expr(`{{ $json.routing.stage }}`), {type: 'string', operation: 'notEquals'}, 'duplicate');
+    const fresh = ifExpr(
+      b,
+      'First delivery?',
+      [5, -0.5],
+      expr(`{{ $json.routing.stage }}`),
+      {type: 'string', operation: 'notEquals'},
+      'duplicate',
+    );
     const dup = b.add('Already assigned (retry)', 'noOp', 1, [6, -1.2], {});
     const create = http(b, 'Create contact with agent', [6, -0.3], {
       method: 'POST',
       url: expr(`{{ ${cfg('baseUrl')} }}/contacts`),
       auth: {predefined: 'lionDeskApi', credential: {lionDeskApi: 'LionDesk account'}},
       jsonBody: expr(
-        `{{ JSON.stringify({ assigned_user_id: Number(${decision(route)}.ownerId), first_name: $('Lead from aggregator').item.json.body.contact.firstName, last_name: $('Lead from aggregator').item.json.body.contact.lastName, email: $('Route Lead').item.json.email, mobile_phone: $('Route Lead').item.json.phone, tags: 'lead-routing,' + $('Route Lead').item.json.type }) }}`
+        `{{ JSON.stringify({ assigned_user_id: Number(${decision(route)}.ownerId), first_name: $('Lead from aggregator').item.json.body.contact.firstName, last_name: $('Lead from aggregator').item.json.body.contact.lastName, email: $('Route Lead').item.json.email, mobile_phone: $('Route Lead').item.json.phone, tags: 'lead-routing,' + $('Route Lead').item.json.type }) }}`,
       ),
       onError: 'continueErrorOutput',
     });
     const notify = notifyRep(b, 'twilio', route, [7, -0.6]);
-    const backoff = b.add('Backoff', 'code', 2, [7, 0.3], {mode: 'runOnceForAllItems', language: 'javaScript', jsCode: BACKOFF_CODE});
-    const retry = ifExpr(b, 'Retry?', [8, 0.3], expr('{{ $json.attempt }}'), {type: 'number', operation: 'lte'}, expr(`{{ ${cfg('maxAttempts')} }}`));
-    const wait = b.add('Wait, then retry', 'wait', 1.1, [9, 0.1], {resume: 'timeInterval', amount: expr('{{ $json.waitSeconds }}'), unit: 'seconds'}, {webhook: true});
+    const backoff = b.add('Backoff', 'code', 2, [7, 0.3], {
+      mode: 'runOnceForAllItems',
+      language: 'javaScript',
+      jsCode: BACKOFF_CODE,
+    });
+    const retry = ifExpr(
+      b,
+      'Retry?',
+      [8, 0.3],
+      expr('{{ $json.attempt }}'),
+      {type: 'number', operation: 'lte'},
+      expr(`{{ ${cfg('maxAttempts')} }}`),
+    );
+    const wait = b.add(
+      'Wait, then retry',
+      'wait',
+      1.1,
+      [9, 0.1],
+      {resume: 'timeInterval', amount: expr('{{ $json.waitSeconds }}'), unit: 'seconds'},
+      {webhook: true},
+    );
     const giveUp = alertManagers(b, route, [9, 0.8], 'Alert managers (LionDesk write failed)');
     const alert = alertManagers(b, route, [5, 0.8]);
     b.connect(route, fresh, 0).connect(route, alert, 1);
     b.connect(fresh, create, 0).connect(fresh, dup, 1);
-    b.connect(create, notify, 0).connect(create, backoff, 1).chain(backoff, retry).connect(retry, wait, 0).connect(retry, giveUp, 1).connect(wait, create);
+    b.connect(create, notify, 0)
+      .connect(create, backoff, 1)
+      .chain(backoff, retry)
+      .connect(retry, wait, 0)
+      .connect(retry, giveUp, 1)
+      .connect(wait, create);
     return b.build(['liondesk']);
   },
   test: {

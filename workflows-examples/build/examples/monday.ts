@@ -33,7 +33,11 @@ export const monday: Example = {
           pulseName: `${p.company} – roof quote`,
           groupId: 'topics',
           groupName: 'New leads',
-          columnValues: {email: {email: p.email, text: p.email}, text_zip: {value: p.zip}, text_state: {value: p.state}},
+          columnValues: {
+            email: {email: p.email, text: p.email},
+            text_zip: {value: p.zip},
+            text_state: {value: p.state},
+          },
           triggerUuid: '2b3c1c2e5f3c4f0f9b7f2a1d9e8c7b6a',
         },
       },
@@ -41,12 +45,33 @@ export const monday: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · monday.com: new item → people column');
-    const trigger = b.add('Item created (monday webhook)', 'webhook', 2.1, [0, 0], {httpMethod: 'POST', path: 'monday-new-item', responseMode: 'responseNode', options: {}}, {webhook: true});
+    const trigger = b.add(
+      'Item created (monday webhook)',
+      'webhook',
+      2.1,
+      [0, 0],
+      {httpMethod: 'POST', path: 'monday-new-item', responseMode: 'responseNode', options: {}},
+      {webhook: true},
+    );
     b.pin(trigger, this.sample);
-    const challenge = ifExpr(b, 'Challenge?', [1, 0], expr('{{ $json.body.challenge }}'), {type: 'string', operation: 'notEmpty'});
-    const answer = b.add('Answer challenge', 'respondToWebhook', 1.4, [2, -0.6], {respondWith: 'json', responseBody: expr('{{ { challenge: $json.body.challenge } }}'), options: {}});
+    const challenge = ifExpr(b, 'Challenge?', [1, 0], expr('{{ $json.body.challenge }}'), {
+      type: 'string',
+      operation: 'notEmpty',
+    });
+    const answer = b.add('Answer challenge', 'respondToWebhook', 1.4, [2, -0.6], {
+      respondWith: 'json',
+      responseBody: expr('{{ { challenge: $json.body.challenge } }}'),
+      options: {},
+    });
     const ok = b.add('Acknowledge', 'respondToWebhook', 1.4, [2, 0.4], {respondWith: 'noData', options: {}});
-    const conf = configNode(b, [3, 0.4], {...CHANNELS, boardId: '1837261122', peopleColumn: 'person', zipColumn: 'text_zip', stateColumn: 'text_state', emailColumn: 'email'});
+    const conf = configNode(b, [3, 0.4], {
+      ...CHANNELS,
+      boardId: '1837261122',
+      peopleColumn: 'person',
+      zipColumn: 'text_zip',
+      stateColumn: 'text_state',
+      emailColumn: 'email',
+    });
     const lead = mapLead(b, 'Lead', [4, 0.4], {
       ...leadFrom({id: 'body.event.pulseId', name: 'body.event.pulseName'}),
       email: expr("{{ $json.body.event.columnValues[$('Config').first().json.emailColumn]?.email }}"),
@@ -68,16 +93,22 @@ export const monday: Example = {
           boardId: expr("{{ $('Config').first().json.boardId }}"),
           itemId: expr(`{{ ${decision(route)}.leadId }}`),
           columnId: expr("{{ $('Config').first().json.peopleColumn }}"),
-          value: expr(`{{ JSON.stringify({ personsAndTeams: [ { id: Number(${decision(route)}.ownerId), kind: 'person' } ] }) }}`),
+          value: expr(
+            `{{ JSON.stringify({ personsAndTeams: [ { id: Number(${decision(route)}.ownerId), kind: 'person' } ] }) }}`,
+          ),
         },
-        {credentials: {mondayComApi: 'monday.com account'}}
+        {credentials: {mondayComApi: 'monday.com account'}},
       );
     tail(b, route, {col: 6, row: 0.4, notify: 'slack', writeBack: write});
     return b.build(['monday']);
   },
   test: {
     expect: [
-      {call: 'node:Set person column', body: {itemId: '1837265530', columnId: 'person', boardId: '1837261122'}, count: 1},
+      {
+        call: 'node:Set person column',
+        body: {itemId: '1837265530', columnId: 'person', boardId: '1837261122'},
+        count: 1,
+      },
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],

@@ -20,7 +20,7 @@ const setOwner = (b: WorkflowBuilder, name: string, route: string, at: [number, 
       leadId: expr(`{{ ${decision(route)}.leadId }}`),
       updateFields: {owner: {__rl: true, mode: 'id', value: expr(`{{ ${decision(route)}.ownerId }}`)}},
     },
-    {credentials: SF}
+    {credentials: SF},
   );
 
 export const salesforce: Example = {
@@ -62,43 +62,87 @@ export const salesforce: Example = {
       1.1,
       [0, 0],
       {authentication: 'oAuth2', triggerOn: 'leadCreated', pollTimes: {item: [{mode: 'everyMinute'}]}},
-      {credentials: SF}
+      {credentials: SF},
     );
     b.pin(trigger, this.sample);
     const lead = {
-      ...leadFrom({id: 'Id', email: 'Email', phone: 'Phone', company: 'Company', zip: 'PostalCode', state: 'State', country: 'Country', industry: 'Industry', source: 'LeadSource'}),
+      ...leadFrom({
+        id: 'Id',
+        email: 'Email',
+        phone: 'Phone',
+        company: 'Company',
+        zip: 'PostalCode',
+        state: 'State',
+        country: 'Country',
+        industry: 'Industry',
+        source: 'LeadSource',
+      }),
       name: expr('{{ [$json.FirstName, $json.LastName].filter(Boolean).join(" ") }}'),
     };
-    const route = trunk(b, trigger, {...CHANNELS, slaMinutes: 15, untouchedStatus: 'Open - Not Contacted'}, lead, demoConfig(IDS));
+    const route = trunk(
+      b,
+      trigger,
+      {...CHANNELS, slaMinutes: 15, untouchedStatus: 'Open - Not Contacted'},
+      lead,
+      demoConfig(IDS),
+    );
     const t = tail(b, route, {col: 4, notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner', route, at)});
 
     // SLA: wait, re-read the lead, re-route when nobody touched it.
-    const wait = b.add('Wait for SLA', 'wait', 1.1, [6, -0.5], {resume: 'timeInterval', amount: expr(`{{ ${cfg('slaMinutes')} }}`), unit: 'minutes'}, {webhook: true});
+    const wait = b.add(
+      'Wait for SLA',
+      'wait',
+      1.1,
+      [6, -0.5],
+      {resume: 'timeInterval', amount: expr(`{{ ${cfg('slaMinutes')} }}`), unit: 'minutes'},
+      {webhook: true},
+    );
     const get = b.add(
       'Get lead',
       'salesforce',
       1.1,
       [7, -0.5],
       {authentication: 'oAuth2', resource: 'lead', operation: 'get', leadId: expr(`{{ ${decision(route)}.leadId }}`)},
-      {credentials: SF}
+      {credentials: SF},
     );
-    const still = ifExpr(b, 'Still untouched?', [8, -0.5], expr('{{ $json.Status }}'), {type: 'string', operation: 'equals'}, expr(`{{ ${cfg('untouchedStatus')} }}`));
+    const still = ifExpr(
+      b,
+      'Still untouched?',
+      [8, -0.5],
+      expr('{{ $json.Status }}'),
+      {type: 'string', operation: 'equals'},
+      expr(`{{ ${cfg('untouchedStatus')} }}`),
+    );
     const again: Record<string, string> = {};
     for (const k of Object.keys(lead)) again[k] = expr(`{{ $('${route}').item.json.${k} }}`);
     again.excludeReps = expr(`{{ [${decision(route)}.ownerId] }}`);
     const map2 = mapLead(b, 'Lead (excluding last owner)', [9, -0.5], again);
     const route2 = routeLead(b, 'Route Lead (SLA)', [10, -0.5], demoConfig(IDS));
     b.chain(t.notify, wait, get, still).connect(still, map2, 0).chain(map2, route2);
-    tail(b, route2, {col: 11, row: -0.5, suffix: ' (SLA)', notify: 'slack', writeBack: at => setOwner(b, 'Set lead owner (SLA)', route2, at)});
+    tail(b, route2, {
+      col: 11,
+      row: -0.5,
+      suffix: ' (SLA)',
+      notify: 'slack',
+      writeBack: at => setOwner(b, 'Set lead owner (SLA)', route2, at),
+    });
     return b.build(['salesforce']);
   },
   test: {
     config: {slaMinutes: 0.02},
     doubles: {'Get lead': {Id: '00QHs00000Rt5aPMAR', Status: 'Open - Not Contacted', OwnerId: IDS.ana}},
     expect: [
-      {call: 'node:Set lead owner', body: {leadId: '00QHs00000Rt5aPMAR', updateFields: {owner: {value: IDS.ana}}}, count: 1},
+      {
+        call: 'node:Set lead owner',
+        body: {leadId: '00QHs00000Rt5aPMAR', updateFields: {owner: {value: IDS.ana}}},
+        count: 1,
+      },
       {call: 'node:Notify rep', body: {channelId: {value: '#new-leads'}}},
-      {call: 'node:Set lead owner (SLA)', body: {leadId: '00QHs00000Rt5aPMAR', updateFields: {owner: {value: IDS.ben}}}, count: 1},
+      {
+        call: 'node:Set lead owner (SLA)',
+        body: {leadId: '00QHs00000Rt5aPMAR', updateFields: {owner: {value: IDS.ben}}},
+        count: 1,
+      },
       {call: 'node:Notify rep (SLA)'},
     ],
     never: ['node:Alert managers'],

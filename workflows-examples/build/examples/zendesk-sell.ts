@@ -6,7 +6,19 @@ import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts
 const IDS = {ana: 2201001, ben: 2201002, cara: 2201003};
 const CRED = {zendeskSellApi: 'Zendesk Sell account'};
 const sellLead = (id: number, q: (typeof PEOPLE)['tx']) => ({
-  data: {id, first_name: q.first, last_name: q.last, organization_name: q.company, email: q.email, mobile: q.phone, status: 'New', source_id: 10, owner_id: 2201000, address: {line1: q.street, city: q.city, state: q.state, postal_code: q.zip, country: 'US'}, created_at: '2026-11-23T15:10:00Z'},
+  data: {
+    id,
+    first_name: q.first,
+    last_name: q.last,
+    organization_name: q.company,
+    email: q.email,
+    mobile: q.phone,
+    status: 'New',
+    source_id: 10,
+    owner_id: 2201000,
+    address: {line1: q.street, city: q.city, state: q.state, postal_code: q.zip, country: 'US'},
+    created_at: '2026-11-23T15:10:00Z',
+  },
   meta: {type: 'lead'},
 });
 
@@ -22,9 +34,19 @@ export const zendeskSell: Example = {
   sample: [{}],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Zendesk Sell: new leads (poll) → owner');
-    const trigger = b.add('Every 5 minutes', 'scheduleTrigger', 1.2, [0, 0], {rule: {interval: [{field: 'minutes', minutesInterval: 5}]}});
+    const trigger = b.add('Every 5 minutes', 'scheduleTrigger', 1.2, [0, 0], {
+      rule: {interval: [{field: 'minutes', minutesInterval: 5}]},
+    });
     const lead = {
-      ...leadFrom({id: 'data.id', email: 'data.email', phone: 'data.mobile', company: 'data.organization_name', zip: 'data.address.postal_code', state: 'data.address.state', country: 'data.address.country'}),
+      ...leadFrom({
+        id: 'data.id',
+        email: 'data.email',
+        phone: 'data.mobile',
+        company: 'data.organization_name',
+        zip: 'data.address.postal_code',
+        state: 'data.address.state',
+        country: 'data.address.country',
+      }),
       name: expr('{{ [$json.data.first_name, $json.data.last_name].filter(Boolean).join(" ") }}'),
     };
     const poll = (c: number): [string, string, number] => {
@@ -38,7 +60,14 @@ export const zendeskSell: Example = {
       b.connect(list, split);
       return [list, split, 2];
     };
-    const {route, col} = pollTrunk(b, trigger, {...CHANNELS, baseUrl: 'https://api.getbase.com', intakeUserId: '2201000'}, poll, lead, demoConfig(IDS));
+    const {route, col} = pollTrunk(
+      b,
+      trigger,
+      {...CHANNELS, baseUrl: 'https://api.getbase.com', intakeUserId: '2201000'},
+      poll,
+      lead,
+      demoConfig(IDS),
+    );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
         method: 'PUT',
@@ -50,7 +79,14 @@ export const zendeskSell: Example = {
     return b.build(['zendesk-sell']);
   },
   test: {
-    stub: {'GET /v2/leads': {body: {items: [sellLead(61001, PEOPLE.tx), sellLead(61002, PEOPLE.ny)], meta: {type: 'collection', count: 2, links: {}}}}},
+    stub: {
+      'GET /v2/leads': {
+        body: {
+          items: [sellLead(61001, PEOPLE.tx), sellLead(61002, PEOPLE.ny)],
+          meta: {type: 'collection', count: 2, links: {}},
+        },
+      },
+    },
     expect: [
       {call: 'GET /v2/leads', query: 'status=New'},
       {call: 'PUT /v2/leads/61001', body: {data: {owner_id: IDS.ana}}, count: 1},

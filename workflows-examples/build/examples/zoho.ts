@@ -20,15 +20,46 @@ export const zoho: Example = {
       headers: {'content-type': 'application/json', 'user-agent': 'ZohoCRM-Webhook'},
       params: {},
       query: {},
-      body: {id: '4876876000000624001', First_Name: p.first, Last_Name: p.last, Email: p.email, Company: p.company, Phone: p.phone, City: p.city, State: p.state, Zip_Code: p.zip, Country: p.country, Lead_Source: 'Web Download', Lead_Status: 'Not Contacted', Industry: 'Construction'},
+      body: {
+        id: '4876876000000624001',
+        First_Name: p.first,
+        Last_Name: p.last,
+        Email: p.email,
+        Company: p.company,
+        Phone: p.phone,
+        City: p.city,
+        State: p.state,
+        Zip_Code: p.zip,
+        Country: p.country,
+        Lead_Source: 'Web Download',
+        Lead_Status: 'Not Contacted',
+        Industry: 'Construction',
+      },
     },
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Zoho CRM: new lead → owner');
-    const trigger = b.add('New lead (Zoho webhook)', 'webhook', 2.1, [0, 0], {httpMethod: 'POST', path: 'zoho-new-lead', options: {}}, {webhook: true});
+    const trigger = b.add(
+      'New lead (Zoho webhook)',
+      'webhook',
+      2.1,
+      [0, 0],
+      {httpMethod: 'POST', path: 'zoho-new-lead', options: {}},
+      {webhook: true},
+    );
     b.pin(trigger, this.sample);
     const lead = {
-      ...leadFrom({id: 'body.id', email: 'body.Email', phone: 'body.Phone', company: 'body.Company', zip: 'body.Zip_Code', state: 'body.State', country: 'body.Country', industry: 'body.Industry', source: 'body.Lead_Source'}),
+      ...leadFrom({
+        id: 'body.id',
+        email: 'body.Email',
+        phone: 'body.Phone',
+        company: 'body.Company',
+        zip: 'body.Zip_Code',
+        state: 'body.State',
+        country: 'body.Country',
+        industry: 'body.Industry',
+        source: 'body.Lead_Source',
+      }),
       name: expr('{{ [$json.body.First_Name, $json.body.Last_Name].filter(Boolean).join(" ") }}'),
     };
     const route = trunk(b, trigger, {...CHANNELS, baseUrl: 'https://www.zohoapis.com'}, lead, demoConfig(IDS));
@@ -43,7 +74,10 @@ export const zoho: Example = {
     return b.build(['zoho-crm']);
   },
   test: {
-    expect: [{call: 'PUT /crm/v2/Leads/4876876000000624001', body: {data: [{Owner: {id: IDS.ana}}]}, count: 1}, {call: 'node:Notify rep'}],
+    expect: [
+      {call: 'PUT /crm/v2/Leads/4876876000000624001', body: {data: [{Owner: {id: IDS.ana}}]}, count: 1},
+      {call: 'node:Notify rep'},
+    ],
     never: ['node:Alert managers'],
   },
 };

@@ -6,8 +6,24 @@
 import {execFile} from 'node:child_process';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {cleanupAll, createUserFolder, freePort, importWorkflow, runN8n as n8nCli, type CliResult, type UserFolder} from '../../../e2e/lib/n8n';
-import {connect, manualTrigger, noOp, ourNode, workflow, type Connections, type WfNode} from '../../../e2e/lib/workflow';
+import {
+  cleanupAll,
+  createUserFolder,
+  freePort,
+  importWorkflow,
+  runN8n as n8nCli,
+  type CliResult,
+  type UserFolder,
+} from '../../../e2e/lib/n8n';
+import {
+  connect,
+  manualTrigger,
+  noOp,
+  ourNode,
+  workflow,
+  type Connections,
+  type WfNode,
+} from '../../../e2e/lib/workflow';
 import type {BenchOptions} from '../options';
 import type {N8nSection} from '../sections/n8n';
 import {makeScenario, PRODUCT_LINES, STATES} from '../synth';
@@ -86,7 +102,14 @@ console.log(JSON.stringify({startedAt: row.startedAt, stoppedAt: row.stoppedAt, 
 async function readExecution(folder: UserFolder, workflowId: string): Promise<Timed> {
   const flatted = path.join(folder.install.dir, 'node_modules/flatted/cjs/index.js');
   const db = path.join(folder.dir, '.n8n/database.sqlite');
-  const {stdout} = await execFileP(folder.install.node, ['--no-warnings', '-e', READ_EXECUTION, flatted, db, workflowId]);
+  const {stdout} = await execFileP(folder.install.node, [
+    '--no-warnings',
+    '-e',
+    READ_EXECUTION,
+    flatted,
+    db,
+    workflowId,
+  ]);
   const r = JSON.parse(stdout.trim().split('\n').pop()!) as {
     startedAt?: string;
     stoppedAt?: string;
@@ -117,7 +140,7 @@ export async function runN8n(opts: BenchOptions): Promise<N8nSection> {
       noOp: variant('No Operation', noOp('Target')),
       routeLead: variant(
         'Route Lead',
-        ourNode('Target', 'routeLead', {configSource: 'json', configJson: JSON.stringify(scenario.config)})
+        ourNode('Target', 'routeLead', {configSource: 'json', configJson: JSON.stringify(scenario.config)}),
       ),
       codeRoundRobin: variant('Code round robin', roundRobinCode(scenario.config.reps.map(r => r.id))),
     };
@@ -128,11 +151,17 @@ export async function runN8n(opts: BenchOptions): Promise<N8nSection> {
       const runs: Timed[] = [];
       for (let i = 0; i < repeats; i++) {
         const cli = await execute(folder, id);
-        if (cli.code !== 0) throw new Error(`n8n execute exited ${cli.code}: ${cli.stderr.trim().split('\n').slice(-3).join(' | ').slice(-600)}`);
+        if (cli.code !== 0)
+          throw new Error(
+            `n8n execute exited ${cli.code}: ${cli.stderr.trim().split('\n').slice(-3).join(' | ').slice(-600)}`,
+          );
         runs.push(await readExecution(folder, id));
-        opts.log(`  n8n ${key}: run ${i + 1}/${repeats}: node ${runs[i].nodeMs} ms, execution ${runs[i].executionMs} ms`);
+        opts.log(
+          `  n8n ${key}: run ${i + 1}/${repeats}: node ${runs[i].nodeMs} ms, execution ${runs[i].executionMs} ms`,
+        );
       }
-      if (runs.some(r => r.items !== ITEMS)) throw new Error(`${key} output ${runs.map(r => r.items).join('/')} items, expected ${ITEMS}`);
+      if (runs.some(r => r.items !== ITEMS))
+        throw new Error(`${key} output ${runs.map(r => r.items).join('/')} items, expected ${ITEMS}`);
       ms[key] = median(runs.map(r => r.nodeMs));
       const ex = runs.map(r => r.executionMs).filter((x): x is number => x !== null);
       executionMs[key] = ex.length ? median(ex) : null;

@@ -44,7 +44,13 @@ export interface CoreSection {
 const BASE_MS = Date.UTC(2026, 2, 2, 14, 0, 0); // a Monday, 14:00 UTC
 
 /** One full decision per call, on a router kept across calls (as a surface would). */
-export function decisionOp(core: Core, compiled: Compiled, leads: unknown[], trace: boolean, limits: boolean): (i: number) => void {
+export function decisionOp(
+  core: Core,
+  compiled: Compiled,
+  leads: unknown[],
+  trace: boolean,
+  limits: boolean,
+): (i: number) => void {
   const router = core.createRouter(compiled, undefined, {trace});
   const n = leads.length;
   // With limits, the clock moves 2 s per lead so hours and daily caps come into play.
@@ -53,16 +59,40 @@ export function decisionOp(core: Core, compiled: Compiled, leads: unknown[], tra
     : (i: number) => consume(router.route(leads[i % n], BASE_MS, i));
 }
 
-export function timeDecisions(core: Core, compiled: Compiled, leads: unknown[], trace: boolean, limits: boolean, opts: BenchOptions): Timing {
+/** The sample leads routed at their own `createdAt`; each pass over the file runs 35 days later. */
+function sampleOp(
+  core: Core,
+  compiled: Compiled,
+  leads: Record<string, string>[],
+  trace: boolean,
+): (i: number) => void {
+  const router = core.createRouter(compiled, undefined, {trace});
+  const n = leads.length;
+  const times = leads.map(l => Date.parse(l.createdAt) || BASE_MS);
+  const pass = 35 * 86_400_000;
+  return (i: number) => consume(router.route(leads[i % n], times[i % n] + Math.floor(i / n) * pass, i));
+}
+
+export function timeDecisions(
+  core: Core,
+  compiled: Compiled,
+  leads: unknown[],
+  trace: boolean,
+  limits: boolean,
+  opts: BenchOptions,
+): Timing {
   return timeSync(decisionOp(core, compiled, leads, trace, limits), opts.timing);
 }
 
-function loadSample(root: string): {config: unknown; leads: unknown[]} | null {
+function loadSample(root: string): {config: unknown; leads: Record<string, string>[]} | null {
   const configPath = path.join(root, 'shared/samples/config.json');
   const leadsPath = path.join(root, 'shared/samples/leads.csv');
   if (!fs.existsSync(configPath) || !fs.existsSync(leadsPath)) return null;
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
-  const leads = parse(fs.readFileSync(leadsPath, 'utf8'), {columns: true, skip_empty_lines: true}) as unknown[];
+  const leads = parse(fs.readFileSync(leadsPath, 'utf8'), {columns: true, skip_empty_lines: true}) as Record<
+    string,
+    string
+  >[];
   return {config, leads};
 }
 
@@ -86,7 +116,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   if (sample) {
     const compiled = core.compileConfig(sample.config);
     for (const trace of [false, true]) {
-      const t = timeDecisions(core, compiled, sample.leads, trace, false, opts);
+      const t = timeSync(sampleOp(core, compiled, sample.leads, trace), opts.timing);
       rows.push({
         label: 'sample config',
         family: 'sample',
@@ -98,7 +128,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
         nsPerOp: t.nsPerOp,
       });
     }
-    opts.log(`  sample config: ${sample.leads.length} leads`);
+    opts.log(`  sample config: ${sample.leads.length} leads, each routed at its createdAt`);
   } else {
     opts.log('  sample config: shared/samples/config.json or leads.csv missing, skipped');
   }
@@ -121,7 +151,14 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   {
     const s = makeScenario({family: 'mixed', territories: 100, reps: 50, leads: opts.leads});
     const compiled = core.compileConfig(s.config);
-    for (const trace of [false, true]) add('goal: 100 territories, 50 reps', s, trace, false, timeDecisions(core, compiled, s.leads, trace, false, opts));
+    for (const trace of [false, true])
+      add(
+        'goal: 100 territories, 50 reps',
+        s,
+        trace,
+        false,
+        timeDecisions(core, compiled, s.leads, trace, false, opts),
+      );
   }
 
   for (const territories of opts.quick ? [100] : sizes) {
@@ -147,7 +184,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
           match: (i: number) => consume(cm(s.leads[i % n])),
           indexed: (i: number) => consume(im(s.leads[i % n])),
         },
-        opts.timing
+        opts.timing,
       );
       if (family === 'geo') add('geographic (zip ranges only)', s, false, false, t.decision);
       scaling.push({
@@ -165,8 +202,10 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   const ns = (pred: (r: CoreRow) => boolean) => rows.find(pred)?.nsPerOp ?? NaN;
   const growth = (a: number, b: number) => (isFinite(a) && isFinite(b) ? b / a : null);
   const geo = (t: number) => scaling.find(r => r.family === 'geo' && r.territories === t);
-  const mixedNs = (t: number) => ns(r => r.family === 'mixed' && r.label === 'mixed map' && r.territories === t && r.reps === 100 && !r.trace);
-  const repNs = (reps: number) => ns(r => r.label === 'mixed map' && r.territories === 100 && r.reps === reps && !r.trace);
+  const mixedNs = (t: number) =>
+    ns(r => r.family === 'mixed' && r.label === 'mixed map' && r.territories === t && r.reps === 100 && !r.trace);
+  const repNs = (reps: number) =>
+    ns(r => r.label === 'mixed map' && r.territories === 100 && r.reps === reps && !r.trace);
   return {
     rows,
     scaling,

@@ -11,5 +11,12 @@ export interface N8nSection {
 }
 
 export function n8nNotRun(note: string): N8nSection {
-  return {items: 10_000, ms: {routeLead: null, noOp: null, codeRoundRobin: null}, executionMs: {}, routeOverNoop: null, executionRouteOverNoop: null, note};
+  return {
+    items: 10_000,
+    ms: {routeLead: null, noOp: null, codeRoundRobin: null},
+    executionMs: {},
+    routeOverNoop: null,
+    executionRouteOverNoop: null,
+    note,
+  };
 }

@@ -40,7 +40,12 @@ function slowTiming(t: TimingOptions, quick: boolean): TimingOptions {
   return quick ? {runs: 3, runMs: 150, warmupMs: 50} : {runs: 3, runMs: Math.max(500, t.runMs), warmupMs: 200};
 }
 
-export async function runPeers(core: Core, opts: BenchOptions, sizes = [10, 100, 1000], reps = 50): Promise<PeersSection> {
+export async function runPeers(
+  core: Core,
+  opts: BenchOptions,
+  sizes = [10, 100, 1000],
+  reps = 50,
+): Promise<PeersSection> {
   const rows: PeerRow[] = [];
   const agreement: (Agreement & {territories: number})[] = [];
   for (const territories of sizes) {
@@ -56,7 +61,12 @@ export async function runPeers(core: Core, opts: BenchOptions, sizes = [10, 100,
     try {
       // 1. Agreement, against the linear scan.
       const reference = leads.map(linear);
-      const asyncLeads = leads.slice(0, opts.quick ? Math.max(20, Math.round(20_000 / territories)) : Math.min(n, Math.max(200, Math.round(200_000 / territories))));
+      const asyncLeads = leads.slice(
+        0,
+        opts.quick
+          ? Math.max(20, Math.round(20_000 / territories))
+          : Math.min(n, Math.max(200, Math.round(200_000 / territories))),
+      );
       const checks: Agreement[] = [
         agreeSync('core: matchTerritories', coreMatch, leads, reference),
         agreeSync('hand-indexed JS', indexed, leads, reference),
@@ -68,7 +78,7 @@ export async function runPeers(core: Core, opts: BenchOptions, sizes = [10, 100,
       opts.log(
         `  ${territories} territories: agreement ${bad.length ? 'FAILED: ' + bad.map(c => `${c.matcher} ${c.mismatches}/${c.leads}`).join(', ') : 'ok'} (` +
           checks.map(c => `${c.matcher} ${c.leads}`).join(', ') +
-          ' leads)'
+          ' leads)',
       );
       for (const c of bad) for (const e of c.examples) opts.log('    ' + e);
 
@@ -83,12 +93,15 @@ export async function runPeers(core: Core, opts: BenchOptions, sizes = [10, 100,
           match: (i: number) => consume(coreMatch(leads[i % n])),
           indexed: (i: number) => consume(indexed(leads[i % n])),
         },
-        t
+        t,
       );
       put('core: full decision', sync.full);
       put('core: matchTerritories', sync.match);
       put('hand-indexed JS', sync.indexed);
-      put('linear scan JS', timeSync(i => consume(linear(leads[i % n])), territories >= 1000 ? slow : t));
+      put(
+        'linear scan JS',
+        timeSync(i => consume(linear(leads[i % n])), territories >= 1000 ? slow : t),
+      );
       put('zen-engine, 64 in flight', await timeAsync(i => zen.match(leads[i % n]), 64, slow));
       put('zen-engine, one at a time', await timeAsync(i => zen.match(leads[i % n]), 1, slow));
       put('json-rules-engine', await timeAsync(i => jre(leads[i % n]), 1, slow));

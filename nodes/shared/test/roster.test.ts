@@ -1,0 +1,65 @@
+import {parseConfig} from '../../../shared';
+import {parseHours, parseOutOfOffice, repsFromRoster} from '../roster';
+
+describe('roster rows -> reps', () => {
+  test('Google Sheets headers become a valid config rep', () => {
+    const [rep] = repsFromRoster([
+      {
+        Name: 'Ana Diaz',
+        Email: 'ana@example.com',
+        Available: 'TRUE',
+        Weight: '2',
+        Skills: 'solar, storage',
+        'Daily cap': '25',
+        'Weekly cap': '',
+        Timezone: 'America/Chicago',
+        Hours: 'mon-fri 09:00-17:00; sat 10:00-14:00',
+        'Out of office': '2026-12-24..2026-12-31, 2027-01-05',
+      },
+    ]);
+    expect(rep).toEqual({
+      id: 'ana@example.com',
+      name: 'Ana Diaz',
+      email: 'ana@example.com',
+      available: true,
+      weight: 2,
+      skills: ['solar', 'storage'],
+      capacity: {daily: 25},
+      timezone: 'America/Chicago',
+      hours: {'mon-fri': '09:00-17:00', sat: '10:00-14:00'},
+      outOfOffice: [
+        {from: '2026-12-24', to: '2026-12-31'},
+        {from: '2027-01-05', to: '2027-01-05'},
+      ],
+    });
+    expect(() => parseConfig({reps: [rep]})).not.toThrow();
+  });
+
+  test('Airtable omits unchecked boxes: a row without Available is unavailable when others have it', () => {
+    const reps = repsFromRoster([{Name: 'A', Available: true}, {Name: 'B'}]) as Array<{available: boolean}>;
+    expect(reps.map(r => r.available)).toEqual([true, false]);
+    const plain = repsFromRoster([{id: 'a'}, {id: 'b', available: false}]) as Array<{available: boolean}>;
+    expect(plain.map(r => r.available)).toEqual([true, false]);
+  });
+
+  test('names, n8n items and explicit ids', () => {
+    expect(repsFromRoster(['Ann', {json: {Id: 'bo', Name: 'Bo'}}])).toEqual([
+      {id: 'Ann', name: 'Ann'},
+      {id: 'bo', name: 'Bo', available: true},
+    ]);
+  });
+
+  test('hours and out-of-office text forms', () => {
+    expect(parseHours('Mon-Fri=08:00-18:00\nsun 10:00 - 12:00')).toEqual({
+      'mon-fri': '08:00-18:00',
+      sun: '10:00-12:00',
+    });
+    expect(parseHours('')).toBeUndefined();
+    expect(parseOutOfOffice('2026-01-01 to 2026-01-03')).toEqual([{from: '2026-01-01', to: '2026-01-03'}]);
+  });
+
+  test('a bad hours entry is kept so validation names it', () => {
+    const [rep] = repsFromRoster([{id: 'a', hours: 'weekdays'}]);
+    expect(() => parseConfig({reps: [rep]})).toThrow(/reps\[0\]\.hours/);
+  });
+});
