@@ -138,7 +138,8 @@ export class TerritoryMatcher {
   private readonly partialHits: Int32Array;
   private readonly tStamp: Int32Array;
   private readonly cStamp: Int32Array;
-  private readonly touched: number[] = [];
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
   private values: Array<string | string[] | null> = [];
   private seq = 0;
   private readonly byScore = (a: number, b: number) => this.score[b] - this.score[a] || a - b;
@@ -187,6 +188,7 @@ export class TerritoryMatcher {
     this.partialScore = new Float64Array(n);
     this.partialHits = new Int32Array(n);
     this.tStamp = new Int32Array(n);
+    this.touched = new Int32Array(n);
     this.cStamp = new Int32Array(conditionCount);
     this.partialMin = config.partialMinScore;
   }
@@ -211,7 +213,7 @@ export class TerritoryMatcher {
       this.tStamp.fill(0);
       this.cStamp.fill(0);
     }
-    this.touched.length = 0;
+    this.touchedCount = 0;
     return this.seq;
   }
 
@@ -235,7 +237,7 @@ export class TerritoryMatcher {
       for (let i = 0; i < conds.length; i++) if (conds[i] !== cond && !this.holds(conds[i])) return;
       this.score[t] = this.fullScore[t];
       this.hits[t] = conds.length;
-      this.touched.push(t);
+      this.touched[this.touchedCount++] = t;
       return;
     }
     this.accumulate(cond, this.score, this.hits);
@@ -252,7 +254,7 @@ export class TerritoryMatcher {
       this.tStamp[t] = seq;
       hits[t] = 0;
       score[t] = this.territories[t].priority;
-      this.touched.push(t);
+      this.touched[this.touchedCount++] = t;
     }
     hits[t]++;
     score[t] += cond.w;
@@ -270,7 +272,7 @@ export class TerritoryMatcher {
       this.hits[t] = 0;
       out.push(t);
     }
-    for (let i = 0; i < this.touched.length; i++) out.push(this.touched[i]);
+    for (let i = 0; i < this.touchedCount; i++) out.push(this.touched[i]);
     if (out.length > 1) out.sort(this.byScore);
     return {territories: out, score: this.score, hits: this.hits};
   }
@@ -281,7 +283,7 @@ export class TerritoryMatcher {
     this.readValues(lead);
     this.walk(this.all, this.partialHit);
     const out: number[] = [];
-    for (let i = 0; i < this.touched.length; i++) {
+    for (let i = 0; i < this.touchedCount; i++) {
       const t = this.touched[i];
       const info = this.territories[t];
       if (info.all && this.partialHits[t] < info.total && this.partialScore[t] >= this.partialMin) out.push(t);

@@ -64,7 +64,7 @@ function naive(config: RoutingConfig, lead: Record<string, unknown>) {
 }
 
 const zip = fc.integer({min: 0, max: 99999}).map(z => String(z).padStart(5, '0'));
-const conditionArb: fc.Arbitrary<ConditionConfig> = fc.oneof(
+const conditionArb = fc.oneof(
   fc.record({
     field: fc.constant('state'),
     op: fc.constantFrom('in' as const, 'notIn' as const),

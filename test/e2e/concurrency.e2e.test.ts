@@ -104,7 +104,7 @@ afterAll(async () => {
   await cleanupAll();
 });
 
-test(`${LEADS} concurrent webhook leads: Round Robin gives each of 4 reps exactly ${LEADS / 4}; a Code-node counter is recorded beside it`, async () => {
+test(`${LEADS} concurrent webhook leads: Round Robin and Route Lead give each of 4 reps exactly ${LEADS / 4}; a Code-node counter is recorded beside them`, async () => {
   const folder = await createUserFolder();
   const ids = [
     await importWorkflow(folder, ours()),

@@ -1,6 +1,7 @@
 // `npm run dev`: a local n8n with this package installed and the example workflows imported.
 // `npm run dev -- --screenshot`: the same on a free port, then a headless Chromium screenshot of the
-// Route Lead workflow to nodes/RouteLead/route-lead-workflow.png, then exit.
+// Route Lead workflow to nodes/RouteLead/route-lead-workflow.png (and its parameter panel to
+// route-lead-parameters.png), then exit.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,7 +55,7 @@ async function importAll(folder: Awaited<ReturnType<typeof createUserFolder>>): 
   return n;
 }
 
-async function screenshot(server: N8nServer, session: Session, workflowId: string, out: string): Promise<void> {
+async function screenshot(server: N8nServer, session: Session, workflowId: string, out: string, panelOut: string): Promise<void> {
   const {chromium} = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -86,6 +87,11 @@ async function screenshot(server: N8nServer, session: Session, workflowId: strin
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1500); // canvas fit-to-view animation
     await page.screenshot({path: out});
+    // The node's parameter panel: proves the description renders in n8n's editor.
+    await page.getByText('Route Lead', {exact: true}).first().dblclick();
+    await page.waitForSelector('text=Routing Rules', {timeout: 30_000});
+    await page.waitForTimeout(1000);
+    await page.screenshot({path: panelOut});
   } finally {
     await browser.close();
   }
@@ -104,8 +110,9 @@ async function main(): Promise<void> {
   const session = await setupOwner(server);
   if (takeScreenshot) {
     const out = path.join(ROOT, 'nodes/RouteLead/route-lead-workflow.png');
-    await screenshot(server, session, showcase.id as string, out);
-    console.log(`screenshot: ${path.relative(ROOT, out)}`);
+    const panelOut = path.join(ROOT, 'nodes/RouteLead/route-lead-parameters.png');
+    await screenshot(server, session, showcase.id as string, out, panelOut);
+    console.log(`screenshots: ${path.relative(ROOT, out)}, ${path.relative(ROOT, panelOut)}`);
     await server.stop();
     await cleanupAll();
     return;
