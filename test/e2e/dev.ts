@@ -55,7 +55,13 @@ async function importAll(folder: Awaited<ReturnType<typeof createUserFolder>>): 
   return n;
 }
 
-async function screenshot(server: N8nServer, session: Session, workflowId: string, out: string, panelOut: string): Promise<void> {
+async function screenshot(
+  server: N8nServer,
+  session: Session,
+  workflowId: string,
+  out: string,
+  panelOut: string,
+): Promise<void> {
   const {chromium} = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
