@@ -14,8 +14,26 @@ export interface LocalTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const lastByZone = new Map<string, {ms: number; local: LocalTime}>();
-const WEEKDAY_INDEX: Record<string, number> = {Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6};
+
+/**
+ * Per zone: its UTC offset for the current 15-minute UTC slot (every real offset change happens on
+ * a 15-minute boundary, so one Intl call per zone and slot is exact), and the calendar strings of
+ * the current local day.
+ */
+interface ZoneCache {
+  slot: number;
+  offset: number;
+  day: number;
+  date: string;
+  week: string;
+  month: string;
+  weekday: number;
+  minute: number;
+  last: LocalTime | null;
+}
+const zones = new Map<string, ZoneCache>();
+const SLOT_MS = 15 * 60000;
+const DAY_MS = 86400000;
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -37,44 +55,58 @@ function formatter(tz: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      weekday: 'short',
     });
     formatters.set(tz, f);
   }
   return f;
 }
 
-export function localTime(tz: string, ms: number): LocalTime {
-  const cached = lastByZone.get(tz);
-  if (cached && cached.ms === ms) return cached.local;
-  let y: number, mo: number, d: number, h: number, mi: number, wd: number;
-  if (tz === 'UTC') {
-    const t = new Date(ms);
-    y = t.getUTCFullYear();
-    mo = t.getUTCMonth() + 1;
-    d = t.getUTCDate();
-    h = t.getUTCHours();
-    mi = t.getUTCMinutes();
-    wd = (t.getUTCDay() + 6) % 7;
-  } else {
-    const parts = formatter(tz).formatToParts(new Date(ms));
-    const get = (type: string) => parts.find(p => p.type === type)!.value;
-    y = Number(get('year'));
-    mo = Number(get('month'));
-    d = Number(get('day'));
-    h = Number(get('hour')) % 24;
-    mi = Number(get('minute'));
-    wd = WEEKDAY_INDEX[get('weekday')];
+/** The zone's offset from UTC (ms) at instant `ms`, which must be a whole minute. */
+function offsetAt(tz: string, ms: number): number {
+  if (tz === 'UTC') return 0;
+  const parts = formatter(tz).formatToParts(new Date(ms));
+  let y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  for (const p of parts) {
+    if (p.type === 'year') y = Number(p.value);
+    else if (p.type === 'month') mo = Number(p.value);
+    else if (p.type === 'day') d = Number(p.value);
+    else if (p.type === 'hour') h = Number(p.value) % 24;
+    else if (p.type === 'minute') mi = Number(p.value);
   }
-  const local: LocalTime = {
-    date: `${y}-${pad2(mo)}-${pad2(d)}`,
-    week: isoWeek(y, mo, d),
-    month: `${y}-${pad2(mo)}`,
-    weekday: wd,
-    minute: h * 60 + mi,
-  };
-  lastByZone.set(tz, {ms, local});
-  return local;
+  return Date.UTC(y, mo - 1, d, h, mi) - ms;
+}
+
+export function localTime(tz: string, ms: number): LocalTime {
+  let z = zones.get(tz);
+  if (!z) {
+    z = {slot: NaN, offset: 0, day: NaN, date: '', week: '', month: '', weekday: 0, minute: -1, last: null};
+    zones.set(tz, z);
+  }
+  const slot = Math.floor(ms / SLOT_MS);
+  if (slot !== z.slot) {
+    z.offset = offsetAt(tz, slot * SLOT_MS);
+    z.slot = slot;
+  }
+  const local = ms + z.offset;
+  const day = Math.floor(local / DAY_MS);
+  const minute = Math.floor((local - day * DAY_MS) / 60000);
+  if (day !== z.day) {
+    const t = new Date(day * DAY_MS);
+    const y = t.getUTCFullYear();
+    const mo = t.getUTCMonth() + 1;
+    const d = t.getUTCDate();
+    z.date = `${y}-${pad2(mo)}-${pad2(d)}`;
+    z.week = isoWeek(y, mo, d);
+    z.month = `${y}-${pad2(mo)}`;
+    z.weekday = (t.getUTCDay() + 6) % 7;
+    z.day = day;
+    z.last = null;
+  }
+  if (z.last === null || z.minute !== minute) {
+    z.minute = minute;
+    z.last = {date: z.date, week: z.week, month: z.month, weekday: z.weekday, minute};
+  }
+  return z.last;
 }
 
 function pad2(n: number): string {

@@ -105,17 +105,38 @@ export interface RouteOptionsParams {
  */
 export function rawConfig(ctx: IExecuteFunctions, i: number, options: RouteOptionsParams = {}): Raw {
   const source = ctx.getNodeParameter('configSource', i, 'ui') as string;
-  let config: Raw;
-  if (source === 'json') {
-    const parsed = jsonParameter(ctx.getNodeParameter('configJson', i, '{}'), 'configJson');
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new ConfigError([{path: '', message: 'the config must be a JSON object'}]);
-    }
-    config = {...(parsed as Raw)};
-  } else {
-    config = configFromUi(ctx, i);
-  }
   const mapping = ctx.getNodeParameter('fieldMapping', i, {}) as Record<string, string>;
+  if (source !== 'json') return layered(configFromUi(ctx, i), mapping, options);
+  // Items of one execution (and executions of one workflow) usually share the same JSON text:
+  // parse and layer it once, and hand back the same object so the compiled config is found by identity.
+  const json = ctx.getNodeParameter('configJson', i, '{}');
+  const key =
+    (typeof json === 'string' ? json : JSON.stringify(json)) +
+    '\u0000' +
+    JSON.stringify([
+      mapping,
+      options.roster ?? null,
+      options.requireIntent ?? false,
+      options.intentField ?? '',
+      options.intentKeywords ?? '',
+    ]);
+  if (lastJsonConfig?.key === key) return lastJsonConfig.raw;
+  const raw = layered(jsonConfig(json), mapping, options);
+  lastJsonConfig = {key, raw};
+  return raw;
+}
+
+let lastJsonConfig: {key: string; raw: Raw} | undefined;
+
+function jsonConfig(json: unknown): Raw {
+  const parsed = jsonParameter(json, 'configJson');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError([{path: '', message: 'the config must be a JSON object'}]);
+  }
+  return {...(parsed as Raw)};
+}
+
+function layered(config: Raw, mapping: Record<string, string>, options: RouteOptionsParams): Raw {
   const mapped = Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.trim()));
   if (Object.keys(mapped).length) config.fields = {...((config.fields as Raw) ?? {}), ...mapped};
   const roster = jsonParameter(options.roster, 'roster');
@@ -137,8 +158,18 @@ export function rawConfig(ctx: IExecuteFunctions, i: number, options: RouteOptio
 const cache = new Map<string, CompiledConfig>();
 const CACHE_SIZE = 32;
 
-/** Validates and compiles (cached by content). Throws ConfigError. */
+const byIdentity = new WeakMap<object, CompiledConfig>();
+
+/** Validates and compiles (cached by identity, then by content). Throws ConfigError. */
 export function compileCached(raw: unknown): CompiledConfig {
+  const same = typeof raw === 'object' && raw !== null ? byIdentity.get(raw) : undefined;
+  if (same) return same;
+  const compiled = compileByContent(raw);
+  if (typeof raw === 'object' && raw !== null) byIdentity.set(raw, compiled);
+  return compiled;
+}
+
+function compileByContent(raw: unknown): CompiledConfig {
   const key = JSON.stringify(raw);
   const hit = cache.get(key);
   if (hit) {

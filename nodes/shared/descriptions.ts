@@ -73,7 +73,14 @@ export function repFields(idLabel: string): INodeProperties[] {
     {displayName: 'Name', name: 'name', type: 'string', default: ''},
     {displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: ''},
     {displayName: 'Available', name: 'available', type: 'boolean', default: true},
-    {displayName: 'Weight', name: 'weight', type: 'number', default: 1, typeOptions: {minValue: 0}},
+    {
+      displayName: 'Weight',
+      name: 'weight',
+      type: 'number',
+      default: 1,
+      typeOptions: {minValue: 0.01},
+      description: 'Share in weighted rotation (greater than 0)',
+    },
     {
       displayName: 'Skills',
       name: 'skills',

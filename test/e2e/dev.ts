@@ -94,7 +94,10 @@ async function screenshot(
     await page.waitForTimeout(1500); // canvas fit-to-view animation
     await page.screenshot({path: out});
     // The node's parameter panel: proves the description renders in n8n's editor.
-    await page.getByText('Route Lead', {exact: true}).first().dblclick();
+    // The node's label sits under its box: double-click the box just above it.
+    const label = await page.getByText('Route Lead', {exact: true}).first().boundingBox();
+    if (!label) throw new Error('Route Lead is not on the canvas');
+    await page.mouse.dblclick(label.x + label.width / 2, label.y - 40);
     await page.waitForSelector('text=Routing Rules', {timeout: 30_000});
     await page.waitForTimeout(1000);
     await page.screenshot({path: panelOut});

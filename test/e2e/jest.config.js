@@ -6,5 +6,4 @@ module.exports = {
   transform: {'^.+\\.ts$': ['ts-jest', {isolatedModules: true, diagnostics: false}]},
   maxWorkers: 1,
   testTimeout: 15 * 60_000,
-  globalTeardown: '<rootDir>/lib/teardown.js',
 };

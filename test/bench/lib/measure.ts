@@ -16,7 +16,7 @@ export interface TimingOptions {
   warmupMs: number;
 }
 
-export const QUICK: TimingOptions = {runs: 3, runMs: 120, warmupMs: 80};
+export const QUICK: TimingOptions = {runs: 3, runMs: 80, warmupMs: 60};
 export const FULL: TimingOptions = {runs: 5, runMs: 250, warmupMs: 250};
 
 /** Keeps results alive so the JIT cannot drop the work. */

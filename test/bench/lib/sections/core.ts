@@ -140,7 +140,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
     for (const reps of repCounts) {
       const s = makeScenario({family: 'mixed', territories, reps, leads: opts.leads});
       const compiled = core.compileConfig(s.config);
-      for (const trace of opts.quick && territories !== 100 ? [false] : [false, true]) {
+      for (const trace of opts.quick ? [false] : [false, true]) {
         add('mixed map', s, trace, false, timeDecisions(core, compiled, s.leads, trace, false, opts));
       }
     }

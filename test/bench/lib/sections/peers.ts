@@ -70,8 +70,13 @@ export async function runPeers(
       const checks: Agreement[] = [
         agreeSync('core: matchTerritories', coreMatch, leads, reference),
         agreeSync('hand-indexed JS', indexed, leads, reference),
-        await agreeAsync('zen-engine', zen.match, leads.slice(0, Math.min(n, 2000)), reference, 64),
-        await agreeAsync('json-rules-engine', jre, asyncLeads.slice(0, Math.min(asyncLeads.length, 1000)), reference),
+        await agreeAsync('zen-engine', zen.match, leads.slice(0, Math.min(n, opts.quick ? 300 : 2000)), reference, 64),
+        await agreeAsync(
+          'json-rules-engine',
+          jre,
+          asyncLeads.slice(0, Math.min(asyncLeads.length, opts.quick ? 200 : 1000)),
+          reference,
+        ),
       ];
       for (const c of checks) agreement.push({...c, territories});
       const bad = checks.filter(c => c.mismatches > 0);
