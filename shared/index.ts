@@ -16,11 +16,19 @@ export {hash64} from './hash';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 
 import {compileConfig as compile} from './compile';
-import type {TerritoryMatchResult} from './types';
+import type {TerritoryMatchResult, TerritoryScore} from './types';
 
 /** Territory scoring only: which territories match a lead, their scores, the winner. */
 export function matchTerritories(config: unknown, lead: unknown): TerritoryMatchResult {
   return compile(config).matcher.match(lead);
+}
+
+/** Only the best exact and the best partial territory (score desc, then config order): the fast path. */
+export function bestTerritories(
+  config: unknown,
+  lead: unknown,
+): {exact: TerritoryScore | null; partial: TerritoryScore | null} {
+  return compile(config).matcher.best(lead);
 }
 
 /** The decision with the seed aliases CRMs map to custom fields. */

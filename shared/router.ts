@@ -8,7 +8,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import {afterPick, pick, type PickContext} from './strategies';
 import {toEpochMs} from './time';
-import type {MatchPass} from './territories';
+import {nextLevel, type MatchPass} from './territories';
 import {failureCounts, reasonFor, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
@@ -66,7 +66,7 @@ export function routeBatch(
 const NO_CANDIDATES: Candidate[] = [];
 
 class CascadeRouter implements Router {
-  private readonly pools: Record<string, PoolState>;
+  private readonly pools: Map<string, PoolState>;
   private readonly counters: Record<string, RepCounters>;
   // Keys are 53-bit hashes (numbers) in memory; persisted as "k…"/"d…" base-36 strings.
   private readonly learned: Map<number, string>;
@@ -92,7 +92,7 @@ class CascadeRouter implements Router {
     state: RotationState,
     private readonly trace: boolean,
   ) {
-    this.pools = state.pools;
+    this.pools = new Map(Object.entries(state.pools));
     this.counters = state.reps;
     this.learned = fromPersisted(state.accounts);
     this.dedupe = fromPersisted(state.dedupe);
@@ -113,7 +113,7 @@ class CascadeRouter implements Router {
   state(): RotationState {
     return copyState({
       v: 1,
-      pools: this.pools,
+      pools: Object.fromEntries(this.pools),
       reps: this.counters,
       accounts: toPersisted('d', this.learned),
       dedupe: toPersisted('k', this.dedupe),
@@ -265,17 +265,14 @@ class CascadeRouter implements Router {
       case 'exact':
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead);
-        const list = m.territories;
         let skipped = 0;
-        for (let i = 0; i < list.length;) {
-          const score = m.score[list[i]];
-          let j = i + 1;
-          while (j < list.length && m.score[list[j]] === score) j++;
-          const single = j === i + 1;
-          const pool = single ? c.territoryPools[list[i]] : tiedPool(c, list.slice(i, j));
+        const level: number[] = [];
+        for (let score = nextLevel(m, Infinity, level); score !== -Infinity; score = nextLevel(m, score, level)) {
+          const single = level.length === 1;
+          const pool = single ? c.territoryPools[level[0]] : tiedPool(c, level);
           const rep = this.pickFrom(pool);
           if (rep >= 0) {
-            const t = single ? list[i] : firstTerritoryWith(c, list.slice(i, j), rep);
+            const t = single ? level[0] : firstTerritoryWith(c, level, rep);
             const info = c.matcher.territories[t];
             return {
               stage,
@@ -283,14 +280,14 @@ class CascadeRouter implements Router {
               territory: t,
               score,
               strategy: pool.strategy,
-              tied: j - i,
+              tied: level.length,
               skipped,
               matched: m.hits[t],
               total: info.total,
             };
           }
-          skipped += j - i;
-          i = j;
+          skipped += level.length;
+          level.length = 0;
         }
         return null;
       }
@@ -334,10 +331,11 @@ class CascadeRouter implements Router {
   }
 
   private pickFrom(pool: CompiledPool): number {
-    const state = this.pools[pool.key];
+    const state = this.pools.get(pool.key);
     const pos = pick(pool, state, this.pickCtx);
     if (pos < 0) return -1;
-    this.pools[pool.key] = afterPick(pool, state, pos, this.pickCtx); // updates in place when it can
+    const next = afterPick(pool, state, pos, this.pickCtx); // updates in place when it can
+    if (next !== state) this.pools.set(pool.key, next);
     return pool.reps[pos];
   }
 
@@ -465,7 +463,7 @@ function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: numbe
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
   const v = readPath(lead, path);
-  if (typeof v === 'string' && v.trim() !== '') return v;
+  if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;
 }

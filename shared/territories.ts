@@ -40,7 +40,7 @@ class IndexSet {
   eq: Array<Map<string, Condition[]> | null>;
   prefix: Array<Map<string, Condition[]> | null>;
   prefixLengths: number[][];
-  zipBuckets: Array<RangeHit[][] | null>;
+  zipBuckets: Array<Array<RangeHit[] | null> | null>;
   linear: Condition[] = [];
 
   constructor(slots: number) {
@@ -68,9 +68,10 @@ class IndexSet {
       }
       this.prefixLengths[s].sort((a, b) => a - b);
     } else if (cond.op === 'between' && kind === 'zip') {
-      const buckets = (this.zipBuckets[s] ??= Array.from({length: 100000 / ZIP_BUCKET}, () => [] as RangeHit[]));
+      const buckets = (this.zipBuckets[s] ??= new Array<RangeHit[] | null>(100000 / ZIP_BUCKET).fill(null));
+      const hit = {cond, lo: cond.lo, hi: cond.hi};
       for (let b = Math.floor(cond.lo / ZIP_BUCKET); b <= Math.floor(cond.hi / ZIP_BUCKET); b++) {
-        buckets[b].push({cond, lo: cond.lo, hi: cond.hi});
+        (buckets[b] ??= []).push(hit);
       }
     } else {
       this.linear.push(cond);
@@ -97,10 +98,11 @@ class IndexSet {
       const z = zipNumber(v);
       if (z === z) {
         const bucket = buckets[Math.floor(z / ZIP_BUCKET)];
-        for (let i = 0; i < bucket.length; i++) {
-          const r = bucket[i];
-          if (z >= r.lo && z <= r.hi) hit(r.cond);
-        }
+        if (bucket !== null)
+          for (let i = 0; i < bucket.length; i++) {
+            const r = bucket[i];
+            if (z >= r.lo && z <= r.hi) hit(r.cond);
+          }
       }
     }
   }
@@ -121,13 +123,15 @@ export interface MatchPass {
   hits: Int32Array;
 }
 
-const ZIP_BUCKET = 100; // 1,000 buckets of 100 zip codes
+const ZIP_BUCKET = 10; // 10,000 buckets of 10 zip codes, allocated when used
 
 export class TerritoryMatcher {
   readonly territories: TerritoryInfo[];
   private readonly slots: Slot[] = [];
   private readonly conditions: Condition[][] = [];
   private readonly fullScore: Float64Array;
+  private readonly isAll: Uint8Array;
+  private readonly priority: Float64Array;
   private readonly anchors: IndexSet;
   private readonly all: IndexSet;
   private readonly alwaysExact: number[] = [];
@@ -142,8 +146,6 @@ export class TerritoryMatcher {
   private touchedCount = 0;
   private values: Array<string | string[] | null> = [];
   private seq = 0;
-  private readonly byScore = (a: number, b: number) => this.score[b] - this.score[a] || a - b;
-  private readonly byPartialScore = (a: number, b: number) => this.partialScore[b] - this.partialScore[a] || a - b;
 
   constructor(config: RoutingConfig) {
     const canonical = config.fields as Record<string, string | undefined>;
@@ -172,9 +174,13 @@ export class TerritoryMatcher {
     this.anchors = new IndexSet(this.slots.length);
     this.all = new IndexSet(this.slots.length);
     this.fullScore = new Float64Array(n);
+    this.isAll = new Uint8Array(n);
+    this.priority = new Float64Array(n);
     this.territories.forEach((info, t) => {
       const conds = this.conditions[t];
       this.fullScore[t] = info.priority + conds.reduce((sum, c) => sum + c.w, 0);
+      this.isAll[t] = info.all ? 1 : 0;
+      this.priority[t] = info.priority;
       for (const cond of conds) this.all.add(cond, this.slots[cond.slot].kind);
       if (!info.all) {
         for (const cond of conds) this.anchors.add(cond, this.slots[cond.slot].kind);
@@ -230,7 +236,7 @@ export class TerritoryMatcher {
   private readonly exactHit = (cond: Condition): void => {
     const t = cond.t;
     const seq = this.seq;
-    if (this.territories[t].all) {
+    if (this.isAll[t] === 1) {
       if (this.tStamp[t] === seq) return;
       this.tStamp[t] = seq;
       const conds = this.conditions[t];
@@ -253,14 +259,14 @@ export class TerritoryMatcher {
     if (this.tStamp[t] !== seq) {
       this.tStamp[t] = seq;
       hits[t] = 0;
-      score[t] = this.territories[t].priority;
+      score[t] = this.priority[t];
       this.touched[this.touchedCount++] = t;
     }
     hits[t]++;
     score[t] += cond.w;
   }
 
-  /** Exactly matching territories, best first. */
+  /** Exactly matching territories, in no particular order (see `levels`). */
   exact(lead: unknown): MatchPass {
     this.nextSeq();
     this.readValues(lead);
@@ -273,11 +279,10 @@ export class TerritoryMatcher {
       out.push(t);
     }
     for (let i = 0; i < this.touchedCount; i++) out.push(this.touched[i]);
-    if (out.length > 1) out.sort(this.byScore);
     return {territories: out, score: this.score, hits: this.hits};
   }
 
-  /** `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, best first. */
+  /** `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, in no particular order. */
   partial(lead: unknown): MatchPass {
     this.nextSeq();
     this.readValues(lead);
@@ -288,27 +293,64 @@ export class TerritoryMatcher {
       const info = this.territories[t];
       if (info.all && this.partialHits[t] < info.total && this.partialScore[t] >= this.partialMin) out.push(t);
     }
-    if (out.length > 1) out.sort(this.byPartialScore);
     return {territories: out, score: this.partialScore, hits: this.partialHits};
   }
 
+  /** The best exact and best partial territory only (score desc, then config order): the cheap path. */
+  best(lead: unknown): {exact: TerritoryScore | null; partial: TerritoryScore | null} {
+    const top = (pass: MatchPass): TerritoryScore | null => {
+      let best = -1;
+      for (const t of pass.territories) {
+        if (best < 0 || pass.score[t] > pass.score[best] || (pass.score[t] === pass.score[best] && t < best)) best = t;
+      }
+      return best < 0 ? null : this.view(pass, best);
+    };
+    const exact = top(this.exact(lead));
+    return {exact, partial: top(this.partial(lead))};
+  }
+
+  private view(pass: MatchPass, t: number): TerritoryScore {
+    const info = this.territories[t];
+    return {
+      territoryId: info.id,
+      territoryName: info.name,
+      score: pass.score[t],
+      matched: pass.hits[t],
+      total: info.total,
+      match: info.all ? 'all' : 'any',
+    };
+  }
+
   match(lead: unknown): TerritoryMatchResult {
-    const view = (pass: MatchPass) =>
-      pass.territories.map((t): TerritoryScore => {
-        const info = this.territories[t];
-        return {
-          territoryId: info.id,
-          territoryName: info.name,
-          score: pass.score[t],
-          matched: pass.hits[t],
-          total: info.total,
-          match: info.all ? 'all' : 'any',
-        };
-      });
+    const view = (pass: MatchPass) => sortByScore(pass).map(t => this.view(pass, t));
     const exact = view(this.exact(lead));
     const partial = view(this.partial(lead));
     return {exact, partial, winner: exact[0] ?? null};
   }
+}
+
+/** Territories of a pass, best first: score descending, then config order. */
+export function sortByScore(pass: MatchPass): number[] {
+  const {score} = pass;
+  return [...pass.territories].sort((a, b) => score[b] - score[a] || a - b);
+}
+
+/**
+ * The next score level of a pass below `above` (Infinity for the best): its territories in config
+ * order, appended to `out`; returns the level's score, or -Infinity when none is left. A linear scan
+ * per level: usually the first level decides, so no sort is needed.
+ */
+export function nextLevel(pass: MatchPass, above: number, out: number[]): number {
+  const {territories, score} = pass;
+  let best = -Infinity;
+  for (let i = 0; i < territories.length; i++) {
+    const s = score[territories[i]];
+    if (s < above && s > best) best = s;
+  }
+  if (best === -Infinity) return best;
+  for (let i = 0; i < territories.length; i++) if (score[territories[i]] === best) out.push(territories[i]);
+  if (out.length > 1) out.sort((a, b) => a - b);
+  return best;
 }
 
 function compileCondition(t: number, c: number, cond: ConditionConfig, slot: number, slots: Slot[]): Condition {

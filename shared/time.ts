@@ -65,7 +65,11 @@ function formatter(tz: string): Intl.DateTimeFormat {
 function offsetAt(tz: string, ms: number): number {
   if (tz === 'UTC') return 0;
   const parts = formatter(tz).formatToParts(new Date(ms));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0;
   for (const p of parts) {
     if (p.type === 'year') y = Number(p.value);
     else if (p.type === 'month') mo = Number(p.value);

@@ -140,6 +140,9 @@ test('indexed exact and partial matching equal a naive evaluation of every condi
         const want = naive(compiled.config, lead);
         expect(got.exact.map(t => [t.territoryId, t.score])).toEqual(want.exact);
         expect(got.partial.map(t => [t.territoryId, t.score])).toEqual(want.partial);
+        const best = compiled.matcher.best(lead);
+        expect(best.exact?.territoryId ?? null).toBe(want.exact[0]?.[0] ?? null);
+        expect(best.partial?.territoryId ?? null).toBe(want.partial[0]?.[0] ?? null);
       }
     }),
     {numRuns: 500},

@@ -8,13 +8,12 @@ export type Compiled = ReturnType<Core['compileConfig']>;
 
 export function coreMatcher(core: Core, compiled: Compiled): Matcher {
   return lead => {
-    const r = core.matchTerritories(compiled, lead);
-    const p = r.partial[0];
+    const r = core.bestTerritories(compiled, lead);
     return {
-      exactId: r.winner ? r.winner.territoryId : null,
-      exactScore: r.winner ? r.winner.score : null,
-      partialId: p ? p.territoryId : null,
-      partialScore: p ? p.score : null,
+      exactId: r.exact ? r.exact.territoryId : null,
+      exactScore: r.exact ? r.exact.score : null,
+      partialId: r.partial ? r.partial.territoryId : null,
+      partialScore: r.partial ? r.partial.score : null,
     };
   };
 }

@@ -43,7 +43,7 @@ export function evaluateGoals(
     const peerRow = peers?.rows.find(r => r.territories === t);
     const row = core?.scaling.find(r => r.family === 'mixed' && r.territories === t);
     const ratio = peerRow
-      ? (peerRow.perSec['hand-indexed JS'] ?? NaN) / (peerRow.perSec['core: matchTerritories'] ?? NaN)
+      ? (peerRow.perSec['hand-indexed JS'] ?? NaN) / (peerRow.perSec['core: bestTerritories'] ?? NaN)
       : row
         ? row.matchNs / row.indexedNs
         : null;

@@ -47,7 +47,7 @@ function printCore(c: CoreSection, log: (s: string) => void): void {
   log('\n## Cost as the map grows (100 reps, trace off)');
   log(
     table(
-      ['map', 'territories', 'full decision', 'matchTerritories', 'hand-indexed JS', 'match / indexed'],
+      ['map', 'territories', 'full decision', 'bestTerritories', 'hand-indexed JS', 'match / indexed'],
       c.scaling.map(r => [
         r.family,
         r.territories,

@@ -13,7 +13,7 @@ import {decisionOp} from './core';
 
 export const PEER_NAMES = [
   'core: full decision',
-  'core: matchTerritories',
+  'core: bestTerritories',
   'hand-indexed JS',
   'linear scan JS',
   'zen-engine, 64 in flight',
@@ -68,7 +68,7 @@ export async function runPeers(
           : Math.min(n, Math.max(200, Math.round(200_000 / territories))),
       );
       const checks: Agreement[] = [
-        agreeSync('core: matchTerritories', coreMatch, leads, reference),
+        agreeSync('core: bestTerritories', coreMatch, leads, reference),
         agreeSync('hand-indexed JS', indexed, leads, reference),
         await agreeAsync('zen-engine', zen.match, leads.slice(0, Math.min(n, opts.quick ? 300 : 2000)), reference, 64),
         await agreeAsync(
@@ -101,7 +101,7 @@ export async function runPeers(
         t,
       );
       put('core: full decision', sync.full);
-      put('core: matchTerritories', sync.match);
+      put('core: bestTerritories', sync.match);
       put('hand-indexed JS', sync.indexed);
       put(
         'linear scan JS',
