@@ -30,6 +30,8 @@ interface ZoneCache {
   weekday: number;
   minute: number;
   last: LocalTime | null;
+  /** UTC day -> offset when it is the same all day (NaN when it changes that day). */
+  dayOffsets: Map<number, number>;
 }
 const zones = new Map<string, ZoneCache>();
 const SLOT_MS = 15 * 60000;
@@ -83,12 +85,33 @@ function offsetAt(tz: string, ms: number): number {
 export function localTime(tz: string, ms: number): LocalTime {
   let z = zones.get(tz);
   if (!z) {
-    z = {slot: NaN, offset: 0, day: NaN, date: '', week: '', month: '', weekday: 0, minute: -1, last: null};
+    z = {
+      slot: NaN,
+      offset: 0,
+      day: NaN,
+      date: '',
+      week: '',
+      month: '',
+      weekday: 0,
+      minute: -1,
+      last: null,
+      dayOffsets: new Map(),
+    };
     zones.set(tz, z);
   }
   const slot = Math.floor(ms / SLOT_MS);
   if (slot !== z.slot) {
-    z.offset = offsetAt(tz, slot * SLOT_MS);
+    // Back-tests jump around in time: most UTC days have one offset all day (two Intl calls per
+    // zone and day); a day with a DST change falls back to one call per 15-minute slot.
+    const utcDay = Math.floor(ms / DAY_MS);
+    let dayOffset = z.dayOffsets.get(utcDay);
+    if (dayOffset === undefined) {
+      const start = offsetAt(tz, utcDay * DAY_MS);
+      dayOffset = start === offsetAt(tz, (utcDay + 1) * DAY_MS - 60000) ? start : NaN;
+      if (z.dayOffsets.size >= 4096) z.dayOffsets.clear();
+      z.dayOffsets.set(utcDay, dayOffset);
+    }
+    z.offset = Number.isNaN(dayOffset) ? offsetAt(tz, slot * SLOT_MS) : dayOffset;
     z.slot = slot;
   }
   const local = ms + z.offset;
