@@ -143,6 +143,7 @@ class CascadeRouter implements Router {
 
   private newStage(): void {
     // A fresh stage list; stamps are shifted by using a negative marker for "seen in an earlier stage".
+    if (this.stageList.length === 0) return;
     for (const idx of this.stageList) this.stageStamp[idx] = -this.seq;
     this.stageList.length = 0;
   }
@@ -156,9 +157,10 @@ class CascadeRouter implements Router {
       this.decidedAt = new Date(ms).toISOString();
     }
     if (++this.seq > 0x3fffffff) this.resetStamps();
-    this.stageList.length = 0;
-    this.anyList.length = 0;
-    this.unknownOwners.length = 0;
+    // (setting an array's length is a runtime call: skip it when already empty)
+    if (this.stageList.length !== 0) this.stageList.length = 0;
+    if (this.anyList.length !== 0) this.anyList.length = 0;
+    if (this.unknownOwners.length !== 0) this.unknownOwners.length = 0;
 
     if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
       const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
@@ -264,7 +266,7 @@ class CascadeRouter implements Router {
     switch (stage) {
       case 'exact':
       case 'partial': {
-        const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead);
+        const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
         let skipped = 0;
         const level: number[] = [];
         for (let score = nextLevel(m, Infinity, level); score !== -Infinity; score = nextLevel(m, score, level)) {

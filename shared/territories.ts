@@ -282,10 +282,13 @@ export class TerritoryMatcher {
     return {territories: out, score: this.score, hits: this.hits};
   }
 
-  /** `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, in no particular order. */
-  partial(lead: unknown): MatchPass {
+  /**
+   * `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, in
+   * no particular order. `valuesRead`: the last `exact` call was for this same lead.
+   */
+  partial(lead: unknown, valuesRead = false): MatchPass {
     this.nextSeq();
-    this.readValues(lead);
+    if (!valuesRead) this.readValues(lead);
     this.walk(this.all, this.partialHit);
     const out: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
@@ -306,7 +309,7 @@ export class TerritoryMatcher {
       return best < 0 ? null : this.view(pass, best);
     };
     const exact = top(this.exact(lead));
-    return {exact, partial: top(this.partial(lead))};
+    return {exact, partial: top(this.partial(lead, true))};
   }
 
   private view(pass: MatchPass, t: number): TerritoryScore {
@@ -324,7 +327,7 @@ export class TerritoryMatcher {
   match(lead: unknown): TerritoryMatchResult {
     const view = (pass: MatchPass) => sortByScore(pass).map(t => this.view(pass, t));
     const exact = view(this.exact(lead));
-    const partial = view(this.partial(lead));
+    const partial = view(this.partial(lead, true));
     return {exact, partial, winner: exact[0] ?? null};
   }
 }
