@@ -22,6 +22,9 @@ interface Condition {
   holds: (v: string) => boolean;
   /** Estimated share of leads for which the condition holds (smaller = better anchor). */
   share: number;
+  /** The only condition of a `match: "all"` territory: holding it is an exact match worth `full`. */
+  solo: boolean;
+  full: number;
 }
 
 interface RangeHit {
@@ -181,6 +184,10 @@ export class TerritoryMatcher {
       this.fullScore[t] = info.priority + conds.reduce((sum, c) => sum + c.w, 0);
       this.isAll[t] = info.all ? 1 : 0;
       this.priority[t] = info.priority;
+      if (info.all && conds.length === 1) {
+        conds[0].solo = true;
+        conds[0].full = this.fullScore[t];
+      }
       for (const cond of conds) this.all.add(cond, this.slots[cond.slot].kind);
       if (!info.all) {
         for (const cond of conds) this.anchors.add(cond, this.slots[cond.slot].kind);
@@ -236,6 +243,15 @@ export class TerritoryMatcher {
   private readonly exactHit = (cond: Condition): void => {
     const t = cond.t;
     const seq = this.seq;
+    if (cond.solo) {
+      // the common geographic case, kept to a few memory reads
+      if (this.tStamp[t] === seq) return;
+      this.tStamp[t] = seq;
+      this.score[t] = cond.full;
+      this.hits[t] = 1;
+      this.touched[this.touchedCount++] = t;
+      return;
+    }
     if (this.isAll[t] === 1) {
       if (this.tStamp[t] === seq) return;
       this.tStamp[t] = seq;
@@ -371,6 +387,8 @@ function compileCondition(t: number, c: number, cond: ConditionConfig, slot: num
     hi: NaN,
     holds: () => false,
     share: 1,
+    solo: false,
+    full: 0,
   };
   switch (cond.op) {
     case 'in': {
