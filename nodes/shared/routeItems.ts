@@ -72,9 +72,18 @@ export async function routeItems(
     }
   }
   if (!prepared.length) return {decisions: [], failed};
-  const store = await createStateStore(ctx);
-  const decisions = opts.dryRun
-    ? decideAll(prepared, await store.read(), opts.trace).result
-    : await store.transact(state => decideAll(prepared, state, opts.trace));
-  return {decisions, failed};
+  try {
+    const store = await createStateStore(ctx);
+    const decisions = opts.dryRun
+      ? decideAll(prepared, await store.read(), opts.trace).result
+      : await store.transact(state => decideAll(prepared, state, opts.trace));
+    return {decisions, failed};
+  } catch (error) {
+    // The state store failed (e.g. Redis unreachable): nothing was decided. Under continueOnFail
+    // every prepared item goes out unrouted with the store's message (naming host and port).
+    if (!ctx.continueOnFail()) throw error;
+    const message = (error as Error).message;
+    for (const p of prepared) failed.push(withError(items[p.index], p.index, `${message} (item ${p.index})`));
+    return {decisions: [], failed};
+  }
 }

@@ -29,6 +29,8 @@ export interface FakeOptions {
   continueOnFail?: boolean;
   workflowId?: string;
   nodeName?: string;
+  /** What getCredentials returns (e.g. the Redis state store's credential). */
+  credentials?: IDataObject;
   /** Per-item parameter overrides (as expressions evaluated per item would give). */
   perItem?: Array<IDataObject | undefined>;
 }
@@ -90,7 +92,8 @@ export class FakeExecuteFunctions implements Used {
   }
 
   async getCredentials(): Promise<never> {
-    throw new Error('no credentials in unit tests');
+    if (!this.o.credentials) throw new Error('no credentials in this test');
+    return structuredClone(this.o.credentials) as never;
   }
 }
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {NodeOperationError, type IDataObject, type INodeExecutionData} from 'n8n-workflow';
@@ -203,5 +204,28 @@ describe('Route Lead', () => {
       });
     }
     expect(new Set([...byIndex.values()].map(d => d.stage)).size).toBeGreaterThan(2);
+  });
+});
+
+describe('state store failures', () => {
+  const deadPort = () =>
+    new Promise<number>(resolve => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const port = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(port));
+      });
+    });
+
+  test('Redis unreachable: a node error naming host and port; under continueOnFail every item is kept, unrouted, with that message', async () => {
+    const port = await deadPort();
+    const parameters = {...uiParameters, stateStore: 'redis'};
+    const credentials = {host: '127.0.0.1', port, keyPrefix: 'test:'};
+    const leads = [{id: 'a', state: 'TX'}, {id: 'b', state: 'NY'}];
+    await expect(runNode(node, {parameters, items: leads, credentials})).rejects.toThrow(`Cannot reach Redis at 127.0.0.1:${port}`);
+    const {output} = await runNode(node, {parameters, items: leads, credentials, continueOnFail: true});
+    expect(output[0]).toHaveLength(0);
+    expect(output[1].map(i => i.json.id)).toEqual(['a', 'b']);
+    expect(output[1].map(i => i.pairedItem)).toEqual([{item: 0}, {item: 1}]);
+    for (const item of output[1]) expect(String(item.json.error)).toContain(`Cannot reach Redis at 127.0.0.1:${port}`);
   });
 });
