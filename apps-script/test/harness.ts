@@ -18,11 +18,25 @@ export function asTyped(v: unknown): CellValue {
 export function repRows(reps: Rep[]): CellValue[][] {
   const rows: CellValue[][] = [[...REP_HEADERS]];
   for (const r of reps) {
-    const hours = r.hours ? Object.entries(r.hours).map(([d, t]) => `${d} ${t}`).join('; ') : '';
+    const hours = r.hours
+      ? Object.entries(r.hours)
+          .map(([d, t]) => `${d} ${t}`)
+          .join('; ')
+      : '';
     const ooo = (r.outOfOffice ?? []).map(o => `${o.from}..${o.to}`).join('; ');
     rows.push([
-      r.name ?? '', r.email ?? '', r.available !== false, r.id, r.weight ?? '', (r.skills ?? []).join(', '),
-      r.capacity?.daily ?? '', r.capacity?.weekly ?? '', r.capacity?.monthly ?? '', r.timezone ?? '', hours, ooo,
+      r.name ?? '',
+      r.email ?? '',
+      r.available !== false,
+      r.id,
+      r.weight ?? '',
+      (r.skills ?? []).join(', '),
+      r.capacity?.daily ?? '',
+      r.capacity?.weekly ?? '',
+      r.capacity?.monthly ?? '',
+      r.timezone ?? '',
+      hours,
+      ooo,
     ]);
   }
   return rows;
@@ -34,9 +48,15 @@ export function territoryRows(config: RoutingConfigInput): CellValue[][] {
     const conditions = t.conditions && t.conditions.length ? t.conditions : [null];
     conditions.forEach((c, i) => {
       rows.push([
-        t.name ?? t.id, i === 0 ? t.match ?? '' : '', c ? c.field : '', c ? c.op : '', c ? (c.values ?? []).join(', ') : '',
-        c && c.weight !== undefined ? c.weight : '', i === 0 && t.priority !== undefined ? t.priority : '',
-        i === 0 ? t.reps.join(', ') : '', i === 0 ? t.strategy ?? '' : '',
+        t.name ?? t.id,
+        i === 0 ? (t.match ?? '') : '',
+        c ? c.field : '',
+        c ? c.op : '',
+        c ? (c.values ?? []).join(', ') : '',
+        c && c.weight !== undefined ? c.weight : '',
+        i === 0 && t.priority !== undefined ? t.priority : '',
+        i === 0 ? t.reps.join(', ') : '',
+        i === 0 ? (t.strategy ?? '') : '',
       ]);
     });
   }
@@ -48,7 +68,8 @@ export function settingsFor(config: RoutingConfigInput, extra: Partial<Settings>
   s.strategy = config.pool?.strategy ?? 'round_robin';
   if (config.cascade) s.cascade = [...config.cascade];
   s.defaultOwner = config.defaultOwner ?? '';
-  if (config.dedupe) s.dedupe = {enabled: true, fields: [...config.dedupe.fields], windowHours: config.dedupe.windowHours ?? 720};
+  if (config.dedupe)
+    s.dedupe = {enabled: true, fields: [...config.dedupe.fields], windowHours: config.dedupe.windowHours ?? 720};
   return {...s, ...extra};
 }
 
@@ -75,7 +96,11 @@ export function addLeads(world: World, leads: Record<string, unknown>[], headers
 }
 
 /** A world with Reps, Territories, settings and leads for this config (no Routing Log yet). */
-export function worldFor(config: RoutingConfigInput, leads: Record<string, unknown>[], opts: {now?: string; settings?: Partial<Settings>} = {}): World {
+export function worldFor(
+  config: RoutingConfigInput,
+  leads: Record<string, unknown>[],
+  opts: {now?: string; settings?: Partial<Settings>} = {},
+): World {
   const world = createWorld();
   if (opts.now) world.clock.ms = Date.parse(opts.now);
   putSheet(world, SHEETS.reps, repRows(config.reps));
@@ -95,7 +120,7 @@ export function column(world: World, sheet: string, header: string): CellValue[]
 /** Owner ids written on Leads (via the rep names), '' where none. */
 export function ownerIds(world: World, config: RoutingConfigInput): string[] {
   const byName = new Map(config.reps.map(r => [r.name ?? r.id, r.id]));
-  return column(world, SHEETS.leads, 'Assigned To').map(n => (n === '' ? '' : byName.get(String(n)) ?? `?${n}`));
+  return column(world, SHEETS.leads, 'Assigned To').map(n => (n === '' ? '' : (byName.get(String(n)) ?? `?${n}`)));
 }
 
 export function logRows(world: World): CellValue[][] {
@@ -129,7 +154,14 @@ export function simpleConfig(): RoutingConfigInput {
       {id: 'cy', name: 'Cy Park', email: 'cy@example.com', available: true},
     ],
     territories: [
-      {id: 'Texas', name: 'Texas', match: 'all', conditions: [{field: 'state', op: 'in', values: ['TX'], weight: 5}], reps: ['ana', 'ben'], strategy: 'round_robin'},
+      {
+        id: 'Texas',
+        name: 'Texas',
+        match: 'all',
+        conditions: [{field: 'state', op: 'in', values: ['TX'], weight: 5}],
+        reps: ['ana', 'ben'],
+        strategy: 'round_robin',
+      },
     ],
     cascade: ['exact', 'pool', 'default'],
     pool: {reps: 'all', strategy: 'round_robin'},

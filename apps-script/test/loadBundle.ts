@@ -6,8 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import {
-  fakeHtmlService, fakeLockService, fakeMailApp, fakePropertiesService, fakeScriptApp, fakeSession,
-  fakeSpreadsheetApp, fakeUrlFetchApp, fakeUtilities, tick, type World,
+  fakeHtmlService,
+  fakeLockService,
+  fakeMailApp,
+  fakePropertiesService,
+  fakeScriptApp,
+  fakeSession,
+  fakeSpreadsheetApp,
+  fakeUrlFetchApp,
+  fakeUtilities,
+  tick,
+  type World,
 } from './fakes';
 
 /** The repository root: from this file, or from the working directory when this file was bundled elsewhere. */
@@ -26,7 +35,8 @@ function newestSource(dir: string): number {
   for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'test' && e.name !== 'dist' && e.name !== 'node_modules') newest = Math.max(newest, newestSource(p));
+      if (e.name !== 'test' && e.name !== 'dist' && e.name !== 'node_modules')
+        newest = Math.max(newest, newestSource(p));
     } else if (/\.(ts|html|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
   }
   return newest;

@@ -27,7 +27,10 @@ describe('parity with the core (shared fixture)', () => {
   it('Sheet: same owners when the leads arrive over three runs', () => {
     const world = worldFor(fixture.config, fixture.leads.slice(0, 17), {now: fixture.now});
     run(world, 'assignNewLeads');
-    for (const [a, b] of [[17, 18], [18, fixture.leads.length]]) {
+    for (const [a, b] of [
+      [17, 18],
+      [18, fixture.leads.length],
+    ]) {
       addLeads(world, fixture.leads.slice(a, b));
       run(world, 'assignNewLeads');
     }
@@ -46,7 +49,10 @@ describe('parity with the core (shared fixture)', () => {
       if (r.skills) reps[i].fields.Skills = r.skills;
       if (r.capacity?.daily !== undefined) reps[i].fields['Daily cap'] = r.capacity.daily;
       if (r.timezone) reps[i].fields.Timezone = r.timezone;
-      if (r.hours) reps[i].fields.Hours = Object.entries(r.hours).map(([d, t]) => `${d} ${t}`).join('; ');
+      if (r.hours)
+        reps[i].fields.Hours = Object.entries(r.hours)
+          .map(([d, t]) => `${d} ${t}`)
+          .join('; ');
       if (r.outOfOffice) reps[i].fields['Out of office'] = r.outOfOffice.map(o => `${o.from}..${o.to}`).join('; ');
     });
     const at = fakeAirtable({Leads: leadRecords(fixture.leads), Reps: reps});

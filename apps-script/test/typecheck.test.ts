@@ -8,7 +8,9 @@ it('apps-script sources, fakes and tests compile against @types/google-apps-scri
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   let out = '';
   try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'apps-script', 'tsconfig.json')], {encoding: 'utf8'});
+    execFileSync(process.execPath, [tsc, '--noEmit', '-p', path.join(root, 'apps-script', 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
   } catch (e) {
     out = String((e as {stdout?: string}).stdout ?? e);
   }

@@ -1,6 +1,13 @@
 import {emptyState} from '../../shared';
 import {escapeCell, escapeHtml} from '../src/escape';
-import {CHUNK_BYTES, chunkString, serializeState, stateFromProperties, stateProperties, utf8Length} from '../src/stateStore';
+import {
+  CHUNK_BYTES,
+  chunkString,
+  serializeState,
+  stateFromProperties,
+  stateProperties,
+  utf8Length,
+} from '../src/stateStore';
 import {columnBlocks} from '../src/sheetRun';
 import {readSettings} from '../src/settings';
 import {digests} from '../src/notify';
@@ -61,17 +68,36 @@ describe('small pure helpers', () => {
     expect(columnBlocks([9, 2, 7, 8])).toEqual([[2], [7, 8, 9]]);
   });
   it('settings: bad values are reported and replaced by defaults', () => {
-    const r = readSettings({strategy: 'nope', cascade: 'exact, pool', airtableBaseId: 'bad', dedupe: {enabled: true, windowHours: -1}});
+    const r = readSettings({
+      strategy: 'nope',
+      cascade: 'exact, pool',
+      airtableBaseId: 'bad',
+      dedupe: {enabled: true, windowHours: -1},
+    });
     expect(r.settings.strategy).toBe('round_robin');
     expect(r.settings.cascade).toEqual(['exact', 'pool']);
     expect(r.problems).toHaveLength(3);
   });
   it('one digest per rep e-mail', () => {
     const d = (owner: string | null) => ({
-      leadId: 0, ownerId: owner, ownerName: owner, ownerEmail: owner ? `${owner}@x.com` : null, stage: 'pool' as const,
-      territoryId: null, territoryName: null, score: null, reason: '', candidates: [], configVersion: 'v', decidedAt: '',
+      leadId: 0,
+      ownerId: owner,
+      ownerName: owner,
+      ownerEmail: owner ? `${owner}@x.com` : null,
+      stage: 'pool' as const,
+      territoryId: null,
+      territoryName: null,
+      score: null,
+      reason: '',
+      candidates: [],
+      configVersion: 'v',
+      decidedAt: '',
     });
-    const m = digests([{lead: {Name: 'A'}, decision: d('ana')}, {lead: {Name: 'B'}, decision: d('ana')}, {lead: {}, decision: d(null)}]);
+    const m = digests([
+      {lead: {Name: 'A'}, decision: d('ana')},
+      {lead: {Name: 'B'}, decision: d('ana')},
+      {lead: {}, decision: d(null)},
+    ]);
     expect([...m.keys()]).toEqual(['ana@x.com']);
     expect(m.get('ana@x.com')!.lines).toEqual(['• A', '• B']);
   });

@@ -1,6 +1,6 @@
 // The shared execute loop of Route Lead and Round Robin: build each item's config, route all items
 // in one state transaction (or on a read-only snapshot in a dry run), and split the items.
-import type {IDataObject, IExecuteFunctions, INodeExecutionData} from 'n8n-workflow';
+import {NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData} from 'n8n-workflow';
 import {createRouter, type CompiledConfig, type Decision, type RotationState} from '../../shared';
 import {configErrorToNodeError} from './configFromParameters';
 import {createStateStore} from './createStateStore';
@@ -81,7 +81,9 @@ export async function routeItems(
   } catch (error) {
     // The state store failed (e.g. Redis unreachable): nothing was decided. Under continueOnFail
     // every prepared item goes out unrouted with the store's message (naming host and port).
-    if (!ctx.continueOnFail()) throw error;
+    if (!ctx.continueOnFail()) {
+      throw error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error);
+    }
     const message = (error as Error).message;
     for (const p of prepared) failed.push(withError(items[p.index], p.index, `${message} (item ${p.index})`));
     return {decisions: [], failed};

@@ -37,7 +37,7 @@ export function ownNodeTypes(): Descriptions {
   for (const dir of fs.readdirSync(nodesDir)) {
     const file = path.join(nodesDir, dir, `${dir}.node.ts`);
     if (!fs.existsSync(file)) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const mod = require(file) as Record<string, new () => unknown>;
     const inst = new mod[dir]() as {
       description: INodeTypeDescription;

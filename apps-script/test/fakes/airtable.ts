@@ -22,12 +22,20 @@ export const BASE_ID = 'appTESTBASE000001';
 export const TOKEN = 'patTESTTOKEN.0123456789';
 
 export function fakeAirtable(tables: Record<string, FakeRecord[]>, expectFormula = "{Assigned To} = ''"): FakeAirtable {
-  const at: FakeAirtable = {handler: () => ({status: 500, body: {}}), tables, patched: new Map(), failAt: new Map(), requests: 0, pageSize: 100};
+  const at: FakeAirtable = {
+    handler: () => ({status: 500, body: {}}),
+    tables,
+    patched: new Map(),
+    failAt: new Map(),
+    requests: 0,
+    pageSize: 100,
+  };
   at.handler = (req: HttpRequestLog): HttpReply => {
     at.requests++;
     const scripted = at.failAt.get(at.requests);
     if (scripted) return scripted;
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) return {status: 401, body: {error: {type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required'}}};
+    if (req.headers.authorization !== `Bearer ${TOKEN}`)
+      return {status: 401, body: {error: {type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required'}}};
     const u = new URL(req.url);
     const m = /^\/v0\/([^/]+)\/([^/]+)$/.exec(u.pathname);
     if (!m || m[1] !== BASE_ID) return {status: 404, body: {error: 'NOT_FOUND'}};
@@ -35,19 +43,26 @@ export function fakeAirtable(tables: Record<string, FakeRecord[]>, expectFormula
     if (!table) return {status: 404, body: {error: {type: 'TABLE_NOT_FOUND', message: 'Could not find table'}}};
     if (req.method === 'GET') {
       const formula = u.searchParams.get('filterByFormula');
-      if (formula !== null && formula !== expectFormula) return {status: 422, body: {error: {type: 'INVALID_FILTER_BY_FORMULA'}}};
+      if (formula !== null && formula !== expectFormula)
+        return {status: 422, body: {error: {type: 'INVALID_FILTER_BY_FORMULA'}}};
       const size = Math.min(Number(u.searchParams.get('pageSize') ?? 100), 100, at.pageSize);
-      const rows = formula ? table.filter(r => r.fields['Assigned To'] === undefined || r.fields['Assigned To'] === '') : table;
+      const rows = formula
+        ? table.filter(r => r.fields['Assigned To'] === undefined || r.fields['Assigned To'] === '')
+        : table;
       const start = Number(u.searchParams.get('offset')?.replace('itr', '') ?? 0);
       const page = rows.slice(start, start + size);
-      const body: {records: FakeRecord[]; offset?: string} = {records: page.map(r => ({id: r.id, fields: {...r.fields}}))};
+      const body: {records: FakeRecord[]; offset?: string} = {
+        records: page.map(r => ({id: r.id, fields: {...r.fields}})),
+      };
       if (start + size < rows.length) body.offset = `itr${start + size}`;
       return {status: 200, body};
     }
     if (req.method === 'PATCH') {
       const payload = JSON.parse(req.payload ?? '{}') as {records: FakeRecord[]};
-      if (!Array.isArray(payload.records) || payload.records.length > 10) return {status: 422, body: {error: {type: 'INVALID_RECORDS'}}};
-      for (const r of payload.records) if (!table.some(x => x.id === r.id)) return {status: 422, body: {error: {type: 'ROW_DOES_NOT_EXIST'}}};
+      if (!Array.isArray(payload.records) || payload.records.length > 10)
+        return {status: 422, body: {error: {type: 'INVALID_RECORDS'}}};
+      for (const r of payload.records)
+        if (!table.some(x => x.id === r.id)) return {status: 422, body: {error: {type: 'ROW_DOES_NOT_EXIST'}}};
       for (const r of payload.records) {
         const rec = table.find(x => x.id === r.id)!;
         for (const [k, v] of Object.entries(r.fields)) {
@@ -64,7 +79,9 @@ export function fakeAirtable(tables: Record<string, FakeRecord[]>, expectFormula
 }
 
 /** Reps as Airtable records: Airtable omits a false checkbox, so `Available` is absent then. */
-export function repRecords(reps: {id: string; name?: string; email?: string; available?: boolean; weight?: number}[]): FakeRecord[] {
+export function repRecords(
+  reps: {id: string; name?: string; email?: string; available?: boolean; weight?: number}[],
+): FakeRecord[] {
   return reps.map((r, i) => {
     const fields: Record<string, unknown> = {Id: r.id, Name: r.name ?? r.id};
     if (r.email) fields.Email = r.email;

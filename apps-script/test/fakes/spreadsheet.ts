@@ -12,7 +12,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const as = <T>(x: unknown) => x as T;
 
 export function newSheetData(name: string, rows = 1000, cols = 26): SheetData {
-  return {name, values: [], formulas: new Map(), maxRows: rows, maxCols: cols, frozenRows: 0, validations: [], charts: []};
+  return {
+    name,
+    values: [],
+    formulas: new Map(),
+    maxRows: rows,
+    maxCols: cols,
+    frozenRows: 0,
+    validations: [],
+    charts: [],
+  };
 }
 
 function isDate(v: unknown): v is Date {
@@ -47,7 +56,11 @@ function lastRow(data: SheetData): number {
 function lastCol(data: SheetData): number {
   let n = 0;
   data.values.forEach((row, r) => {
-    for (let c = row.length - 1; c >= n; c--) if (row[c] !== '' || data.formulas.has(`${r},${c}`)) { n = c + 1; break; }
+    for (let c = row.length - 1; c >= n; c--)
+      if (row[c] !== '' || data.formulas.has(`${r},${c}`)) {
+        n = c + 1;
+        break;
+      }
   });
   return n;
 }
@@ -60,24 +73,40 @@ function colLetters(c: number): string {
 
 function parseA1(a1: string): {row: number; col: number; numRows: number; numCols: number} {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1.toUpperCase());
-  if (!m) throw new Error(`Exception: Range not found`);
+  if (!m) throw new Error('Exception: Range not found');
   const col = (s: string) => s.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r1 = Number(m[2]), c1 = col(m[1]);
-  const r2 = m[4] ? Number(m[4]) : r1, c2 = m[3] ? col(m[3]) : c1;
+  const r1 = Number(m[2]),
+    c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) : r1,
+    c2 = m[3] ? col(m[3]) : c1;
   return {row: r1, col: c1, numRows: r2 - r1 + 1, numCols: c2 - c1 + 1};
 }
 
-export class FakeRange implements Pick<Range,
-  'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getFormulas' | 'setFormula' | 'setFontWeight' |
-  'setDataValidation' | 'setNumberFormat' | 'getNumRows' | 'getNumColumns' | 'getRow' | 'getColumn' |
-  'getA1Notation' | 'setBackground'> {
+export class FakeRange implements Pick<
+  Range,
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getFormulas'
+  | 'setFormula'
+  | 'setFontWeight'
+  | 'setDataValidation'
+  | 'setNumberFormat'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getRow'
+  | 'getColumn'
+  | 'getA1Notation'
+  | 'setBackground'
+> {
   constructor(
     private readonly world: World,
     private readonly data: SheetData,
     private readonly row: number,
     private readonly col: number,
     private readonly numRows: number,
-    private readonly numCols: number
+    private readonly numCols: number,
   ) {}
   private c(name: string) {
     count(this.world, 'Range.' + name);
@@ -106,7 +135,8 @@ export class FakeRange implements Pick<Range,
     const out: string[][] = [];
     for (let r = 0; r < this.numRows; r++) {
       const line: string[] = [];
-      for (let c = 0; c < this.numCols; c++) line.push(this.data.formulas.get(`${this.row - 1 + r},${this.col - 1 + c}`) ?? '');
+      for (let c = 0; c < this.numCols; c++)
+        line.push(this.data.formulas.get(`${this.row - 1 + r},${this.col - 1 + c}`) ?? '');
       out.push(line);
     }
     return out;
@@ -114,11 +144,15 @@ export class FakeRange implements Pick<Range,
   setValues(values: any[][]): Range {
     this.c('setValues');
     if (!Array.isArray(values) || values.length !== this.numRows) {
-      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`);
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
+      );
     }
     values.forEach((line, r) => {
       if (!Array.isArray(line) || line.length !== this.numCols) {
-        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`);
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`,
+        );
       }
       line.forEach((v, c) => store(this.data, this.row - 1 + r, this.col - 1 + c, v));
     });
@@ -126,7 +160,8 @@ export class FakeRange implements Pick<Range,
   }
   setValue(value: any): Range {
     this.c('setValue');
-    for (let r = 0; r < this.numRows; r++) for (let c = 0; c < this.numCols; c++) store(this.data, this.row - 1 + r, this.col - 1 + c, value);
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numCols; c++) store(this.data, this.row - 1 + r, this.col - 1 + c, value);
     return as<Range>(this);
   }
   setFormula(formula: string): Range {
@@ -152,10 +187,22 @@ export class FakeRange implements Pick<Range,
     this.data.validations.push({row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols, kind});
     return as<Range>(this);
   }
-  getNumRows(): number { this.c('getNumRows'); return this.numRows; }
-  getNumColumns(): number { this.c('getNumColumns'); return this.numCols; }
-  getRow(): number { this.c('getRow'); return this.row; }
-  getColumn(): number { this.c('getColumn'); return this.col; }
+  getNumRows(): number {
+    this.c('getNumRows');
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    this.c('getNumColumns');
+    return this.numCols;
+  }
+  getRow(): number {
+    this.c('getRow');
+    return this.row;
+  }
+  getColumn(): number {
+    this.c('getColumn');
+    return this.col;
+  }
   getA1Notation(): string {
     this.c('getA1Notation');
     const end = `${colLetters(this.col + this.numCols - 1)}${this.row + this.numRows - 1}`;
@@ -172,31 +219,89 @@ class FakeChartBuilder {
   private type = 'column';
   private readonly ranges: string[] = [];
   private readonly options: Record<string, unknown> = {};
-  constructor(private readonly world: World, private readonly data: SheetData) {}
-  private c(name: string) { count(this.world, 'Chart.' + name); }
-  asColumnChart() { this.c('asColumnChart'); this.type = 'column'; return this; }
-  asBarChart() { this.c('asBarChart'); this.type = 'bar'; return this; }
-  addRange(range: Range) { this.c('addRange'); this.ranges.push((range as unknown as FakeRange).a1()); return this; }
-  setPosition(_anchorRowPos: number, _anchorColPos: number, _offsetX: number, _offsetY: number) { this.c('setPosition'); return this; }
-  setOption(option: string, value: any) { this.c('setOption'); this.options[option] = value; return this; }
-  setTitle(title: string) { this.c('setTitle'); this.options.title = title; return this; }
+  constructor(
+    private readonly world: World,
+    private readonly data: SheetData,
+  ) {}
+  private c(name: string) {
+    count(this.world, 'Chart.' + name);
+  }
+  asColumnChart() {
+    this.c('asColumnChart');
+    this.type = 'column';
+    return this;
+  }
+  asBarChart() {
+    this.c('asBarChart');
+    this.type = 'bar';
+    return this;
+  }
+  addRange(range: Range) {
+    this.c('addRange');
+    this.ranges.push((range as unknown as FakeRange).a1());
+    return this;
+  }
+  setPosition(_anchorRowPos: number, _anchorColPos: number, _offsetX: number, _offsetY: number) {
+    this.c('setPosition');
+    return this;
+  }
+  setOption(option: string, value: any) {
+    this.c('setOption');
+    this.options[option] = value;
+    return this;
+  }
+  setTitle(title: string) {
+    this.c('setTitle');
+    this.options.title = title;
+    return this;
+  }
   build(): GoogleAppsScript.Spreadsheet.EmbeddedChart {
     this.c('build');
-    return as<GoogleAppsScript.Spreadsheet.EmbeddedChart>({type: this.type, ranges: [...this.ranges], options: {...this.options}});
+    return as<GoogleAppsScript.Spreadsheet.EmbeddedChart>({
+      type: this.type,
+      ranges: [...this.ranges],
+      options: {...this.options},
+    });
   }
 }
 
-export class FakeSheet implements Pick<Sheet,
-  'getName' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' |
-  'insertRowsAfter' | 'insertColumnsAfter' | 'setFrozenRows' | 'insertChart' | 'getCharts' | 'removeChart' | 'appendRow' | 'clear'> {
-  constructor(private readonly world: World, readonly data: SheetData) {}
-  private c(name: string) { count(this.world, 'Sheet.' + name); }
-  getName(): string { this.c('getName'); return this.data.name; }
+export class FakeSheet implements Pick<
+  Sheet,
+  | 'getName'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'setFrozenRows'
+  | 'insertChart'
+  | 'getCharts'
+  | 'removeChart'
+  | 'appendRow'
+  | 'clear'
+> {
+  constructor(
+    private readonly world: World,
+    readonly data: SheetData,
+  ) {}
+  private c(name: string) {
+    count(this.world, 'Sheet.' + name);
+  }
+  getName(): string {
+    this.c('getName');
+    return this.data.name;
+  }
   getRange(a: any, column?: number, numRows?: number, numColumns?: number): Range {
     this.c('getRange');
-    const r = typeof a === 'string' ? parseA1(a) : {row: a, col: column!, numRows: numRows ?? 1, numCols: numColumns ?? 1};
+    const r =
+      typeof a === 'string' ? parseA1(a) : {row: a, col: column!, numRows: numRows ?? 1, numCols: numColumns ?? 1};
     if (!(r.row >= 1 && r.col >= 1 && r.numRows >= 1 && r.numCols >= 1)) {
-      throw new Error('Exception: The starting row/column of the range is too small, or the number of rows/columns must be at least 1.');
+      throw new Error(
+        'Exception: The starting row/column of the range is too small, or the number of rows/columns must be at least 1.',
+      );
     }
     if (r.row + r.numRows - 1 > this.data.maxRows || r.col + r.numCols - 1 > this.data.maxCols) {
       throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
@@ -205,12 +310,26 @@ export class FakeSheet implements Pick<Sheet,
   }
   getDataRange(): Range {
     this.c('getDataRange');
-    return as<Range>(new FakeRange(this.world, this.data, 1, 1, Math.max(1, lastRow(this.data)), Math.max(1, lastCol(this.data))));
+    return as<Range>(
+      new FakeRange(this.world, this.data, 1, 1, Math.max(1, lastRow(this.data)), Math.max(1, lastCol(this.data))),
+    );
   }
-  getLastRow(): number { this.c('getLastRow'); return lastRow(this.data); }
-  getLastColumn(): number { this.c('getLastColumn'); return lastCol(this.data); }
-  getMaxRows(): number { this.c('getMaxRows'); return this.data.maxRows; }
-  getMaxColumns(): number { this.c('getMaxColumns'); return this.data.maxCols; }
+  getLastRow(): number {
+    this.c('getLastRow');
+    return lastRow(this.data);
+  }
+  getLastColumn(): number {
+    this.c('getLastColumn');
+    return lastCol(this.data);
+  }
+  getMaxRows(): number {
+    this.c('getMaxRows');
+    return this.data.maxRows;
+  }
+  getMaxColumns(): number {
+    this.c('getMaxColumns');
+    return this.data.maxCols;
+  }
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this.c('insertRowsAfter');
     if (afterPosition !== this.data.maxRows) throw new Error('fake: only appending rows at the end is modelled');
@@ -236,8 +355,14 @@ export class FakeSheet implements Pick<Sheet,
     this.data.formulas.clear();
     return as<Sheet>(this);
   }
-  setFrozenRows(rows: number): void { this.c('setFrozenRows'); this.data.frozenRows = rows; }
-  newChart() { this.c('newChart'); return as<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>(new FakeChartBuilder(this.world, this.data)); }
+  setFrozenRows(rows: number): void {
+    this.c('setFrozenRows');
+    this.data.frozenRows = rows;
+  }
+  newChart() {
+    this.c('newChart');
+    return as<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>(new FakeChartBuilder(this.world, this.data));
+  }
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     this.c('insertChart');
     this.data.charts.push(chart as unknown as SheetData['charts'][number]);
@@ -252,10 +377,14 @@ export class FakeSheet implements Pick<Sheet,
   }
 }
 
-export class FakeSpreadsheet implements Pick<Spreadsheet,
-  'getSheetByName' | 'insertSheet' | 'getSheets' | 'getSpreadsheetTimeZone' | 'getId' | 'getName' | 'toast'> {
+export class FakeSpreadsheet implements Pick<
+  Spreadsheet,
+  'getSheetByName' | 'insertSheet' | 'getSheets' | 'getSpreadsheetTimeZone' | 'getId' | 'getName' | 'toast'
+> {
   constructor(private readonly world: World) {}
-  private c(name: string) { count(this.world, 'Spreadsheet.' + name); }
+  private c(name: string) {
+    count(this.world, 'Spreadsheet.' + name);
+  }
   getSheetByName(name: string): Sheet | null {
     this.c('getSheetByName');
     const d = this.world.sheets.find(s => s.name === name);
@@ -275,9 +404,18 @@ export class FakeSpreadsheet implements Pick<Spreadsheet,
     this.c('getSheets');
     return this.world.sheets.map(d => as<Sheet>(new FakeSheet(this.world, d)));
   }
-  getSpreadsheetTimeZone(): string { this.c('getSpreadsheetTimeZone'); return this.world.timeZone; }
-  getId(): string { this.c('getId'); return 'fake-spreadsheet-id'; }
-  getName(): string { this.c('getName'); return 'Leads 2026'; }
+  getSpreadsheetTimeZone(): string {
+    this.c('getSpreadsheetTimeZone');
+    return this.world.timeZone;
+  }
+  getId(): string {
+    this.c('getId');
+    return 'fake-spreadsheet-id';
+  }
+  getName(): string {
+    this.c('getName');
+    return 'Leads 2026';
+  }
   toast(msg: string, _title?: string, _timeoutSeconds?: number | null): void {
     this.c('toast');
     this.world.ui.toasts.push(msg);
@@ -286,16 +424,39 @@ export class FakeSpreadsheet implements Pick<Spreadsheet,
 
 class FakeMenu {
   private readonly items: [string, string][] = [];
-  constructor(private readonly world: World, private readonly name: string) {}
-  addItem(caption: string, functionName: string) { count(this.world, 'Ui.addItem'); this.items.push([caption, functionName]); return this; }
-  addSeparator() { count(this.world, 'Ui.addSeparator'); this.items.push(['---', '']); return this; }
-  addToUi(): void { count(this.world, 'Ui.addToUi'); this.world.ui.menus.push({name: this.name, items: this.items}); }
+  constructor(
+    private readonly world: World,
+    private readonly name: string,
+  ) {}
+  addItem(caption: string, functionName: string) {
+    count(this.world, 'Ui.addItem');
+    this.items.push([caption, functionName]);
+    return this;
+  }
+  addSeparator() {
+    count(this.world, 'Ui.addSeparator');
+    this.items.push(['---', '']);
+    return this;
+  }
+  addToUi(): void {
+    count(this.world, 'Ui.addToUi');
+    this.world.ui.menus.push({name: this.name, items: this.items});
+  }
 }
 
 export function fakeUi(world: World): GoogleAppsScript.Base.Ui {
-  const ui: Pick<GoogleAppsScript.Base.Ui, 'createMenu' | 'createAddonMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'ButtonSet' | 'Button'> = {
-    createMenu(caption: string) { count(world, 'Ui.createMenu'); return as<GoogleAppsScript.Base.Menu>(new FakeMenu(world, caption)); },
-    createAddonMenu() { count(world, 'Ui.createAddonMenu'); return as<GoogleAppsScript.Base.Menu>(new FakeMenu(world, 'add-on')); },
+  const ui: Pick<
+    GoogleAppsScript.Base.Ui,
+    'createMenu' | 'createAddonMenu' | 'alert' | 'showSidebar' | 'showModalDialog' | 'ButtonSet' | 'Button'
+  > = {
+    createMenu(caption: string) {
+      count(world, 'Ui.createMenu');
+      return as<GoogleAppsScript.Base.Menu>(new FakeMenu(world, caption));
+    },
+    createAddonMenu() {
+      count(world, 'Ui.createAddonMenu');
+      return as<GoogleAppsScript.Base.Menu>(new FakeMenu(world, 'add-on'));
+    },
     alert(a: any, b?: any, _c?: any): any {
       count(world, 'Ui.alert');
       world.ui.alerts.push(typeof b === 'string' ? `${a}: ${b}` : String(a));
@@ -309,23 +470,46 @@ export function fakeUi(world: World): GoogleAppsScript.Base.Ui {
       count(world, 'Ui.showModalDialog');
       world.ui.dialogs.push({title, html: userInterface.getContent()});
     },
-    ButtonSet: as<typeof GoogleAppsScript.Base.ButtonSet>({OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL'}),
+    ButtonSet: as<typeof GoogleAppsScript.Base.ButtonSet>({
+      OK: 'OK',
+      OK_CANCEL: 'OK_CANCEL',
+      YES_NO: 'YES_NO',
+      YES_NO_CANCEL: 'YES_NO_CANCEL',
+    }),
     Button: as<typeof GoogleAppsScript.Base.Button>({OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE'}),
   };
   return as<GoogleAppsScript.Base.Ui>(ui);
 }
 
 export function fakeSpreadsheetApp(world: World): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-  const app: Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'getActiveSpreadsheet' | 'getUi' | 'flush' | 'newDataValidation'> = {
-    getActiveSpreadsheet() { count(world, 'SpreadsheetApp.getActiveSpreadsheet'); return as<Spreadsheet>(new FakeSpreadsheet(world)); },
-    getUi() { count(world, 'SpreadsheetApp.getUi'); return fakeUi(world); },
-    flush() { count(world, 'SpreadsheetApp.flush'); },
+  const app: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    'getActiveSpreadsheet' | 'getUi' | 'flush' | 'newDataValidation'
+  > = {
+    getActiveSpreadsheet() {
+      count(world, 'SpreadsheetApp.getActiveSpreadsheet');
+      return as<Spreadsheet>(new FakeSpreadsheet(world));
+    },
+    getUi() {
+      count(world, 'SpreadsheetApp.getUi');
+      return fakeUi(world);
+    },
+    flush() {
+      count(world, 'SpreadsheetApp.flush');
+    },
     newDataValidation() {
       count(world, 'SpreadsheetApp.newDataValidation');
       const b = {
         kind: 'any',
-        requireCheckbox() { count(world, 'DataValidation.requireCheckbox'); b.kind = 'checkbox'; return b; },
-        build() { count(world, 'DataValidation.build'); return {kind: b.kind}; },
+        requireCheckbox() {
+          count(world, 'DataValidation.requireCheckbox');
+          b.kind = 'checkbox';
+          return b;
+        },
+        build() {
+          count(world, 'DataValidation.build');
+          return {kind: b.kind};
+        },
       };
       return as<GoogleAppsScript.Spreadsheet.DataValidationBuilder>(b);
     },

@@ -52,7 +52,13 @@ export interface World {
   http: HttpHandler;
   httpLog: HttpRequestLog[];
   sleeps: number[];
-  ui: {alerts: string[]; toasts: string[]; sidebars: string[]; dialogs: {title: string; html: string}[]; menus: {name: string; items: [string, string][]}[]};
+  ui: {
+    alerts: string[];
+    toasts: string[];
+    sidebars: string[];
+    dialogs: {title: string; html: string}[];
+    menus: {name: string; items: [string, string][]}[];
+  };
   /** Files the HtmlService can read (the built Sidebar.html). */
   files: Record<string, string>;
   calls: Record<string, number>;

@@ -220,8 +220,13 @@ describe('state store failures', () => {
     const port = await deadPort();
     const parameters = {...uiParameters, stateStore: 'redis'};
     const credentials = {host: '127.0.0.1', port, keyPrefix: 'test:'};
-    const leads = [{id: 'a', state: 'TX'}, {id: 'b', state: 'NY'}];
-    await expect(runNode(node, {parameters, items: leads, credentials})).rejects.toThrow(`Cannot reach Redis at 127.0.0.1:${port}`);
+    const leads = [
+      {id: 'a', state: 'TX'},
+      {id: 'b', state: 'NY'},
+    ];
+    await expect(runNode(node, {parameters, items: leads, credentials})).rejects.toThrow(
+      `Cannot reach Redis at 127.0.0.1:${port}`,
+    );
     const {output} = await runNode(node, {parameters, items: leads, credentials, continueOnFail: true});
     expect(output[0]).toHaveLength(0);
     expect(output[1].map(i => i.json.id)).toEqual(['a', 'b']);

@@ -96,7 +96,7 @@ export const bitrix24: Example = {
       'Notify reps',
       [col + 2, -0.5],
       'repsChannel',
-      `Assigned: {{ $('Chunk into batch calls').item.json.summary }}`,
+      "Assigned: {{ $('Chunk into batch calls').item.json.summary }}",
     );
     const alert = alertManagers(b, route, [col, 0.6]);
     b.connect(route, chunk, 0).chain(chunk, batch, notify).connect(route, alert, 1);

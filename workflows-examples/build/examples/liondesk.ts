@@ -131,7 +131,7 @@ export const liondesk: Example = {
       b,
       'First delivery?',
       [5, -0.5],
-      expr(`{{ $json.routing.stage }}`),
+      expr('{{ $json.routing.stage }}'),
       {type: 'string', operation: 'notEquals'},
       'duplicate',
     );

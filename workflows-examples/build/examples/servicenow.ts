@@ -91,7 +91,7 @@ export const servicenow: Example = {
       'Alert managers (no territory)',
       [4, 0.8],
       'managerChannel',
-      `Lead {{ $json.name || $json.email }} ({{ $json.zip || $json.state }}) matches no territory: please assign it by hand.`,
+      'Lead {{ $json.name || $json.email }} ({{ $json.zip || $json.state }}) matches no territory: please assign it by hand.',
     );
     b.chain(trigger, conf, map, tm).connect(tm, route, 0).connect(tm, noTerritory, 1);
     const write = (at: [number, number]) =>
