@@ -1,8 +1,7 @@
 // A fast, dependency-free 64-bit string hash (cyrb53-style, two 32-bit lanes) that runs unchanged in
 // Node and Apps Script. Used to pseudonymise dedupe keys and domains in persisted state and to
 // fingerprint configs. Not a cryptographic hash.
-/** 53-bit hash of a string as a number (safe integer): cheap to compute and to use as a Map key. */
-export function hash53(input: string, seed = 0): number {
+function mix(input: string, seed: number): [number, number] {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < input.length; i++) {
@@ -14,22 +13,19 @@ export function hash53(input: string, seed = 0): number {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return [h1 >>> 0, h2 >>> 0];
 }
 
+/** 53-bit hash of a string as a number (safe integer): cheap to compute and to use as a Map key. */
+export function hash53(input: string, seed = 0): number {
+  const [h1, h2] = mix(input, seed);
+  return 4294967296 * (2097151 & h2) + h1;
+}
+
+/** 64-bit hash of a string as 16 hex digits. */
 export function hash64(input: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return hex8(h2 >>> 0) + hex8(h1 >>> 0);
+  const [h1, h2] = mix(input, seed);
+  return hex8(h2) + hex8(h1);
 }
 
 function hex8(n: number): string {

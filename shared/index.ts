@@ -13,6 +13,7 @@ export {route, routeBatch, createRouter, type Router} from './router';
 export {emptyState, copyState} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
+export {leadTime} from './leadTime';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 
 import {compileConfig as compile} from './compile';

@@ -1,6 +1,6 @@
 // The shared execute loop of Route Lead and Round Robin: build each item's config, route all items
 // in one state transaction (or on a read-only snapshot in a dry run), and split the items.
-import {NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData} from 'n8n-workflow';
+import {NodeOperationError, type IExecuteFunctions, type INodeExecutionData} from 'n8n-workflow';
 import {createRouter, type CompiledConfig, type Decision, type RotationState} from '../../shared';
 import {configErrorToNodeError} from './configFromParameters';
 import {createStateStore} from './createStateStore';
@@ -16,15 +16,6 @@ export interface Prepared {
 export interface RoutedItems {
   decisions: Array<{index: number; decision: Decision}>;
   failed: INodeExecutionData[];
-}
-
-/** Time to route item i at: the value at `timeField` (dot path) when set and valid, else `now`. */
-export function itemTime(json: IDataObject, timeField: string | undefined, now: Date): Date | string | number {
-  if (!timeField) return now;
-  let v: unknown = json;
-  for (const k of timeField.split('.')) v = v && typeof v === 'object' ? (v as IDataObject)[k] : undefined;
-  if (typeof v === 'number' || (typeof v === 'string' && !Number.isNaN(Date.parse(v)))) return v;
-  return now;
 }
 
 /** Routes prepared items in input order through consecutive routers sharing one state. */

@@ -6,7 +6,7 @@ import {compileConfig} from '../compile';
 import {createRouter} from '../router';
 import {withAliases} from '../index';
 import {configJsonSchema} from '../index';
-import {readPath, compilePath} from '../lead';
+import {leadTime} from '../leadTime';
 import type {Instant} from '../types';
 
 const HELP = `lead-routing — validate, route and back-test lead routing configs
@@ -81,13 +81,7 @@ function baseNow(args: ParsedArgs, clock: () => number): number {
 export function leadClock(args: ParsedArgs, clock: () => number): (lead: unknown) => Instant {
   const base = baseNow(args, clock);
   const field = stringFlag(args.flags, 'time-field');
-  if (!field) return () => base;
-  const path = compilePath(field);
-  return lead => {
-    const v = readPath(lead, path);
-    const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
-    return Number.isFinite(ms) ? ms : base;
-  };
+  return lead => leadTime(lead, field, base);
 }
 
 function routeCommand(args: ParsedArgs, out: (s: string) => void, clock: () => number): number {

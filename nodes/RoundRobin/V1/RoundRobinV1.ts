@@ -7,7 +7,7 @@ import {
   type INodeTypeBaseDescription,
   type INodeTypeDescription,
 } from 'n8n-workflow';
-import {emptyState} from '../../../shared';
+import {emptyState, leadTime} from '../../../shared';
 import {compileCached} from '../../shared/configFromParameters';
 import {createStateStore} from '../../shared/createStateStore';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
-import {itemTime, routeItems} from '../../shared/routeItems';
+import {routeItems} from '../../shared/routeItems';
 import {rotationConfig, rotationLead} from './rotationConfig';
 
 interface Options {
@@ -194,7 +194,7 @@ export class RoundRobinV1 implements INodeType {
         index: i,
         compiled: compileCached(rotationConfig(this, i, items[i].json)),
         lead: rotationLead(this, i, items[i].json),
-        now: itemTime(items[i].json, options(i).timeField, now),
+        now: leadTime(items[i].json, options(i).timeField, now),
       }),
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );

@@ -23,7 +23,8 @@ import {
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
-import {itemTime, routeItems} from '../../shared/routeItems';
+import {routeItems} from '../../shared/routeItems';
+import {leadTime} from '../../../shared';
 
 interface Options extends RouteOptionsParams {
   dryRun?: boolean;
@@ -111,7 +112,7 @@ export class RouteLeadV1 implements INodeType {
           index: i,
           compiled: compileCached(rawConfig(this, i, o)),
           lead: items[i].json,
-          now: itemTime(items[i].json, o.timeField, now),
+          now: leadTime(items[i].json, o.timeField, now),
         };
       },
       {dryRun, trace: includeCandidates},
