@@ -15,14 +15,16 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
   return log;
 }
 
-/** Appends rows below the last one, growing the sheet first when needed (a constant number of calls). */
+/**
+ * Appends rows below the last one. The sheet always grows by as many rows as are appended (rather
+ * than only when it is full), so its blank tail stays the same size and a run makes the same four
+ * calls whatever the number of rows.
+ */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): void {
   if (rows.length === 0) return;
   const width = rows[0].length;
   const start = sheet.getLastRow() + 1;
-  const need = start + rows.length - 1;
-  const max = sheet.getMaxRows();
-  if (need > max) sheet.insertRowsAfter(max, need - max);
+  sheet.insertRowsAfter(sheet.getMaxRows(), rows.length);
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
 }
 
