@@ -131,7 +131,8 @@ class CascadeRouter implements Router {
   }
 
   private consider(idx: number): void {
-    if (this.stageStamp[idx] !== this.seq) {
+    // The per-stage list only feeds the candidate trace; the any-stage list also explains default/unassigned.
+    if (this.trace && this.stageStamp[idx] !== this.seq) {
       this.stageStamp[idx] = this.seq;
       this.stageList.push(idx);
     }
