@@ -8,7 +8,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import {afterPick, pick, type PickContext} from './strategies';
 import {toEpochMs} from './time';
-import {nextLevel, type MatchPass} from './territories';
+import {Levels, type MatchPass} from './territories';
 import {failureCounts, reasonFor, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
@@ -270,7 +270,8 @@ class CascadeRouter implements Router {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
         let skipped = 0;
         const level: number[] = [];
-        for (let score = nextLevel(m, Infinity, level); score !== -Infinity; score = nextLevel(m, score, level)) {
+        const levels = new Levels(m);
+        for (let score = levels.next(level); score !== -Infinity; score = levels.next(level)) {
           const single = level.length === 1;
           const pool = single ? c.territoryPools[level[0]] : tiedPool(c, level);
           const rep = this.pickFrom(pool);
@@ -290,7 +291,6 @@ class CascadeRouter implements Router {
             };
           }
           skipped += level.length;
-          level.length = 0;
         }
         return null;
       }

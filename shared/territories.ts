@@ -355,6 +355,35 @@ export function sortByScore(pass: MatchPass): number[] {
 }
 
 /**
+ * Score levels of a pass, best first, each in config order. The first level is found with one
+ * linear scan (it usually decides); asking for more sorts the pass once.
+ */
+export class Levels {
+  private sorted: number[] | null = null;
+  private pos = 0;
+  private last = Infinity;
+
+  constructor(private readonly pass: MatchPass) {}
+
+  /** Fills `out` (emptied first) with the next level; returns its score, or -Infinity when none is left. */
+  next(out: number[]): number {
+    out.length = 0;
+    if (this.last === Infinity) return (this.last = nextLevel(this.pass, Infinity, out));
+    if (this.last === -Infinity) return -Infinity;
+    if (this.sorted === null) {
+      this.sorted = sortByScore(this.pass);
+      while (this.pos < this.sorted.length && this.pass.score[this.sorted[this.pos]] >= this.last) this.pos++;
+    }
+    const {sorted} = this;
+    const {score} = this.pass;
+    if (this.pos >= sorted.length) return (this.last = -Infinity);
+    const s = score[sorted[this.pos]];
+    while (this.pos < sorted.length && score[sorted[this.pos]] === s) out.push(sorted[this.pos++]);
+    return (this.last = s);
+  }
+}
+
+/**
  * The next score level of a pass below `above` (Infinity for the best): its territories in config
  * order, appended to `out`; returns the level's score, or -Infinity when none is left. A linear scan
  * per level: usually the first level decides, so no sort is needed.

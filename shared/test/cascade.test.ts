@@ -51,6 +51,30 @@ describe('cascade stages', () => {
     expect(d.reason).toContain('1 higher-scoring territory had no eligible rep');
   });
 
+  test('exact: levels are tried best first until one has an eligible rep (ties count as one level)', () => {
+    const t = (id: string, priority: number, rep: string) => ({
+      id,
+      priority,
+      conditions: [{field: 'state', op: 'in' as const, values: ['TX']}],
+      reps: [rep],
+    });
+    const cfg = config({
+      reps: [
+        {id: 'a', available: false},
+        {id: 'b', available: false},
+        {id: 'c', available: false},
+        {id: 'd'},
+        {id: 'e'},
+        {id: 'manager'},
+      ],
+      territories: [t('t0', 0, 'e'), t('t9', 9, 'a'), t('t4a', 4, 'b'), t('t4b', 4, 'c'), t('t2', 2, 'd')],
+    });
+    const d = route({state: 'TX'}, cfg, undefined, NOW).decision;
+    expect(d).toMatchObject({stage: 'exact', territoryId: 't2', score: 3, ownerId: 'd'});
+    expect(d.reason).toContain('3 higher-scoring territories had no eligible rep');
+    expect(d.candidates.map(c => c.repId)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   test('partial: "all" territories where some conditions hold, scored the same way', () => {
     const cfg = config({reps, territories: [territories[2]], partialMinScore: 5});
     const d = route({state: 'TX', productLine: 'wind'}, cfg, undefined, NOW).decision;
