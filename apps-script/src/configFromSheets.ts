@@ -1,6 +1,6 @@
 // Pure translation of the Reps and Territories tables (Sheet values or Airtable fields laid out
 // the same way) plus the settings into a RoutingConfig for the core. No Apps Script calls here.
-import type {RoutingConfigInput} from '../../shared';
+import {hoursFromText, outOfOfficeFromText, type RoutingConfigInput} from '../../shared';
 import {REP_HEADERS, TERRITORY_HEADERS, columnIndex, headerKey} from './layout';
 import type {Settings} from './settings';
 
@@ -122,33 +122,17 @@ function fieldPath(name: string, leadHeaders: readonly Cell[]): string {
   return name;
 }
 
-/** Hours like "mon-fri 09:00-17:00; sat 10:00-14:00" -> {"mon-fri": "09:00-17:00", "sat": "10:00-14:00"}. */
+/** Hours like "mon-fri 09:00-17:00; sat 10:00-14:00" -> {"mon-fri": "09:00-17:00", ...}; null when a part is unreadable. */
 export function parseHours(text: string): Record<string, string> | null {
-  const out: Record<string, string> = {};
-  for (const part of text
-    .split(/[;\n]+/)
-    .map(s => s.trim())
-    .filter(Boolean)) {
-    const m = /^([a-z]{3}(?:\s*-\s*[a-z]{3})?)\s*:?\s+(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/i.exec(part);
-    if (!m) return null;
-    out[m[1].replace(/\s+/g, '').toLowerCase()] = m[2].replace(/\s+/g, '');
-  }
-  return out;
+  const {hours, bad} = hoursFromText(text);
+  return bad.length ? null : hours;
 }
 
-/** "2026-12-24..2026-12-31; 2027-01-05" -> [{from, to}, {from, to}]. */
+/** "2026-12-24..2026-12-31; 2027-01-05" (or a date cell) -> [{from, to}, ...]; null when a part is unreadable. */
 export function parseOutOfOffice(v: Cell, dateToIso: (d: Date) => string): {from: string; to: string}[] | null {
   if (v instanceof Date) return [{from: dateToIso(v), to: dateToIso(v)}];
-  const out: {from: string; to: string}[] = [];
-  for (const part of cellText(v)
-    .split(/[;,\n]+/)
-    .map(s => s.trim())
-    .filter(Boolean)) {
-    const m = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|to|–|—)\s*(\d{4}-\d{2}-\d{2}))?$/.exec(part);
-    if (!m) return null;
-    out.push({from: m[1], to: m[2] ?? m[1]});
-  }
-  return out;
+  const {periods, bad} = outOfOfficeFromText(cellText(v));
+  return bad.length ? null : periods;
 }
 
 export interface RepRef {

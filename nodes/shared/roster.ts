@@ -1,5 +1,6 @@
 // Rows of a roster (Google Sheets / Airtable headers, or config-style rep objects, or plain names)
 // turned into config reps. Only translation: the core validates the result.
+import {hoursFromText, outOfOfficeFromText} from '../../shared';
 
 type Row = Record<string, unknown>;
 
@@ -13,31 +14,21 @@ const list = (v: unknown): string[] =>
           .filter(Boolean)
       : [];
 
-/** "mon-fri 09:00-17:00; sat 10:00-14:00" (or "mon-fri=09:00-17:00") -> {"mon-fri": "09:00-17:00", ...} */
+/** Hours text (see hoursFromText); unreadable parts are kept as keys so validation names them. */
 export function parseHours(v: unknown): Record<string, string> | undefined {
   if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, string>;
   if (typeof v !== 'string' || !v.trim()) return undefined;
-  const out: Record<string, string> = {};
-  for (const part of v.split(/[;\n]/)) {
-    const m = part.trim().match(/^([a-z]{3}(?:\s*-\s*[a-z]{3})?)\s*[=: ]\s*(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/i);
-    if (m) out[m[1].replace(/\s/g, '').toLowerCase()] = m[2].replace(/\s/g, '');
-    else if (part.trim()) out[part.trim()] = ''; // kept so validation names the bad entry
-  }
-  return out;
+  const {hours, bad} = hoursFromText(v);
+  for (const part of bad) hours[part] = '';
+  return hours;
 }
 
-/** "2026-12-24..2026-12-31, 2027-01-05" -> [{from, to}, {from, to}] */
+/** Out-of-office text (see outOfOfficeFromText); unreadable parts are kept so validation names them. */
 export function parseOutOfOffice(v: unknown): Array<{from: string; to: string}> | undefined {
   if (Array.isArray(v)) return v as Array<{from: string; to: string}>;
   if (typeof v !== 'string' || !v.trim()) return undefined;
-  return v
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean)
-    .map(s => {
-      const [from, to] = s.split(/\s*(?:\.\.|\bto\b|\s–\s|\s-\s)\s*/);
-      return {from, to: to ?? from};
-    });
+  const {periods, bad} = outOfOfficeFromText(v);
+  return [...periods, ...bad.map(part => ({from: part, to: part}))];
 }
 
 function truthy(v: unknown): boolean {

@@ -1,0 +1,25 @@
+import {hoursFromText, outOfOfficeFromText} from '../sheetText';
+import {parseConfig} from '../config/validate';
+
+test('hours text: day or day range, optional "=" or ":", spaces tolerated; unreadable parts reported', () => {
+  expect(hoursFromText('Mon-Fri 09:00-17:00; sat=10:00 - 14:00\nsun: 8:00-9:30')).toEqual({
+    hours: {'mon-fri': '09:00-17:00', sat: '10:00-14:00', sun: '8:00-9:30'},
+    bad: [],
+  });
+  expect(hoursFromText('all day; tue 09:00-12:00')).toEqual({hours: {tue: '09:00-12:00'}, bad: ['all day']});
+  // what it produces is valid config
+  const {hours} = hoursFromText('mon-fri 09:00-17:00; sat 22:00-02:00');
+  expect(() => parseConfig({reps: [{id: 'a', hours}]})).not.toThrow();
+});
+
+test('out-of-office text: single days and ranges; unreadable parts reported', () => {
+  expect(outOfOfficeFromText('2026-12-24..2026-12-31, 2027-01-05; 2027-02-01 to 2027-02-03')).toEqual({
+    periods: [
+      {from: '2026-12-24', to: '2026-12-31'},
+      {from: '2027-01-05', to: '2027-01-05'},
+      {from: '2027-02-01', to: '2027-02-03'},
+    ],
+    bad: [],
+  });
+  expect(outOfOfficeFromText('next week').bad).toEqual(['next week']);
+});
