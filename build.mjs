@@ -8,6 +8,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import {execFileSync} from 'node:child_process';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const only = (process.argv.find(a => a.startsWith('--only=')) || '').slice(7);
@@ -30,6 +31,8 @@ async function buildShared() {
   const schema = JSON.stringify(configJsonSchema(), null, 2) + '\n';
   fs.writeFileSync(path.join(root, 'dist/shared/routing-config.schema.json'), schema);
   fs.writeFileSync(path.join(root, 'shared/routing-config.schema.json'), schema);
+  // Type declarations for code that uses the core as a library (package.json "types").
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.decl.json')], {stdio: 'inherit'});
 }
 
 async function buildCli() {
