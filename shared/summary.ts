@@ -9,7 +9,7 @@ export interface Summary {
   byTerritory: Record<string, number>;
   byStage: Record<Stage, number>;
   fairness: {
-    /** Reps measured: those in a territory, the pool or a specialist list (the default owner only if also there). */
+    /** Reps measured: available reps in a territory, the pool or a specialist list (the default owner only if also there). */
     reps: string[];
     /** Most / fewest leads among them (Infinity when one got none; null with fewer than two reps). */
     maxMinRatio: number | null;
@@ -38,7 +38,7 @@ export function summarize(decisions: Decision[], config: unknown): Summary {
   for (const p of c.territoryPools) p.reps.forEach(r => rotating.add(r));
   if (c.cascade.includes('pool') && c.pool) c.pool.reps.forEach(r => rotating.add(r));
   if (c.cascade.includes('specialist')) for (const p of c.specialists.values()) p.reps.forEach(r => rotating.add(r));
-  const reps = c.reps.filter(r => rotating.has(r.idx)).map(r => r.id);
+  const reps = c.reps.filter(r => r.available && rotating.has(r.idx)).map(r => r.id);
   const counts = reps.map(id => byRep[id]);
   return {
     leads: decisions.length,
