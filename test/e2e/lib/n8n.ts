@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import QUIET_N8N from './quiet-env.json';
 
 /** The project root (LEAD_ROUTING_ROOT when this file runs bundled elsewhere, e.g. by dev.sh). */
 export const ROOT = process.env.LEAD_ROUTING_ROOT ?? path.resolve(__dirname, '../../..');
@@ -167,12 +168,7 @@ export function n8nEnv(folder: UserFolder, extra: NodeJS.ProcessEnv = {}): NodeJ
     ...base,
     PATH: `${path.dirname(folder.install.node)}:${process.env.PATH ?? ''}`,
     N8N_USER_FOLDER: folder.dir,
-    N8N_DIAGNOSTICS_ENABLED: 'false',
-    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-    N8N_PERSONALIZATION_ENABLED: 'false',
-    N8N_TEMPLATES_ENABLED: 'false',
-    N8N_HIRING_BANNER_ENABLED: 'false',
-    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    ...QUIET_N8N,
     N8N_LISTEN_ADDRESS: '127.0.0.1',
     N8N_HOST: '127.0.0.1',
     N8N_SECURE_COOKIE: 'false',

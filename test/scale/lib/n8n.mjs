@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, startProcess, waitFor } from './procs.mjs';
 
+// The env that keeps n8n from phoning home, shared with the e2e harness.
+const QUIET_N8N = JSON.parse(fs.readFileSync(new URL('../../e2e/lib/quiet-env.json', import.meta.url), 'utf8'));
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
 export function locateN8n() {
@@ -42,12 +45,7 @@ export function queueEnv({ userFolder, redis, pg, encryptionKey }) {
     N8N_LISTEN_ADDRESS: '127.0.0.1',
     N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
     N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-    N8N_DIAGNOSTICS_ENABLED: 'false',
-    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-    N8N_PERSONALIZATION_ENABLED: 'false',
-    N8N_TEMPLATES_ENABLED: 'false',
-    N8N_HIRING_BANNER_ENABLED: 'false',
-    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    ...QUIET_N8N,
     N8N_LOG_LEVEL: 'info',
     N8N_LOG_OUTPUT: 'console',
     // A killed worker's jobs are picked up again sooner than the 60 s default lock.
