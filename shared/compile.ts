@@ -29,8 +29,23 @@ export interface CompiledRep {
 export interface CompiledPool {
   /** Rotation state key: territory id, sorted tied ids joined by "+", "pool" or "specialist:<skill>". */
   key: string;
+  /** Where a router keeps this pool's rotation state; pools with the same key share a slot. */
+  slot: number;
   reps: number[];
   strategy: Strategy;
+}
+
+export interface TerritoryFlat {
+  slot: Int32Array;
+  roundRobin: Uint8Array;
+  start: Int32Array;
+  reps: Int32Array;
+}
+
+/** Rotation-state keys by slot (grows as tied pools are first met). */
+export interface PoolSlots {
+  keys: string[];
+  byKey: Map<string, number>;
 }
 
 export interface FieldRef {
@@ -47,10 +62,15 @@ export interface CompiledConfig {
   readonly repIndex: Map<string, number>;
   readonly matcher: TerritoryMatcher;
   readonly territoryPools: CompiledPool[];
+  /** The territory pools flattened for the hot path: territory t's reps are reps[start[t]..start[t+1]). */
+  readonly territoryFlat: TerritoryFlat;
+  readonly territoryIds: string[];
+  readonly territoryNames: string[];
   readonly territoryIndex: Map<string, number>;
   /** Pools of tied territories, found by a numeric fingerprint of their indexes (then compared exactly). */
   readonly tiedPools: Map<number, Array<{territories: number[]; pool: CompiledPool}>>;
   readonly pool: CompiledPool | null;
+  readonly poolSlots: PoolSlots;
   readonly specialists: Map<string, CompiledPool>;
   readonly defaultOwner: number;
   readonly cascade: CascadeStage[];
@@ -168,22 +188,29 @@ function build(config: RoutingConfig): CompiledConfig {
   const repIndex = new Map(reps.map(r => [r.id, r.idx]));
   const idx = (id: string) => repIndex.get(id)!;
 
+  const poolSlots: PoolSlots = {keys: [], byKey: new Map()};
   const territoryPools = config.territories.map(t => ({
     key: t.id,
+    slot: slotFor(poolSlots, t.id),
     reps: unique(t.reps.map(idx)),
     strategy: t.strategy,
   }));
-  const pool =
-    config.pool.reps === 'all'
-      ? {key: 'pool', reps: reps.map(r => r.idx), strategy: config.pool.strategy}
-      : {key: 'pool', reps: unique(config.pool.reps.map(idx)), strategy: config.pool.strategy};
+  const pool = {
+    key: 'pool',
+    slot: slotFor(poolSlots, 'pool'),
+    reps: config.pool.reps === 'all' ? reps.map(r => r.idx) : unique(config.pool.reps.map(idx)),
+    strategy: config.pool.strategy,
+  };
 
   const specialists = new Map<string, CompiledPool>();
   for (const r of reps) {
     for (const skill of r.skills) {
       if (!skill) continue;
       let p = specialists.get(skill);
-      if (!p) specialists.set(skill, (p = {key: `specialist:${skill}`, reps: [], strategy: config.pool.strategy}));
+      if (!p) {
+        const key = `specialist:${skill}`;
+        specialists.set(skill, (p = {key, slot: slotFor(poolSlots, key), reps: [], strategy: config.pool.strategy}));
+      }
       if (!p.reps.includes(r.idx)) p.reps.push(r.idx);
     }
   }
@@ -227,9 +254,13 @@ function build(config: RoutingConfig): CompiledConfig {
     repIndex,
     matcher: new TerritoryMatcher(config),
     territoryPools,
+    territoryFlat: flatten(territoryPools),
+    territoryIds: config.territories.map(t => t.id),
+    territoryNames: config.territories.map(t => t.name ?? t.id),
     territoryIndex: new Map(config.territories.map((t, i) => [t.id, i])),
     tiedPools: new Map(),
     pool,
+    poolSlots,
     specialists,
     defaultOwner: config.defaultOwner !== undefined ? idx(config.defaultOwner) : -1,
     cascade: config.cascade,
@@ -246,13 +277,36 @@ function build(config: RoutingConfig): CompiledConfig {
   };
 }
 
+function flatten(pools: CompiledPool[]): TerritoryFlat {
+  const start = new Int32Array(pools.length + 1);
+  pools.forEach((p, t) => (start[t + 1] = start[t] + p.reps.length));
+  const reps = new Int32Array(start[pools.length]);
+  pools.forEach((p, t) => reps.set(p.reps, start[t]));
+  return {
+    slot: Int32Array.from(pools, p => p.slot),
+    roundRobin: Uint8Array.from(pools, p => (p.strategy === 'round_robin' ? 1 : 0)),
+    start,
+    reps,
+  };
+}
+
+function slotFor(slots: PoolSlots, key: string): number {
+  let slot = slots.byKey.get(key);
+  if (slot === undefined) {
+    slot = slots.keys.length;
+    slots.keys.push(key);
+    slots.byKey.set(key, slot);
+  }
+  return slot;
+}
+
 function unique(xs: number[]): number[] {
   return [...new Set(xs)];
 }
 
 /** The pool of territories tied on one score: their reps in config order, keyed by their sorted ids. */
 export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool {
-  const ordered = territories.length > 1 ? [...territories].sort((a, b) => a - b) : territories;
+  const ordered = isAscending(territories) ? territories : [...territories].sort((a, b) => a - b);
   let fp = ordered.length;
   for (let i = 0; i < ordered.length; i++) fp = (Math.imul(fp, 31) + ordered[i]) | 0;
   let bucket = c.tiedPools.get(fp);
@@ -267,7 +321,12 @@ export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool
     .join('+');
   const reps: number[] = [];
   for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
-  const pool = {key, reps, strategy: c.territoryPools[ordered[0]].strategy};
-  bucket.push({territories: ordered, pool});
+  const pool = {key, slot: slotFor(c.poolSlots, key), reps, strategy: c.territoryPools[ordered[0]].strategy};
+  bucket.push({territories: ordered === territories ? [...ordered] : ordered, pool});
   return pool;
+}
+
+function isAscending(xs: number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i] < xs[i - 1]) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 import type {CompiledRep} from './compile';
 import {withinHours} from './hours';
-import {localTime} from './time';
+import {localTime, type LocalTime} from './time';
 import type {RepCounters, Why} from './types';
 
 /** Count in the current local period, 0 when the stored period is an older one. */
@@ -23,27 +23,79 @@ export function ineligibility(
   if (!rep.available) return 'unavailable';
   if (rep.needsClock) {
     const lt = localTime(rep.tz, ms);
-    for (let i = 0; i < rep.outOfOffice.length; i++) {
-      const [from, to] = rep.outOfOffice[i];
-      if (lt.date >= from && lt.date <= to) return 'out_of_office';
-    }
-    if (rep.hours && !withinHours(rep.hours, lt.weekday, lt.minute)) return 'outside_hours';
-    if (
-      !ignoreCapacity &&
-      (periodCount(counters, 'd', lt.date) >= rep.daily ||
-        periodCount(counters, 'w', lt.week) >= rep.weekly ||
-        periodCount(counters, 'm', lt.month) >= rep.monthly)
-    ) {
-      return 'at_capacity';
-    }
+    const why = clockIneligibility(rep, lt) ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
+    if (why !== null) return why;
   }
   if (excluded !== null && excluded.has(rep.id)) return 'excluded';
   return null;
 }
 
-/** Records one more assignment for a rep, in its own time zone's day, ISO week and month. */
-export function countAssignment(rep: CompiledRep, counters: RepCounters, ms: number): void {
-  const lt = localTime(rep.tz, ms);
+/** Out of office or outside working hours: depends only on the rep's local minute. */
+function clockIneligibility(rep: CompiledRep, lt: LocalTime): Why | null {
+  for (let i = 0; i < rep.outOfOffice.length; i++) {
+    const [from, to] = rep.outOfOffice[i];
+    if (lt.date >= from && lt.date <= to) return 'out_of_office';
+  }
+  if (rep.hours && !withinHours(rep.hours, lt.weekday, lt.minute)) return 'outside_hours';
+  return null;
+}
+
+function capacityIneligibility(rep: CompiledRep, counters: RepCounters | undefined, lt: LocalTime): Why | null {
+  return periodCount(counters, 'd', lt.date) >= rep.daily ||
+    periodCount(counters, 'w', lt.week) >= rep.weekly ||
+    periodCount(counters, 'm', lt.month) >= rep.monthly
+    ? 'at_capacity'
+    : null;
+}
+
+/**
+ * `ineligibility` for a roster, remembering each rep's local time and hours/out-of-office verdict
+ * for the current minute (back-tests and batches ask about the same minute for many leads).
+ */
+export class Eligibility {
+  private readonly minute: Float64Array;
+  private readonly lt: Array<LocalTime | null>;
+  private readonly clockWhy: Array<Why | null>;
+
+  constructor(reps: number) {
+    this.minute = new Float64Array(reps).fill(NaN);
+    this.lt = new Array(reps).fill(null);
+    this.clockWhy = new Array(reps).fill(null);
+  }
+
+  of(
+    rep: CompiledRep,
+    counters: RepCounters | undefined,
+    ms: number,
+    excluded: ReadonlySet<string> | null,
+    ignoreCapacity = false,
+  ): Why | null {
+    if (!rep.available) return 'unavailable';
+    if (rep.needsClock) {
+      const lt = this.localTime(rep, ms);
+      const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
+      if (why !== null) return why;
+    }
+    if (excluded !== null && excluded.has(rep.id)) return 'excluded';
+    return null;
+  }
+
+  /** The rep's local time at `ms` (cached for the minute, with its hours/out-of-office verdict). */
+  localTime(rep: CompiledRep, ms: number): LocalTime {
+    const i = rep.idx;
+    const minute = Math.floor(ms / 60000);
+    if (this.minute[i] !== minute) {
+      const lt = localTime(rep.tz, ms);
+      this.minute[i] = minute;
+      this.lt[i] = lt;
+      this.clockWhy[i] = clockIneligibility(rep, lt);
+    }
+    return this.lt[i]!;
+  }
+}
+
+/** Records one more assignment for a rep, in its own time zone's day, ISO week and month (`lt`). */
+export function countAssignment(counters: RepCounters, lt: LocalTime, ms: number): void {
   if (counters.d !== lt.date) {
     counters.d = lt.date;
     counters.dn = 0;

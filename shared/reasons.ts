@@ -68,10 +68,106 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
   }
 }
 
-export function failureCounts(candidates: Candidate[]): string {
-  const counts = new Map<Why, number>();
-  for (const c of candidates) if (c.why) counts.set(c.why, (counts.get(c.why) ?? 0) + 1);
-  return [...counts].map(([why, n]) => `${n} ${WHY_WORDS[why]}`).join(', ');
+const STRATEGY_ORDER: Strategy[] = ['round_robin', 'weighted', 'least_loaded', 'longest_idle'];
+
+/** One cached text per territory, valid for one (score, matched) pair. */
+class HeadCache {
+  private readonly text: Array<string | undefined>;
+  private readonly score: Float64Array;
+  private readonly matched: Int32Array;
+
+  constructor(territories: number) {
+    this.text = new Array(territories).fill(undefined);
+    this.score = new Float64Array(territories);
+    this.matched = new Int32Array(territories);
+  }
+
+  /** The cached text for territory `t` at this score and match count, or undefined. */
+  get(t: number, score: number, matched: number): string | undefined {
+    const cached = this.text[t];
+    return cached !== undefined && this.score[t] === score && this.matched[t] === matched ? cached : undefined;
+  }
+
+  set(t: number, score: number, matched: number, text: string): string {
+    this.score[t] = score;
+    this.matched[t] = matched;
+    return (this.text[t] = text);
+  }
+}
+
+/**
+ * `reasonFor` with the common sentences assembled from cached halves: "Territory X matched
+ * (score S)" per territory and "; Rep picked by …." per rep and strategy (the same text, without
+ * formatting the same pieces for every lead).
+ */
+export class ReasonWriter {
+  private readonly exact: HeadCache;
+  private readonly partial: HeadCache;
+  private readonly tails: Array<string | undefined>;
+
+  constructor(territories: number, reps: number) {
+    this.exact = new HeadCache(territories);
+    this.partial = new HeadCache(territories);
+    this.tails = new Array(reps * 4).fill(undefined);
+  }
+
+  /** `territories`: the matcher's, indexed by `o.territory`. */
+  write(o: Outcome, rep: CompiledRep, territories: TerritoryInfo[]): string {
+    const territory = o.territory ?? -1;
+    if (
+      (o.stage !== 'exact' && o.stage !== 'partial') ||
+      o.skipped ||
+      (o.tied !== undefined && o.tied > 1) ||
+      o.strategy === undefined
+    ) {
+      return reasonFor(o, rep, territory >= 0 ? territories[territory] : null);
+    }
+    const score = o.score!;
+    let head: string | undefined;
+    if (o.stage === 'exact') {
+      head =
+        this.exact.get(territory, score, 0) ??
+        this.exact.set(territory, score, 0, `Territory ${territories[territory].name} matched (score ${score})`);
+    } else {
+      const matched = o.matched!;
+      head =
+        this.partial.get(territory, score, matched) ??
+        this.partial.set(
+          territory,
+          score,
+          matched,
+          `Territory ${territories[territory].name} matched partly (${matched} of ${o.total} conditions, score ${score})`,
+        );
+    }
+    const k = rep.idx * 4 + STRATEGY_ORDER.indexOf(o.strategy);
+    let tail = this.tails[k];
+    if (tail === undefined) tail = this.tails[k] = `; ${rep.name} picked by ${STRATEGY_WORDS[o.strategy]}.`;
+    return head + tail;
+  }
+}
+
+const WHYS = Object.keys(WHY_WORDS) as Why[];
+
+/** Counts of reasons, told in order of first appearance: "2 at capacity, 1 outside working hours". */
+export class WhyTally {
+  private readonly counts = new Int32Array(WHYS.length);
+  private readonly order: number[] = [];
+
+  reset(): this {
+    this.counts.fill(0);
+    this.order.length = 0;
+    return this;
+  }
+
+  add(why: Why, n = 1): void {
+    const i = WHYS.indexOf(why);
+    if (this.counts[i] === 0) this.order.push(i);
+    this.counts[i] += n;
+  }
+
+  text(): string {
+    return this.order.map(i => `${this.counts[i]} ${WHY_WORDS[WHYS[i]]}`).join(', ');
+  }
 }
 
 export function unassignedReason(candidates: Candidate[]): string {

@@ -1,15 +1,17 @@
 // The cascade: duplicate -> account -> configured stages -> unassigned. A Router holds a mutable
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
-import {compileConfig, tiedPool, type CompiledConfig, type CompiledPool} from './compile';
-import {countAssignment, ineligibility} from './eligibility';
+import {compileConfig, tiedPool, type CompiledConfig} from './compile';
+import {RotationTable} from './rotation';
+import {countAssignment, Eligibility} from './eligibility';
 import {hash53} from './hash';
 import {normalizedValues, readPath} from './lead';
 import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
-import {afterPick, pick, type PickContext} from './strategies';
-import {toEpochMs} from './time';
-import {Levels, type MatchPass} from './territories';
-import {failureCounts, reasonFor, unassignedReason, type Outcome} from './reasons';
+import type {PickContext} from './strategies';
+import {clear} from './scratch';
+import {isoTimestamp, toEpochMs} from './time';
+import {Levels, nextLevel, type MatchPass} from './territories';
+import {ReasonWriter, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
   Candidate,
@@ -66,8 +68,10 @@ export function routeBatch(
 const NO_CANDIDATES: Candidate[] = [];
 
 class CascadeRouter implements Router {
-  private readonly pools: Map<string, PoolState>;
+  private readonly rotation: RotationTable;
   private readonly counters: Record<string, RepCounters>;
+  /** The same counter objects by rep position (undefined until a rep has any). */
+  private readonly countersByIdx: Array<RepCounters | undefined>;
   // Keys are 53-bit hashes (numbers) in memory; persisted as "k…"/"d…" base-36 strings.
   private readonly learned: Map<number, string>;
   private readonly dedupe: Map<number, DedupeEntry>;
@@ -77,6 +81,12 @@ class CascadeRouter implements Router {
   private readonly stageStamp: Int32Array;
   private readonly anyStamp: Int32Array;
   private stageList: number[] = [];
+  private readonly level: number[] = [];
+  private levels: Levels | null = null;
+  private scans = 0;
+  private readonly reasons: ReasonWriter;
+  private readonly eligibility: Eligibility;
+  private readonly tally = new WhyTally();
   private anyList: number[] = [];
   private unknownOwners: string[] = [];
   private seq = 0;
@@ -92,11 +102,15 @@ class CascadeRouter implements Router {
     state: RotationState,
     private readonly trace: boolean,
   ) {
-    this.pools = new Map(Object.entries(state.pools));
     this.counters = state.reps;
+    this.countersByIdx = compiled.reps.map(r =>
+      Object.prototype.hasOwnProperty.call(state.reps, r.id) ? state.reps[r.id] : undefined,
+    );
     this.learned = fromPersisted(state.accounts);
     this.dedupe = fromPersisted(state.dedupe);
     const n = compiled.reps.length;
+    this.reasons = new ReasonWriter(compiled.matcher.territories.length, n);
+    this.eligibility = new Eligibility(n);
     this.whyStamp = new Int32Array(n);
     this.whyCache = new Array(n).fill(null);
     this.stageStamp = new Int32Array(n);
@@ -104,16 +118,17 @@ class CascadeRouter implements Router {
     this.pickCtx = {
       compiled,
       eligible: idx => this.why(idx) === null,
-      counters: id => this.counters[id],
+      counters: idx => this.countersByIdx[idx],
       ms: 0,
       exhaustive: trace,
     };
+    this.rotation = new RotationTable(compiled, state.pools, this.pickCtx);
   }
 
   state(): RotationState {
     return copyState({
       v: 1,
-      pools: Object.fromEntries(this.pools),
+      pools: this.rotation.toRecord(),
       reps: this.counters,
       accounts: toPersisted('d', this.learned),
       dedupe: toPersisted('k', this.dedupe),
@@ -124,7 +139,7 @@ class CascadeRouter implements Router {
     this.consider(idx);
     if (this.whyStamp[idx] === this.seq) return this.whyCache[idx];
     const rep = this.compiled.reps[idx];
-    const w = ineligibility(rep, this.counters[rep.id], this.ms, this.excluded);
+    const w = this.eligibility.of(rep, this.countersByIdx[idx], this.ms, this.excluded);
     this.whyStamp[idx] = this.seq;
     this.whyCache[idx] = w;
     return w;
@@ -146,7 +161,7 @@ class CascadeRouter implements Router {
     // A fresh stage list; stamps are shifted by using a negative marker for "seen in an earlier stage".
     if (this.stageList.length === 0) return;
     for (const idx of this.stageList) this.stageStamp[idx] = -this.seq;
-    this.stageList.length = 0;
+    clear(this.stageList);
   }
 
   route(lead: unknown, now: Instant, index = 0): Decision {
@@ -155,13 +170,12 @@ class CascadeRouter implements Router {
     if (ms !== this.ms || !this.decidedAt) {
       this.ms = ms;
       this.pickCtx.ms = ms;
-      this.decidedAt = new Date(ms).toISOString();
+      this.decidedAt = isoTimestamp(ms);
     }
     if (++this.seq > 0x3fffffff) this.resetStamps();
-    // (setting an array's length is a runtime call: skip it when already empty)
-    if (this.stageList.length !== 0) this.stageList.length = 0;
-    if (this.anyList.length !== 0) this.anyList.length = 0;
-    if (this.unknownOwners.length !== 0) this.unknownOwners.length = 0;
+    clear(this.stageList);
+    clear(this.anyList);
+    clear(this.unknownOwners);
 
     if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
       const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
@@ -230,7 +244,7 @@ class CascadeRouter implements Router {
       return null;
     }
     const rep = this.compiled.reps[idx];
-    const why = ineligibility(rep, this.counters[rep.id], this.ms, this.excluded, true);
+    const why = this.eligibility.of(rep, this.countersByIdx[idx], this.ms, this.excluded, true);
     this.whyStamp[idx] = this.seq;
     this.whyCache[idx] = why;
     this.consider(idx);
@@ -269,25 +283,33 @@ class CascadeRouter implements Router {
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
         let skipped = 0;
-        const level: number[] = [];
-        const levels = new Levels(m);
-        for (let score = levels.next(level); score !== -Infinity; score = levels.next(level)) {
+        const level = this.level;
+        clear(level);
+        // The first level usually decides. Each level is one scan of the pass; past a few, one sort (Levels).
+        this.levels = null;
+        this.scans = 1;
+        for (let score = nextLevel(m, Infinity, level); score !== -Infinity; score = this.nextLevelBelow(m, score)) {
           const single = level.length === 1;
-          const pool = single ? c.territoryPools[level[0]] : tiedPool(c, level);
-          const rep = this.pickFrom(pool);
+          const pool = single ? null : tiedPool(c, level);
+          const rep = pool === null ? this.rotation.pickTerritory(level[0]) : this.rotation.pick(pool);
           if (rep >= 0) {
             const t = single ? level[0] : firstTerritoryWith(c, level, rep);
-            const info = c.matcher.territories[t];
+            const strategy =
+              pool !== null
+                ? pool.strategy
+                : c.territoryFlat.roundRobin[t] === 1
+                  ? 'round_robin'
+                  : c.territoryPools[t].strategy;
             return {
               stage,
               rep,
               territory: t,
               score,
-              strategy: pool.strategy,
+              strategy,
               tied: level.length,
               skipped,
               matched: m.hits[t],
-              total: info.total,
+              total: stage === 'partial' ? c.matcher.territories[t].total : 0,
             };
           }
           skipped += level.length;
@@ -303,7 +325,7 @@ class CascadeRouter implements Router {
             seen.add(skill);
             const pool = c.specialists.get(skill);
             if (!pool) continue;
-            const rep = this.pickFrom(pool);
+            const rep = this.rotation.pick(pool);
             if (rep >= 0) return {stage, rep, skill, strategy: pool.strategy};
           }
         }
@@ -311,18 +333,34 @@ class CascadeRouter implements Router {
       }
       case 'pool': {
         if (!c.pool) return null;
-        const rep = this.pickFrom(c.pool);
+        const rep = this.rotation.pick(c.pool);
         return rep >= 0 ? {stage, rep, strategy: c.pool.strategy} : null;
       }
       case 'default': {
         if (c.defaultOwner < 0) return null;
-        const failures = failureCounts(this.allCandidates().filter(x => x.repId !== c.reps[c.defaultOwner].id));
+        const failures = this.failuresBeforeDefault();
         this.why(c.defaultOwner);
         return {stage, rep: c.defaultOwner, failures};
       }
       default:
         return null;
     }
+  }
+
+  /** Fills `this.level` with the pass's next score level below `score`; returns its score. */
+  private nextLevelBelow(m: MatchPass, score: number): number {
+    const level = this.level;
+    if (this.levels === null) {
+      if (++this.scans <= 4) {
+        clear(level);
+        return nextLevel(m, score, level);
+      }
+      this.levels = new Levels(m);
+    }
+    let next: number;
+    do next = this.levels.next(level);
+    while (next !== -Infinity && next >= score);
+    return next;
   }
 
   private exactOnce(lead: object): MatchPass {
@@ -333,21 +371,12 @@ class CascadeRouter implements Router {
     return this.exactPass;
   }
 
-  private pickFrom(pool: CompiledPool): number {
-    const state = this.pools.get(pool.key);
-    const pos = pick(pool, state, this.pickCtx);
-    if (pos < 0) return -1;
-    const next = afterPick(pool, state, pos, this.pickCtx); // updates in place when it can
-    if (next !== state) this.pools.set(pool.key, next);
-    return pool.reps[pos];
-  }
-
   private commit(outcome: Outcome, dedupeKey: number | null, domain: string): void {
     const c = this.compiled;
     const rep = c.reps[outcome.rep!];
-    let counters = this.counters[rep.id];
-    if (!counters) this.counters[rep.id] = counters = {};
-    countAssignment(rep, counters, this.ms);
+    let counters = this.countersByIdx[rep.idx];
+    if (!counters) this.counters[rep.id] = this.countersByIdx[rep.idx] = counters = {};
+    countAssignment(counters, this.eligibility.localTime(rep, this.ms), this.ms);
     if (dedupeKey !== null) {
       this.dedupe.delete(dedupeKey);
       const territory = outcome.territory !== undefined ? c.matcher.territories[outcome.territory].id : null;
@@ -386,6 +415,17 @@ class CascadeRouter implements Router {
     return any ? hash53(parts.join('\u001f')) : null;
   }
 
+  /** Why every rep considered so far (but the default owner) failed, as in `allCandidates`. */
+  private failuresBeforeDefault(): string {
+    const tally = this.tally.reset();
+    if (this.unknownOwners.length !== 0) tally.add('unknown_rep', this.unknownOwners.length);
+    for (const idx of this.anyList) {
+      const why = this.whyCache[idx];
+      if (why !== null && idx !== this.compiled.defaultOwner) tally.add(why);
+    }
+    return tally.text();
+  }
+
   private allCandidates(): Candidate[] {
     const out: Candidate[] = this.unknownOwners.map(id => ({repId: id, eligible: false, why: 'unknown_rep' as Why}));
     for (const idx of this.anyList) {
@@ -407,17 +447,17 @@ class CascadeRouter implements Router {
   private decision(leadId: string | number, rep: number | null, outcome: Outcome, unassigned = false): Decision {
     const c = this.compiled;
     const r = rep === null ? null : c.reps[rep];
-    const t = outcome.territory !== undefined ? c.matcher.territories[outcome.territory] : null;
+    const t = outcome.territory ?? -1;
     return {
       leadId,
       ownerId: r ? r.id : null,
       ownerName: r ? r.name : null,
       ownerEmail: r ? r.email : null,
       stage: outcome.stage,
-      territoryId: t ? t.id : null,
-      territoryName: t ? t.name : null,
-      score: t ? (outcome.score ?? null) : null,
-      reason: r ? reasonFor(outcome, r, t) : (outcome.reason ?? ''),
+      territoryId: t >= 0 ? c.territoryIds[t] : null,
+      territoryName: t >= 0 ? c.territoryNames[t] : null,
+      score: t >= 0 ? (outcome.score ?? null) : null,
+      reason: r ? this.reasons.write(outcome, r, c.matcher.territories) : (outcome.reason ?? ''),
       // The default owner is the safety net: its trace shows every rep that failed before it.
       candidates:
         unassigned || (this.trace && outcome.stage === 'default')
@@ -465,7 +505,8 @@ function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: numbe
 }
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
-  const v = readPath(lead, path);
+  // (a named read when the id field is the usual "id": readPath's keyed read sees every field name)
+  const v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : readPath(lead, path);
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;

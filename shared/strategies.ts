@@ -9,7 +9,7 @@ export interface PickContext {
   compiled: CompiledConfig;
   /** Eligibility of rep `idx` now (cached per lead by the router). */
   eligible(idx: number): boolean;
-  counters(repId: string): RepCounters | undefined;
+  counters(repIdx: number): RepCounters | undefined;
   ms: number;
   /** Evaluate every member even when the strategy could stop early (for the candidate trace). */
   exhaustive: boolean;
@@ -18,9 +18,13 @@ export interface PickContext {
 /** Position in the pool to start a round-robin scan from: just after the last assignee. */
 function rotationStart(pool: CompiledPool, state: PoolState | undefined, ctx: PickContext): number {
   if (!state || state.last === undefined) return 0;
+  const n = pool.reps.length;
+  // usually the last assignee still sits where it was picked
+  const at = state.lastIdx === undefined ? undefined : pool.reps[state.lastIdx];
+  if (at !== undefined && ctx.compiled.reps[at].id === state.last) return (state.lastIdx! + 1) % n;
   const lastRep = ctx.compiled.repIndex.get(state.last);
   const pos = lastRep === undefined ? -1 : pool.reps.indexOf(lastRep);
-  if (pos >= 0) return (pos + 1) % pool.reps.length;
+  if (pos >= 0) return (pos + 1) % n;
   // The last assignee left the pool: its successor now sits at its old position.
   return state.lastIdx !== undefined ? state.lastIdx % pool.reps.length : 0;
 }
@@ -65,7 +69,7 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
         const pos = (start + k) % n;
         const rep = ctx.compiled.reps[pool.reps[pos]];
         if (!ctx.eligible(rep.idx)) continue;
-        const load = periodCount(ctx.counters(rep.id), 'd', localTime(rep.tz, ctx.ms).date) / rep.weight;
+        const load = periodCount(ctx.counters(rep.idx), 'd', localTime(rep.tz, ctx.ms).date) / rep.weight;
         if (load < bestLoad) {
           bestLoad = load;
           best = pos;
@@ -79,7 +83,7 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
       for (let pos = 0; pos < n; pos++) {
         const rep = ctx.compiled.reps[pool.reps[pos]];
         if (!ctx.eligible(rep.idx)) continue;
-        const at = ctx.counters(rep.id)?.at ?? -Infinity;
+        const at = ctx.counters(rep.idx)?.at ?? -Infinity;
         if (at < oldest) {
           oldest = at;
           best = pos;

@@ -136,6 +136,26 @@ export function localTime(tz: string, ms: number): LocalTime {
   return z.last;
 }
 
+let isoMinute = NaN;
+let isoMinutePrefix = '';
+
+/** `new Date(ms).toISOString()`, reusing the "YYYY-MM-DDTHH:MM:" of the last minute asked about. */
+export function isoTimestamp(ms: number): string {
+  const minute = Math.floor(ms / 60000);
+  if (minute !== isoMinute) {
+    const iso = new Date(minute * 60000).toISOString();
+    if (iso.length !== 24 || !Number.isInteger(ms)) return new Date(ms).toISOString();
+    isoMinute = minute;
+    isoMinutePrefix = iso.slice(0, 17);
+  } else if (!Number.isInteger(ms)) {
+    return new Date(ms).toISOString();
+  }
+  const rest = ms - minute * 60000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  return isoMinutePrefix + pad2(sec) + (milli < 10 ? '.00' : milli < 100 ? '.0' : '.') + milli + 'Z';
+}
+
 function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }

@@ -1,0 +1,160 @@
+// The rotation state of every pool a router picks from. Round robin, the usual strategy, keeps it in
+// typed arrays by pool slot, so a pick on a map of 10,000 territories touches a few compact arrays
+// rather than three objects scattered over the heap; the other strategies keep PoolState objects.
+// Both read and write the same persisted form ({last, lastIdx, cw}).
+import type {CompiledConfig, CompiledPool} from './compile';
+import {afterPick, pick, type PickContext} from './strategies';
+import type {PoolState} from './types';
+
+const NONE = -1; // no last assignee
+const UNKNOWN = -2; // the last assignee is not on the roster
+
+// Per slot: which copy of the state is current.
+const OBJECT = 0; // `objects` (as persisted, or written by a non-round-robin pick)
+const LOADED = 1; // the arrays, loaded from `objects` and not changed since
+const PICKED = 2; // the arrays, with picks newer than `objects`
+
+export class RotationTable {
+  private readonly objects: Array<PoolState | undefined> = [];
+  /** Persisted state under keys this config has no slot for (yet: tied pools get slots when first met). */
+  private readonly others = new Map<string, PoolState>();
+  private lastRep = new Int32Array(0);
+  private lastPos = new Float64Array(0);
+  private mode = new Uint8Array(0);
+
+  constructor(
+    private readonly compiled: CompiledConfig,
+    pools: Record<string, PoolState>,
+    private readonly ctx: PickContext,
+  ) {
+    for (const key of Object.keys(pools)) {
+      const slot = compiled.poolSlots.byKey.get(key);
+      if (slot === undefined) this.others.set(key, pools[key]);
+      else this.objects[slot] = pools[key];
+    }
+    this.grow(compiled.poolSlots.keys.length);
+  }
+
+  /** Picks from territory `t`'s own pool; returns the rep's index, or -1 when none is eligible. */
+  pickTerritory(t: number): number {
+    const f = this.compiled.territoryFlat;
+    return f.roundRobin[t] === 1
+      ? this.roundRobin(f.slot[t], f.reps, f.start[t], f.start[t + 1])
+      : this.pick(this.compiled.territoryPools[t]);
+  }
+
+  /** Picks from a pool; returns the rep's index, or -1 when none is eligible. */
+  pick(pool: CompiledPool): number {
+    if (pool.strategy === 'round_robin') return this.roundRobin(pool.slot, pool.reps, 0, pool.reps.length);
+    const state = this.object(pool.slot);
+    const pos = pick(pool, state, this.ctx);
+    if (pos < 0) return -1;
+    this.objects[pool.slot] = afterPick(pool, state, pos, this.ctx); // updates in place when it can
+    return pool.reps[pos];
+  }
+
+  /** The persisted form: one PoolState per key. */
+  toRecord(): Record<string, PoolState> {
+    const out: Record<string, PoolState> = Object.fromEntries(this.others);
+    const {keys} = this.compiled.poolSlots;
+    const reps = this.compiled.reps;
+    for (let slot = 0; slot < keys.length; slot++) {
+      let state = this.objects[slot];
+      if (slot < this.mode.length && this.mode[slot] === PICKED) {
+        const picked: PoolState = {last: reps[this.lastRep[slot]].id, lastIdx: this.lastPos[slot]};
+        if (state?.cw) picked.cw = state.cw;
+        state = picked;
+      }
+      if (state !== undefined) out[keys[slot]] = state;
+    }
+    return out;
+  }
+
+  /** Round robin over reps[from..to): the first eligible rep after the last assignee. */
+  private roundRobin(slot: number, reps: ArrayLike<number>, from: number, to: number): number {
+    const n = to - from;
+    if (n === 0) return -1;
+    if (slot >= this.mode.length) this.grow(slot + 1);
+    if (this.mode[slot] === OBJECT) this.load(slot);
+    let start = 0;
+    const last = this.lastRep[slot];
+    if (last !== NONE) {
+      const at = this.lastPos[slot];
+      if (at >= 0 && at < n && reps[from + at] === last) {
+        start = at + 1 === n ? 0 : at + 1; // the usual case: the last assignee is still where it was
+      } else {
+        let pos = -1;
+        for (let i = 0; i < n && last >= 0; i++) {
+          if (reps[from + i] === last) {
+            pos = i;
+            break;
+          }
+        }
+        // The last assignee left the pool: its successor now sits at its old position.
+        start = pos >= 0 ? (pos + 1) % n : Number.isInteger(at) ? ((at % n) + n) % n : 0;
+      }
+    }
+    let found = -1;
+    for (let k = 0; k < n; k++) {
+      const pos = start + k < n ? start + k : start + k - n;
+      if (this.ctx.eligible(reps[from + pos])) {
+        if (found < 0) found = pos;
+        if (!this.ctx.exhaustive) break;
+      }
+    }
+    if (found < 0) return -1;
+    const rep = reps[from + found];
+    this.lastRep[slot] = rep;
+    this.lastPos[slot] = found;
+    this.mode[slot] = PICKED;
+    return rep;
+  }
+
+  private load(slot: number): void {
+    const state = this.objectAt(slot);
+    this.lastRep[slot] = state?.last === undefined ? NONE : (this.compiled.repIndex.get(state.last) ?? UNKNOWN);
+    this.lastPos[slot] = state?.lastIdx ?? NaN;
+    this.mode[slot] = LOADED;
+  }
+
+  /** The slot's PoolState, with newer round-robin picks written into it. */
+  private object(slot: number): PoolState | undefined {
+    if (slot >= this.mode.length) this.grow(slot + 1);
+    let state = this.objectAt(slot);
+    if (this.mode[slot] === PICKED) {
+      state ??= {};
+      state.last = this.compiled.reps[this.lastRep[slot]].id;
+      state.lastIdx = this.lastPos[slot];
+      this.objects[slot] = state;
+    }
+    this.mode[slot] = OBJECT;
+    return state;
+  }
+
+  private objectAt(slot: number): PoolState | undefined {
+    let state = this.objects[slot];
+    if (state === undefined && this.others.size !== 0) {
+      const key = this.compiled.poolSlots.keys[slot];
+      state = this.others.get(key);
+      if (state !== undefined) {
+        this.others.delete(key);
+        this.objects[slot] = state;
+      }
+    }
+    return state;
+  }
+
+  private grow(slots: number): void {
+    if (slots <= this.mode.length) return;
+    const size = Math.max(slots, this.mode.length * 2, 8);
+    const lastRep = new Int32Array(size).fill(NONE);
+    const lastPos = new Float64Array(size).fill(NaN);
+    const mode = new Uint8Array(size);
+    lastRep.set(this.lastRep);
+    lastPos.set(this.lastPos);
+    mode.set(this.mode);
+    this.lastRep = lastRep;
+    this.lastPos = lastPos;
+    this.mode = mode;
+  }
+}
