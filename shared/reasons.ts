@@ -70,74 +70,68 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
 
 const STRATEGY_ORDER: Strategy[] = ['round_robin', 'weighted', 'least_loaded', 'longest_idle'];
 
-/** One cached text per territory, valid for one (score, matched) pair. */
-class HeadCache {
-  private readonly text: Array<string | undefined>;
-  private readonly score: Float64Array;
-  private readonly matched: Int32Array;
-
-  constructor(territories: number) {
-    this.text = new Array(territories).fill(undefined);
-    this.score = new Float64Array(territories);
-    this.matched = new Int32Array(territories);
-  }
-
-  /** The cached text for territory `t` at this score and match count, or undefined. */
-  get(t: number, score: number, matched: number): string | undefined {
-    const cached = this.text[t];
-    return cached !== undefined && this.score[t] === score && this.matched[t] === matched ? cached : undefined;
-  }
-
-  set(t: number, score: number, matched: number, text: string): string {
-    this.score[t] = score;
-    this.matched[t] = matched;
-    return (this.text[t] = text);
-  }
-}
-
 /**
- * `reasonFor` with the common sentences assembled from cached halves: "Territory X matched
- * (score S)" per territory and "; Rep picked by …." per rep and strategy (the same text, without
- * formatting the same pieces for every lead).
+ * What a decision quotes about its territory (id, name) and its reason sentence, which `reasonFor`
+ * would write; the common sentences are put together from cached halves: "Territory X matched
+ * (score S)" per territory and "; Rep picked by …." per rep and strategy. Packed four to a territory,
+ * so a decision on a map of 10,000 territories reads one or two cache lines here.
  */
-export class ReasonWriter {
-  private readonly exact: HeadCache;
-  private readonly partial: HeadCache;
+export class DecisionText {
+  /** Per territory t, at 4t: id, name, exact head, partial head. */
+  private readonly strings: Array<string | undefined>;
+  /** Per territory t, at 4t: the exact head's score, the partial head's score and matched count. */
+  private readonly keys: Float64Array;
   private readonly tails: Array<string | undefined>;
 
-  constructor(territories: number, reps: number) {
-    this.exact = new HeadCache(territories);
-    this.partial = new HeadCache(territories);
+  constructor(
+    private readonly territories: TerritoryInfo[],
+    reps: number,
+  ) {
+    this.strings = new Array(4 * territories.length).fill(undefined);
+    territories.forEach((t, i) => {
+      this.strings[4 * i] = t.id;
+      this.strings[4 * i + 1] = t.name;
+    });
+    this.keys = new Float64Array(4 * territories.length);
     this.tails = new Array(reps * 4).fill(undefined);
   }
 
-  /** `territories`: the matcher's, indexed by `o.territory`. */
-  write(o: Outcome, rep: CompiledRep, territories: TerritoryInfo[]): string {
-    const territory = o.territory ?? -1;
+  id(t: number): string {
+    return this.strings[4 * t]!;
+  }
+
+  name(t: number): string {
+    return this.strings[4 * t + 1]!;
+  }
+
+  reason(o: Outcome, rep: CompiledRep): string {
+    const t = o.territory ?? -1;
     if (
       (o.stage !== 'exact' && o.stage !== 'partial') ||
       o.skipped ||
       (o.tied !== undefined && o.tied > 1) ||
       o.strategy === undefined
     ) {
-      return reasonFor(o, rep, territory >= 0 ? territories[territory] : null);
+      return reasonFor(o, rep, t >= 0 ? this.territories[t] : null);
     }
     const score = o.score!;
+    const at = 4 * t;
     let head: string | undefined;
     if (o.stage === 'exact') {
-      head =
-        this.exact.get(territory, score, 0) ??
-        this.exact.set(territory, score, 0, `Territory ${territories[territory].name} matched (score ${score})`);
+      head = this.strings[at + 2];
+      if (head === undefined || this.keys[at] !== score) {
+        head = this.strings[at + 2] = `Territory ${this.name(t)} matched (score ${score})`;
+        this.keys[at] = score;
+      }
     } else {
       const matched = o.matched!;
-      head =
-        this.partial.get(territory, score, matched) ??
-        this.partial.set(
-          territory,
-          score,
-          matched,
-          `Territory ${territories[territory].name} matched partly (${matched} of ${o.total} conditions, score ${score})`,
-        );
+      head = this.strings[at + 3];
+      if (head === undefined || this.keys[at + 1] !== score || this.keys[at + 2] !== matched) {
+        head = this.strings[at + 3] =
+          `Territory ${this.name(t)} matched partly (${matched} of ${o.total} conditions, score ${score})`;
+        this.keys[at + 1] = score;
+        this.keys[at + 2] = matched;
+      }
     }
     const k = rep.idx * 4 + STRATEGY_ORDER.indexOf(o.strategy);
     let tail = this.tails[k];

@@ -2,7 +2,7 @@
 // typed arrays by pool slot, so a pick on a map of 10,000 territories touches a few compact arrays
 // rather than three objects scattered over the heap; the other strategies keep PoolState objects.
 // Both read and write the same persisted form ({last, lastIdx, cw}).
-import type {CompiledConfig, CompiledPool} from './compile';
+import {FLAT_FROM, FLAT_ROUND_ROBIN, FLAT_SLOT, FLAT_TO, type CompiledConfig, type CompiledPool} from './compile';
 import {afterPick, pick, type PickContext} from './strategies';
 import type {PoolState} from './types';
 
@@ -18,9 +18,9 @@ export class RotationTable {
   private readonly objects: Array<PoolState | undefined> = [];
   /** Persisted state under keys this config has no slot for (yet: tied pools get slots when first met). */
   private readonly others = new Map<string, PoolState>();
-  private lastRep = new Int32Array(0);
-  private lastPos = new Float64Array(0);
-  private mode = new Uint8Array(0);
+  /** Per slot s, at 4s: mode, last assignee (rep index, NONE or UNKNOWN), its position then (NaN: none). */
+  private slots = new Float64Array(0);
+  private capacity = 0;
 
   constructor(
     private readonly compiled: CompiledConfig,
@@ -37,9 +37,10 @@ export class RotationTable {
 
   /** Picks from territory `t`'s own pool; returns the rep's index, or -1 when none is eligible. */
   pickTerritory(t: number): number {
-    const f = this.compiled.territoryFlat;
-    return f.roundRobin[t] === 1
-      ? this.roundRobin(f.slot[t], f.reps, f.start[t], f.start[t + 1])
+    const {records, reps} = this.compiled.territoryFlat;
+    const r = 4 * t;
+    return records[r + FLAT_ROUND_ROBIN] === 1
+      ? this.roundRobin(records[r + FLAT_SLOT], reps, records[r + FLAT_FROM], records[r + FLAT_TO])
       : this.pick(this.compiled.territoryPools[t]);
   }
 
@@ -60,8 +61,8 @@ export class RotationTable {
     const reps = this.compiled.reps;
     for (let slot = 0; slot < keys.length; slot++) {
       let state = this.objects[slot];
-      if (slot < this.mode.length && this.mode[slot] === PICKED) {
-        const picked: PoolState = {last: reps[this.lastRep[slot]].id, lastIdx: this.lastPos[slot]};
+      if (slot < this.capacity && this.slots[4 * slot] === PICKED) {
+        const picked: PoolState = {last: reps[this.slots[4 * slot + 1]].id, lastIdx: this.slots[4 * slot + 2]};
         if (state?.cw) picked.cw = state.cw;
         state = picked;
       }
@@ -74,14 +75,16 @@ export class RotationTable {
   private roundRobin(slot: number, reps: ArrayLike<number>, from: number, to: number): number {
     const n = to - from;
     if (n === 0) return -1;
-    if (slot >= this.mode.length) this.grow(slot + 1);
-    if (this.mode[slot] === OBJECT) this.load(slot);
+    if (slot >= this.capacity) this.grow(slot + 1);
+    const at = 4 * slot;
+    const slots = this.slots;
+    if (slots[at] === OBJECT) this.load(slot);
     let start = 0;
-    const last = this.lastRep[slot];
+    const last = slots[at + 1];
     if (last !== NONE) {
-      const at = this.lastPos[slot];
-      if (at >= 0 && at < n && reps[from + at] === last) {
-        start = at + 1 === n ? 0 : at + 1; // the usual case: the last assignee is still where it was
+      const lastPos = slots[at + 2];
+      if (lastPos >= 0 && lastPos < n && reps[from + lastPos] === last) {
+        start = lastPos + 1 === n ? 0 : lastPos + 1; // the usual case: the last assignee is still where it was
       } else {
         let pos = -1;
         for (let i = 0; i < n && last >= 0; i++) {
@@ -91,7 +94,7 @@ export class RotationTable {
           }
         }
         // The last assignee left the pool: its successor now sits at its old position.
-        start = pos >= 0 ? (pos + 1) % n : Number.isInteger(at) ? ((at % n) + n) % n : 0;
+        start = pos >= 0 ? (pos + 1) % n : Number.isInteger(lastPos) ? ((lastPos % n) + n) % n : 0;
       }
     }
     let found = -1;
@@ -104,30 +107,32 @@ export class RotationTable {
     }
     if (found < 0) return -1;
     const rep = reps[from + found];
-    this.lastRep[slot] = rep;
-    this.lastPos[slot] = found;
-    this.mode[slot] = PICKED;
+    slots[at] = PICKED;
+    slots[at + 1] = rep;
+    slots[at + 2] = found;
     return rep;
   }
 
   private load(slot: number): void {
     const state = this.objectAt(slot);
-    this.lastRep[slot] = state?.last === undefined ? NONE : (this.compiled.repIndex.get(state.last) ?? UNKNOWN);
-    this.lastPos[slot] = state?.lastIdx ?? NaN;
-    this.mode[slot] = LOADED;
+    const at = 4 * slot;
+    this.slots[at] = LOADED;
+    this.slots[at + 1] = state?.last === undefined ? NONE : (this.compiled.repIndex.get(state.last) ?? UNKNOWN);
+    this.slots[at + 2] = state?.lastIdx ?? NaN;
   }
 
   /** The slot's PoolState, with newer round-robin picks written into it. */
   private object(slot: number): PoolState | undefined {
-    if (slot >= this.mode.length) this.grow(slot + 1);
+    if (slot >= this.capacity) this.grow(slot + 1);
     let state = this.objectAt(slot);
-    if (this.mode[slot] === PICKED) {
+    const at = 4 * slot;
+    if (this.slots[at] === PICKED) {
       state ??= {};
-      state.last = this.compiled.reps[this.lastRep[slot]].id;
-      state.lastIdx = this.lastPos[slot];
+      state.last = this.compiled.reps[this.slots[at + 1]].id;
+      state.lastIdx = this.slots[at + 2];
       this.objects[slot] = state;
     }
-    this.mode[slot] = OBJECT;
+    this.slots[at] = OBJECT;
     return state;
   }
 
@@ -144,17 +149,16 @@ export class RotationTable {
     return state;
   }
 
-  private grow(slots: number): void {
-    if (slots <= this.mode.length) return;
-    const size = Math.max(slots, this.mode.length * 2, 8);
-    const lastRep = new Int32Array(size).fill(NONE);
-    const lastPos = new Float64Array(size).fill(NaN);
-    const mode = new Uint8Array(size);
-    lastRep.set(this.lastRep);
-    lastPos.set(this.lastPos);
-    mode.set(this.mode);
-    this.lastRep = lastRep;
-    this.lastPos = lastPos;
-    this.mode = mode;
+  private grow(count: number): void {
+    if (count <= this.capacity) return;
+    const capacity = Math.max(count, this.capacity * 2, 8);
+    const slots = new Float64Array(4 * capacity);
+    for (let at = 0; at < slots.length; at += 4) {
+      slots[at + 1] = NONE;
+      slots[at + 2] = NaN;
+    }
+    slots.set(this.slots);
+    this.slots = slots;
+    this.capacity = capacity;
   }
 }

@@ -1,6 +1,6 @@
 // The cascade: duplicate -> account -> configured stages -> unassigned. A Router holds a mutable
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
-import {compileConfig, tiedPool, type CompiledConfig} from './compile';
+import {compileConfig, FLAT_ROUND_ROBIN, tiedPool, type CompiledConfig} from './compile';
 import {RotationTable} from './rotation';
 import {countAssignment, Eligibility} from './eligibility';
 import {hash53} from './hash';
@@ -11,7 +11,7 @@ import type {PickContext} from './strategies';
 import {clear} from './scratch';
 import {isoTimestamp, toEpochMs} from './time';
 import {Levels, nextLevel, type MatchPass} from './territories';
-import {ReasonWriter, WhyTally, unassignedReason, type Outcome} from './reasons';
+import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
   Candidate,
@@ -84,7 +84,7 @@ class CascadeRouter implements Router {
   private readonly level: number[] = [];
   private levels: Levels | null = null;
   private scans = 0;
-  private readonly reasons: ReasonWriter;
+  private readonly text: DecisionText;
   private readonly eligibility: Eligibility;
   private readonly tally = new WhyTally();
   private anyList: number[] = [];
@@ -109,7 +109,7 @@ class CascadeRouter implements Router {
     this.learned = fromPersisted(state.accounts);
     this.dedupe = fromPersisted(state.dedupe);
     const n = compiled.reps.length;
-    this.reasons = new ReasonWriter(compiled.matcher.territories.length, n);
+    this.text = new DecisionText(compiled.matcher.territories, n);
     this.eligibility = new Eligibility(n);
     this.whyStamp = new Int32Array(n);
     this.whyCache = new Array(n).fill(null);
@@ -297,7 +297,7 @@ class CascadeRouter implements Router {
             const strategy =
               pool !== null
                 ? pool.strategy
-                : c.territoryFlat.roundRobin[t] === 1
+                : c.territoryFlat.records[4 * t + FLAT_ROUND_ROBIN] === 1
                   ? 'round_robin'
                   : c.territoryPools[t].strategy;
             return {
@@ -308,7 +308,8 @@ class CascadeRouter implements Router {
               strategy,
               tied: level.length,
               skipped,
-              matched: m.hits[t],
+              // (only the partial reason quotes these)
+              matched: stage === 'partial' ? m.hits[t] : 0,
               total: stage === 'partial' ? c.matcher.territories[t].total : 0,
             };
           }
@@ -316,21 +317,10 @@ class CascadeRouter implements Router {
         }
         return null;
       }
-      case 'specialist': {
-        const seen = new Set<string>();
-        for (const path of [c.paths.productLine, c.paths.industry]) {
-          const v = normalizedValues('text', readPath(lead, path));
-          for (const skill of v === null ? [] : typeof v === 'string' ? [v] : v) {
-            if (seen.has(skill)) continue;
-            seen.add(skill);
-            const pool = c.specialists.get(skill);
-            if (!pool) continue;
-            const rep = this.rotation.pick(pool);
-            if (rep >= 0) return {stage, rep, skill, strategy: pool.strategy};
-          }
-        }
-        return null;
-      }
+      case 'specialist':
+        // (a skill met twice is not retried: its pool had no eligible rep the first time)
+        if (c.specialists.size === 0) return null;
+        return this.specialistFor(lead, c.paths.productLine) ?? this.specialistFor(lead, c.paths.industry);
       case 'pool': {
         if (!c.pool) return null;
         const rep = this.rotation.pick(c.pool);
@@ -345,6 +335,24 @@ class CascadeRouter implements Router {
       default:
         return null;
     }
+  }
+
+  private specialistFor(lead: object, path: string[]): Outcome | null {
+    const v = normalizedValues('text', readPath(lead, path));
+    if (v === null) return null;
+    if (typeof v === 'string') return this.specialist(v);
+    for (const skill of v) {
+      const outcome = this.specialist(skill);
+      if (outcome) return outcome;
+    }
+    return null;
+  }
+
+  private specialist(skill: string): Outcome | null {
+    const pool = this.compiled.specialists.get(skill);
+    if (!pool) return null;
+    const rep = this.rotation.pick(pool);
+    return rep >= 0 ? {stage: 'specialist', rep, skill, strategy: pool.strategy} : null;
   }
 
   /** Fills `this.level` with the pass's next score level below `score`; returns its score. */
@@ -454,10 +462,10 @@ class CascadeRouter implements Router {
       ownerName: r ? r.name : null,
       ownerEmail: r ? r.email : null,
       stage: outcome.stage,
-      territoryId: t >= 0 ? c.territoryIds[t] : null,
-      territoryName: t >= 0 ? c.territoryNames[t] : null,
+      territoryId: t >= 0 ? this.text.id(t) : null,
+      territoryName: t >= 0 ? this.text.name(t) : null,
       score: t >= 0 ? (outcome.score ?? null) : null,
-      reason: r ? this.reasons.write(outcome, r, c.matcher.territories) : (outcome.reason ?? ''),
+      reason: r ? this.text.reason(outcome, r) : (outcome.reason ?? ''),
       // The default owner is the safety net: its trace shows every rep that failed before it.
       candidates:
         unassigned || (this.trace && outcome.stage === 'default')
