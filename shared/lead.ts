@@ -32,6 +32,10 @@ export function normalizeValue(kind: FieldKind, raw: unknown): string {
 }
 /** A lead value as normalised strings: null when missing or empty; arrays give one string per element. */
 export function normalizedValues(kind: FieldKind, raw: unknown): string | string[] | null {
+  if (typeof raw === 'string') {
+    const v = normalizeValue(kind, raw);
+    return v === '' ? null : v;
+  }
   if (raw === null || raw === undefined) return null;
   if (Array.isArray(raw)) {
     const out: string[] = [];

@@ -18,7 +18,6 @@ import type {
   Decision,
   DedupeEntry,
   Instant,
-  PoolState,
   RepCounters,
   RotationState,
   RouteOptions,
@@ -87,6 +86,17 @@ class CascadeRouter implements Router {
   private readonly text: DecisionText;
   private readonly eligibility: Eligibility;
   private readonly tally = new WhyTally();
+  private readonly territoryOutcome: Outcome = {
+    stage: 'exact',
+    rep: 0,
+    territory: 0,
+    score: 0,
+    strategy: 'round_robin',
+    tied: 0,
+    skipped: 0,
+    matched: 0,
+    total: 0,
+  };
   private anyList: number[] = [];
   private unknownOwners: string[] = [];
   private seq = 0;
@@ -300,18 +310,19 @@ class CascadeRouter implements Router {
                 : c.territoryFlat.records[4 * t + FLAT_ROUND_ROBIN] === 1
                   ? 'round_robin'
                   : c.territoryPools[t].strategy;
-            return {
-              stage,
-              rep,
-              territory: t,
-              score,
-              strategy,
-              tied: level.length,
-              skipped,
-              // (only the partial reason quotes these)
-              matched: stage === 'partial' ? m.hits[t] : 0,
-              total: stage === 'partial' ? c.matcher.territories[t].total : 0,
-            };
+            // One outcome is alive per decision: this one is reused (one allocation less per lead).
+            const o = this.territoryOutcome;
+            o.stage = stage;
+            o.rep = rep;
+            o.territory = t;
+            o.score = score;
+            o.strategy = strategy;
+            o.tied = level.length;
+            o.skipped = skipped;
+            // (only the partial reason quotes these)
+            o.matched = stage === 'partial' ? m.hits[t] : 0;
+            o.total = stage === 'partial' ? c.matcher.territories[t].total : 0;
+            return o;
           }
           skipped += level.length;
         }

@@ -2,7 +2,8 @@
 // selective condition (its anchor: a zip range, a state, a prefix…) and only then checks the rest, so
 // the cost per lead follows the number of plausible territories, not the size of the map. "any"
 // territories are found through every condition (each hit is a real match). Partial matching, needed
-// only when no exact territory has an eligible rep, accumulates hits over all conditions.
+// only when no exact territory has an eligible rep, accumulates hits over all conditions; `best`
+// takes both from that one pass. The hot data is in typed arrays indexed by condition and territory.
 import type {ConditionConfig, RoutingConfig} from './config/schema';
 import {compilePath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
 import {toNumber} from './normalize/text';
@@ -16,21 +17,13 @@ interface Condition {
   slot: number;
   op: ConditionConfig['op'];
   values: string[];
-  set: Set<string> | null;
   lo: number;
   hi: number;
   holds: (v: string) => boolean;
+  /** The values of an `in` condition (`holds` without a call). */
+  in: Set<string> | null;
   /** Estimated share of leads for which the condition holds (smaller = better anchor). */
   share: number;
-  /** The only condition of a `match: "all"` territory: holding it is an exact match worth `full`. */
-  solo: boolean;
-  full: number;
-}
-
-interface RangeHit {
-  cond: Condition;
-  lo: number;
-  hi: number;
 }
 
 interface Slot {
@@ -38,75 +31,223 @@ interface Slot {
   kind: FieldKind;
 }
 
-/** Where conditions are looked up: equality and prefix maps and zip-range buckets per slot; the rest linear. */
-class IndexSet {
-  eq: Array<Map<string, Condition[]> | null>;
-  prefix: Array<Map<string, Condition[]> | null>;
-  prefixLengths: number[][];
-  zipBuckets: Array<Array<RangeHit[] | null> | null>;
-  linear: Condition[] = [];
+const ZIP_BUCKET = 10; // 10,000 buckets of 10 zip codes
+const ZIP_BUCKETS = 100000 / ZIP_BUCKET;
 
-  constructor(slots: number) {
-    this.eq = new Array(slots).fill(null);
-    this.prefix = new Array(slots).fill(null);
-    this.prefixLengths = Array.from({length: slots}, () => []);
-    this.zipBuckets = new Array(slots).fill(null);
+/**
+ * The conditions found for one lead, each once, in the order first found (scores are summed in
+ * this order). A scratch list: `begin` empties it.
+ */
+class Found {
+  readonly list: Int32Array;
+  count = 0;
+  /** The value looked up is the slot's only one: an equality or a zip range can't be found twice. */
+  single = true;
+  private readonly stamp: Int32Array;
+  private seq = 0;
+
+  constructor(conditions: number) {
+    this.list = new Int32Array(conditions);
+    this.stamp = new Int32Array(conditions);
   }
 
-  add(cond: Condition, kind: FieldKind): void {
-    const s = cond.slot;
-    const push = (map: Map<string, Condition[]>, key: string) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [cond]);
-      else if (list[list.length - 1] !== cond) list.push(cond);
-    };
-    if (cond.op === 'in') {
-      const map = (this.eq[s] ??= new Map());
-      for (const v of cond.values) push(map, v);
-    } else if (cond.op === 'prefix') {
-      const map = (this.prefix[s] ??= new Map());
-      for (const v of cond.values) {
-        push(map, v);
-        if (!this.prefixLengths[s].includes(v.length)) this.prefixLengths[s].push(v.length);
-      }
-      this.prefixLengths[s].sort((a, b) => a - b);
-    } else if (cond.op === 'between' && kind === 'zip') {
-      const buckets = (this.zipBuckets[s] ??= new Array<RangeHit[] | null>(100000 / ZIP_BUCKET).fill(null));
-      const hit = {cond, lo: cond.lo, hi: cond.hi};
-      for (let b = Math.floor(cond.lo / ZIP_BUCKET); b <= Math.floor(cond.hi / ZIP_BUCKET); b++) {
-        (buckets[b] ??= []).push(hit);
-      }
-    } else {
-      this.linear.push(cond);
+  begin(seq: number): void {
+    if (seq < this.seq) this.stamp.fill(0); // the sequence wrapped
+    this.seq = seq;
+    this.count = 0;
+  }
+
+  add(c: number): void {
+    if (this.stamp[c] === this.seq) return;
+    this.stamp[c] = this.seq;
+    this.list[this.count++] = c;
+  }
+
+  /** `add` for a condition found at most once per value (saves reading the stamp). */
+  addOnce(c: number): void {
+    if (this.single) this.list[this.count++] = c;
+    else this.add(c);
+  }
+}
+
+/** Prefix conditions of one slot: the values of each prefix length. */
+class PrefixIndex {
+  private readonly map = new Map<string, number[]>();
+  private readonly lengths: number[] = [];
+
+  add(prefix: string, c: number): void {
+    addTo(this.map, prefix, c);
+    if (!this.lengths.includes(prefix.length)) {
+      this.lengths.push(prefix.length);
+      this.lengths.sort((a, b) => a - b);
     }
   }
 
-  /** Calls `hit` for every condition of this set that holds for slot value `v`. */
-  lookup(s: number, v: string, hit: (cond: Condition) => void): void {
+  lookup(v: string, found: Found): void {
+    const {lengths} = this;
+    for (let i = 0; i < lengths.length && lengths[i] <= v.length; i++) {
+      const list = this.map.get(v.slice(0, lengths[i]));
+      if (list !== undefined) for (let j = 0; j < list.length; j++) found.add(list[j]);
+    }
+  }
+}
+
+interface ZipRange {
+  lo: number;
+  hi: number;
+  c: number;
+}
+
+/**
+ * Zip ranges of one slot, bucketed flat: bucket b's ranges are entries[3 * start[b] ..
+ * 3 * start[b + 1]) as (lo, hi, condition) triples, in the order given. `once`: a condition has
+ * one range at most.
+ */
+class ZipRanges {
+  private readonly start = new Int32Array(ZIP_BUCKETS + 1);
+  private readonly entries: Int32Array;
+
+  constructor(
+    ranges: ZipRange[],
+    private readonly once: boolean,
+  ) {
+    const first = (r: ZipRange) => Math.floor(r.lo / ZIP_BUCKET);
+    const last = (r: ZipRange) => Math.floor(r.hi / ZIP_BUCKET);
+    const count = new Int32Array(ZIP_BUCKETS);
+    for (const r of ranges) for (let b = first(r); b <= last(r); b++) count[b]++;
+    for (let b = 0; b < ZIP_BUCKETS; b++) this.start[b + 1] = this.start[b] + count[b];
+    this.entries = new Int32Array(3 * this.start[ZIP_BUCKETS]);
+    const next = this.start.slice(0, ZIP_BUCKETS);
+    for (const r of ranges) {
+      for (let b = first(r); b <= last(r); b++) {
+        const e = 3 * next[b]++;
+        this.entries[e] = r.lo;
+        this.entries[e + 1] = r.hi;
+        this.entries[e + 2] = r.c;
+      }
+    }
+  }
+
+  lookup(z: number, found: Found): void {
+    const b = Math.floor(z / ZIP_BUCKET);
+    const {entries} = this;
+    for (let e = 3 * this.start[b], end = 3 * this.start[b + 1]; e < end; e += 3) {
+      if (z >= entries[e] && z <= entries[e + 1]) {
+        if (this.once) found.addOnce(entries[e + 2]);
+        else found.add(entries[e + 2]);
+      }
+    }
+  }
+}
+
+function addTo(map: Map<string, number[]>, key: string, c: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [c]);
+  else if (list[list.length - 1] !== c) list.push(c);
+}
+
+/** "123" -> the zip codes 12300..12399; null unless 1 to 5 digits. */
+function prefixRange(prefix: string, c: number): ZipRange | null {
+  if (!/^\d{1,5}$/.test(prefix)) return null;
+  const size = Math.pow(10, 5 - prefix.length);
+  const lo = Number(prefix) * size;
+  return {lo, hi: lo + size - 1, c};
+}
+
+/**
+ * Where conditions are looked up: equality and prefix maps and zip-range buckets per slot; the rest
+ * linear. On zip slots, digit prefixes are zip ranges for 5-digit zips (cheaper than slicing the
+ * value) and stay in the prefix map for other postal codes. `finish` builds the buckets.
+ */
+class IndexSet {
+  private readonly eq: Array<Map<string, number[]> | null>;
+  /** Every prefix; for values that are not 5-digit zips. */
+  private readonly prefix: Array<PrefixIndex | null>;
+  /** Zip slots: the prefixes not in `zipPrefix`, for 5-digit zips. */
+  private readonly zipOtherPrefix: Array<PrefixIndex | null>;
+  /** Zip slots: digit prefixes as ranges (shorter first, as the prefix map finds them). */
+  private readonly zipPrefix: Array<ZipRanges | null>;
+  private readonly zipRanges: Array<ZipRanges | null>;
+  private pendingPrefixRanges: ZipRange[][];
+  private pendingRanges: ZipRange[][];
+  readonly linear: number[] = [];
+
+  constructor(private readonly slots: Slot[]) {
+    this.eq = slots.map(() => null);
+    this.prefix = slots.map(() => null);
+    this.zipOtherPrefix = slots.map(() => null);
+    this.zipPrefix = slots.map(() => null);
+    this.zipRanges = slots.map(() => null);
+    this.pendingPrefixRanges = slots.map(() => []);
+    this.pendingRanges = slots.map(() => []);
+  }
+
+  add(cond: Condition): void {
+    const s = cond.slot;
+    const zip = this.slots[s].kind === 'zip';
+    if (cond.op === 'in') {
+      const map = (this.eq[s] ??= new Map());
+      for (const v of cond.values) addTo(map, v, cond.c);
+    } else if (cond.op === 'prefix') {
+      for (const v of cond.values) {
+        (this.prefix[s] ??= new PrefixIndex()).add(v, cond.c);
+        const range = zip ? prefixRange(v, cond.c) : null;
+        if (range !== null) this.pendingPrefixRanges[s].push(range);
+        else if (zip) (this.zipOtherPrefix[s] ??= new PrefixIndex()).add(v, cond.c);
+      }
+    } else if (cond.op === 'between' && zip) {
+      if (cond.lo <= cond.hi) this.pendingRanges[s].push({lo: cond.lo, hi: cond.hi, c: cond.c});
+    } else {
+      this.linear.push(cond.c);
+    }
+  }
+
+  finish(): void {
+    for (let s = 0; s < this.slots.length; s++) {
+      const prefixes = this.pendingPrefixRanges[s].sort((a, b) => b.hi - b.lo - (a.hi - a.lo));
+      const ranges = this.pendingRanges[s];
+      if (prefixes.length > 0) this.zipPrefix[s] = new ZipRanges(prefixes, false);
+      if (ranges.length > 0) this.zipRanges[s] = new ZipRanges(ranges, true);
+    }
+    this.pendingPrefixRanges = this.pendingRanges = [];
+  }
+
+  /** Adds the conditions of this set that hold for slot value `v` (linear ones aside) to `found`. */
+  lookup(s: number, v: string, found: Found): void {
     const eq = this.eq[s];
     if (eq !== null) {
       const list = eq.get(v);
-      if (list !== undefined) for (let i = 0; i < list.length; i++) hit(list[i]);
+      if (list !== undefined) for (let i = 0; i < list.length; i++) found.addOnce(list[i]);
     }
-    const prefix = this.prefix[s];
-    if (prefix !== null) {
-      const lengths = this.prefixLengths[s];
-      for (let i = 0; i < lengths.length && lengths[i] <= v.length; i++) {
-        const list = prefix.get(v.slice(0, lengths[i]));
-        if (list !== undefined) for (let j = 0; j < list.length; j++) hit(list[j]);
-      }
+    const ranges = this.zipRanges[s];
+    const prefixes = this.zipPrefix[s];
+    const z = ranges !== null || prefixes !== null ? zipNumber(v) : NaN;
+    if (z === z) {
+      this.zipOtherPrefix[s]?.lookup(v, found);
+      prefixes?.lookup(z, found);
+      ranges?.lookup(z, found);
+    } else {
+      this.prefix[s]?.lookup(v, found);
     }
-    const buckets = this.zipBuckets[s];
-    if (buckets !== null) {
-      const z = zipNumber(v);
-      if (z === z) {
-        const bucket = buckets[Math.floor(z / ZIP_BUCKET)];
-        if (bucket !== null)
-          for (let i = 0; i < bucket.length; i++) {
-            const r = bucket[i];
-            if (z >= r.lo && z <= r.hi) hit(r.cond);
-          }
-      }
+  }
+}
+
+/** The best territory offered so far: score descending, then config order. */
+class Best {
+  t = -1;
+  score = 0;
+  hits = 0;
+
+  reset(): this {
+    this.t = -1;
+    return this;
+  }
+
+  offer(t: number, score: number, hits: number): void {
+    if (this.t < 0 || score > this.score || (score === this.score && t < this.t)) {
+      this.t = t;
+      this.score = score;
+      this.hits = hits;
     }
   }
 }
@@ -119,35 +260,44 @@ export interface TerritoryInfo {
   total: number;
 }
 
-/** One matching pass: territory indexes, best first, and their scores (scratch, valid until the next pass). */
+/**
+ * One matching pass: territory indexes and their scores. Scratch: valid until the next pass of the
+ * same kind (`exact` or `partial`) on this matcher.
+ */
 export interface MatchPass {
   territories: number[];
   score: Float64Array;
   hits: Int32Array;
 }
 
-const ZIP_BUCKET = 10; // 10,000 buckets of 10 zip codes, allocated when used
-
 export class TerritoryMatcher {
   readonly territories: TerritoryInfo[];
   private readonly slots: Slot[] = [];
-  private readonly conditions: Condition[][] = [];
+  /** Territory ids and names apart from `territories`: compact to read for results. */
+  private readonly ids: string[];
+  private readonly names: string[];
+  private readonly conds: Condition[] = [];
+  private readonly condT: Int32Array;
+  private readonly condW: Float64Array;
+  /** The conditions of territory t are condStart[t] .. condStart[t + 1] - 1. */
+  private readonly condStart: Int32Array;
   private readonly fullScore: Float64Array;
+  /** The full score of the territory a condition is the only one of, if "all"; NaN otherwise. */
+  private readonly soloScore: Float64Array;
   private readonly isAll: Uint8Array;
+  private readonly total: Int32Array;
   private readonly priority: Float64Array;
   private readonly anchors: IndexSet;
   private readonly all: IndexSet;
   private readonly alwaysExact: number[] = [];
   private readonly partialMin: number;
-  private readonly score: Float64Array;
-  private readonly hits: Int32Array;
-  private readonly partialScore: Float64Array;
-  private readonly partialHits: Int32Array;
+  private readonly found: Found;
   private readonly tStamp: Int32Array;
-  private readonly cStamp: Int32Array;
-  private readonly touched: Int32Array;
-  private touchedCount = 0;
-  private values: Array<string | string[] | null> = [];
+  private readonly bestExact = new Best();
+  private readonly bestPartial = new Best();
+  private readonly exactPass: MatchPass;
+  private readonly partialPass: MatchPass;
+  private readonly values: Array<string | string[] | null>;
   private seq = 0;
 
   constructor(config: RoutingConfig) {
@@ -165,183 +315,229 @@ export class TerritoryMatcher {
       }
       return i;
     };
-    let conditionCount = 0;
+    const n = config.territories.length;
+    this.condStart = new Int32Array(n + 1);
     this.territories = config.territories.map((t, ti) => {
-      this.conditions.push(
-        t.conditions.map(c => compileCondition(ti, conditionCount++, c, slotFor(c.field), this.slots)),
-      );
+      for (const c of t.conditions) {
+        this.conds.push(compileCondition(ti, this.conds.length, c, slotFor(c.field), this.slots));
+      }
+      this.condStart[ti + 1] = this.conds.length;
       if (t.conditions.length === 0 && t.match === 'all') this.alwaysExact.push(ti);
       return {id: t.id, name: t.name ?? t.id, priority: t.priority, all: t.match === 'all', total: t.conditions.length};
     });
-    const n = this.territories.length;
-    this.anchors = new IndexSet(this.slots.length);
-    this.all = new IndexSet(this.slots.length);
+    const m = this.conds.length;
+    this.ids = this.territories.map(info => info.id);
+    this.names = this.territories.map(info => info.name);
+    this.condT = Int32Array.from(this.conds, c => c.t);
+    this.condW = Float64Array.from(this.conds, c => c.w);
+    this.anchors = new IndexSet(this.slots);
+    this.all = new IndexSet(this.slots);
     this.fullScore = new Float64Array(n);
     this.isAll = new Uint8Array(n);
+    this.total = new Int32Array(n);
     this.priority = new Float64Array(n);
     this.territories.forEach((info, t) => {
-      const conds = this.conditions[t];
+      const conds = this.conds.slice(this.condStart[t], this.condStart[t + 1]);
       this.fullScore[t] = info.priority + conds.reduce((sum, c) => sum + c.w, 0);
       this.isAll[t] = info.all ? 1 : 0;
+      this.total[t] = info.total;
       this.priority[t] = info.priority;
-      if (info.all && conds.length === 1) {
-        conds[0].solo = true;
-        conds[0].full = this.fullScore[t];
-      }
-      for (const cond of conds) this.all.add(cond, this.slots[cond.slot].kind);
+      for (const cond of conds) this.all.add(cond);
       if (!info.all) {
-        for (const cond of conds) this.anchors.add(cond, this.slots[cond.slot].kind);
+        for (const cond of conds) this.anchors.add(cond);
       } else if (conds.length > 0) {
-        const anchor = conds.reduce((best, c) => (c.share < best.share ? c : best));
-        this.anchors.add(anchor, this.slots[anchor.slot].kind);
+        this.anchors.add(conds.reduce((best, c) => (c.share < best.share ? c : best)));
       }
     });
-    this.score = new Float64Array(n);
-    this.hits = new Int32Array(n);
-    this.partialScore = new Float64Array(n);
-    this.partialHits = new Int32Array(n);
+    this.soloScore = Float64Array.from(this.conds, c =>
+      this.isAll[c.t] === 1 && this.total[c.t] === 1 ? this.fullScore[c.t] : NaN,
+    );
+    this.anchors.finish();
+    this.all.finish();
+    this.found = new Found(m);
     this.tStamp = new Int32Array(n);
-    this.touched = new Int32Array(n);
-    this.cStamp = new Int32Array(conditionCount);
+    this.exactPass = {territories: [], score: new Float64Array(n), hits: new Int32Array(n)};
+    this.partialPass = {territories: [], score: new Float64Array(n), hits: new Int32Array(n)};
     this.partialMin = config.partialMinScore;
+    this.values = this.slots.map(() => null);
   }
 
   private readValues(lead: unknown): void {
-    if (this.values.length !== this.slots.length) this.values = new Array(this.slots.length).fill(null);
     for (let s = 0; s < this.slots.length; s++) {
       const slot = this.slots[s];
       this.values[s] = normalizedValues(slot.kind, readPath(lead, slot.path));
     }
   }
 
-  private holds(cond: Condition): boolean {
+  private holds(c: number): boolean {
+    const cond = this.conds[c];
     const v = this.values[cond.slot];
     if (v === null) return false;
-    return typeof v === 'string' ? cond.holds(v) : v.some(cond.holds);
+    if (typeof v === 'string') return cond.in !== null ? cond.in.has(v) : cond.holds(v);
+    for (let i = 0; i < v.length; i++) if (cond.holds(v[i])) return true;
+    return false;
   }
 
-  private nextSeq(): number {
+  /** Whether every condition of territory t other than `c` holds. */
+  private holdsOthers(t: number, c: number): boolean {
+    for (let other = this.condStart[t]; other < this.condStart[t + 1]; other++) {
+      if (other !== c && !this.holds(other)) return false;
+    }
+    return true;
+  }
+
+  /** Starts a pass: fills `found` with the conditions of `set` that hold. */
+  private collect(set: IndexSet): void {
     if (++this.seq > 0x3fffffff) {
       this.seq = 1;
       this.tStamp.fill(0);
-      this.cStamp.fill(0);
     }
-    this.touchedCount = 0;
-    return this.seq;
-  }
-
-  private walk(set: IndexSet, hit: (cond: Condition) => void): void {
+    const {found} = this;
+    found.begin(this.seq);
     for (let s = 0; s < this.slots.length; s++) {
       const v = this.values[s];
       if (v === null) continue;
-      if (typeof v === 'string') set.lookup(s, v, hit);
-      else for (const el of v) set.lookup(s, el, hit);
+      found.single = typeof v === 'string';
+      if (typeof v === 'string') set.lookup(s, v, found);
+      else for (let i = 0; i < v.length; i++) set.lookup(s, v[i], found);
     }
-    for (let i = 0; i < set.linear.length; i++) if (this.holds(set.linear[i])) hit(set.linear[i]);
+    found.single = true;
+    const {linear} = set;
+    for (let i = 0; i < linear.length; i++) if (this.holds(linear[i])) found.addOnce(linear[i]);
   }
 
-  private readonly exactHit = (cond: Condition): void => {
-    const t = cond.t;
+  /**
+   * Sums the found conditions per territory into `pass` (score from the priority up, hits from 0);
+   * the pass lists the territories, in the order first found. `skipSolo`: leave out conditions
+   * that are a whole territory (see `soloScore`).
+   */
+  private accumulate(pass: MatchPass, skipSolo: boolean): void {
+    const {list, count} = this.found;
+    const {score, hits, territories} = pass;
     const seq = this.seq;
-    if (cond.solo) {
-      // the common geographic case, kept to a few memory reads
-      if (this.tStamp[t] === seq) return;
-      this.tStamp[t] = seq;
-      this.score[t] = cond.full;
-      this.hits[t] = 1;
-      this.touched[this.touchedCount++] = t;
-      return;
+    let k = 0;
+    for (let i = 0; i < count; i++) {
+      const c = list[i];
+      if (skipSolo && this.soloScore[c] === this.soloScore[c]) continue;
+      const t = this.condT[c];
+      if (this.tStamp[t] !== seq) {
+        this.tStamp[t] = seq;
+        hits[t] = 0;
+        score[t] = this.priority[t];
+        territories[k++] = t;
+      }
+      hits[t]++;
+      score[t] += this.condW[c];
     }
-    if (this.isAll[t] === 1) {
-      if (this.tStamp[t] === seq) return;
-      this.tStamp[t] = seq;
-      const conds = this.conditions[t];
-      for (let i = 0; i < conds.length; i++) if (conds[i] !== cond && !this.holds(conds[i])) return;
-      this.score[t] = this.fullScore[t];
-      this.hits[t] = conds.length;
-      this.touched[this.touchedCount++] = t;
-      return;
-    }
-    this.accumulate(cond, this.score, this.hits);
-  };
-
-  private readonly partialHit = (cond: Condition): void => this.accumulate(cond, this.partialScore, this.partialHits);
-
-  private accumulate(cond: Condition, score: Float64Array, hits: Int32Array): void {
-    const seq = this.seq;
-    if (this.cStamp[cond.c] === seq) return;
-    this.cStamp[cond.c] = seq;
-    const t = cond.t;
-    if (this.tStamp[t] !== seq) {
-      this.tStamp[t] = seq;
-      hits[t] = 0;
-      score[t] = this.priority[t];
-      this.touched[this.touchedCount++] = t;
-    }
-    hits[t]++;
-    score[t] += cond.w;
+    if (territories.length !== k) territories.length = k;
   }
 
-  /** Exactly matching territories, in no particular order (see `levels`). */
+  /** Exactly matching territories, in no particular order (see `levels`). Scratch: see `MatchPass`. */
   exact(lead: unknown): MatchPass {
-    this.nextSeq();
     this.readValues(lead);
-    this.walk(this.anchors, this.exactHit);
-    const out: number[] = [];
+    this.collect(this.anchors);
+    const {list, count} = this.found;
+    const {score, hits, territories: out} = this.exactPass;
+    let k = 0; // out is written by index: emptying it first would drop its storage
     for (let i = 0; i < this.alwaysExact.length; i++) {
       const t = this.alwaysExact[i];
-      this.score[t] = this.territories[t].priority;
-      this.hits[t] = 0;
-      out.push(t);
+      score[t] = this.priority[t];
+      hits[t] = 0;
+      out[k++] = t;
     }
-    for (let i = 0; i < this.touchedCount; i++) out.push(this.touched[i]);
-    return {territories: out, score: this.score, hits: this.hits};
+    const seq = this.seq;
+    for (let i = 0; i < count; i++) {
+      const c = list[i];
+      const t = this.condT[c];
+      if (this.isAll[t] === 1) {
+        // found through its anchor only, so once
+        if (this.total[t] > 1 && !this.holdsOthers(t, c)) continue;
+        score[t] = this.fullScore[t];
+        hits[t] = this.total[t];
+        out[k++] = t;
+        continue;
+      }
+      if (this.tStamp[t] !== seq) {
+        this.tStamp[t] = seq;
+        hits[t] = 0;
+        score[t] = this.priority[t];
+        out[k++] = t;
+      }
+      hits[t]++;
+      score[t] += this.condW[c];
+    }
+    if (out.length !== k) out.length = k;
+    return this.exactPass;
   }
 
   /**
    * `match: "all"` territories where some but not all conditions hold, score >= partialMinScore, in
-   * no particular order. `valuesRead`: the last `exact` call was for this same lead.
+   * no particular order. `valuesRead`: the last `exact` call was for this same lead. Scratch: see
+   * `MatchPass`.
    */
   partial(lead: unknown, valuesRead = false): MatchPass {
-    this.nextSeq();
     if (!valuesRead) this.readValues(lead);
-    this.walk(this.all, this.partialHit);
-    const out: number[] = [];
-    for (let i = 0; i < this.touchedCount; i++) {
-      const t = this.touched[i];
-      const info = this.territories[t];
-      if (info.all && this.partialHits[t] < info.total && this.partialScore[t] >= this.partialMin) out.push(t);
+    this.collect(this.all);
+    const pass = this.partialPass;
+    this.accumulate(pass, false);
+    const {territories, score, hits} = pass;
+    let k = 0;
+    for (let i = 0; i < territories.length; i++) {
+      const t = territories[i];
+      if (this.isAll[t] === 1 && hits[t] < this.total[t] && score[t] >= this.partialMin) territories[k++] = t;
     }
-    return {territories: out, score: this.partialScore, hits: this.partialHits};
+    if (territories.length !== k) territories.length = k;
+    return pass;
   }
 
-  /** The best exact and best partial territory only (score desc, then config order): the cheap path. */
+  /**
+   * The best exact and best partial territory only (score desc, then config order): the cheap path.
+   * One pass over every condition gives both: an "all" territory is exact when every condition holds.
+   */
   best(lead: unknown): {exact: TerritoryScore | null; partial: TerritoryScore | null} {
-    const top = (pass: MatchPass): TerritoryScore | null => {
-      let best = -1;
-      for (const t of pass.territories) {
-        if (best < 0 || pass.score[t] > pass.score[best] || (pass.score[t] === pass.score[best] && t < best)) best = t;
-      }
-      return best < 0 ? null : this.view(pass, best);
+    this.readValues(lead);
+    this.collect(this.all);
+    const exact = this.bestExact.reset();
+    const partial = this.bestPartial.reset();
+    for (let i = 0; i < this.alwaysExact.length; i++) {
+      const t = this.alwaysExact[i];
+      exact.offer(t, this.priority[t], 0);
+    }
+    // a territory of one condition is decided without summing (the common geographic case)
+    const {list, count} = this.found;
+    for (let i = 0; i < count; i++) {
+      const solo = this.soloScore[list[i]];
+      if (solo === solo) exact.offer(this.condT[list[i]], solo, 1);
+    }
+    const pass = this.partialPass;
+    this.accumulate(pass, true);
+    const {territories, score, hits} = pass;
+    for (let i = 0; i < territories.length; i++) {
+      const t = territories[i];
+      if (this.isAll[t] === 0) exact.offer(t, score[t], hits[t]);
+      // the full score as `exact` gives it, not summed in the order found
+      else if (hits[t] === this.total[t]) exact.offer(t, this.fullScore[t], hits[t]);
+      else if (score[t] >= this.partialMin) partial.offer(t, score[t], hits[t]);
+    }
+    return {
+      exact: exact.t < 0 ? null : this.view(exact.t, exact.score, exact.hits),
+      partial: partial.t < 0 ? null : this.view(partial.t, partial.score, partial.hits),
     };
-    const exact = top(this.exact(lead));
-    return {exact, partial: top(this.partial(lead, true))};
   }
 
-  private view(pass: MatchPass, t: number): TerritoryScore {
-    const info = this.territories[t];
+  private view(t: number, score: number, matched: number): TerritoryScore {
     return {
-      territoryId: info.id,
-      territoryName: info.name,
-      score: pass.score[t],
-      matched: pass.hits[t],
-      total: info.total,
-      match: info.all ? 'all' : 'any',
+      territoryId: this.ids[t],
+      territoryName: this.names[t],
+      score,
+      matched,
+      total: this.total[t],
+      match: this.isAll[t] === 1 ? 'all' : 'any',
     };
   }
 
   match(lead: unknown): TerritoryMatchResult {
-    const view = (pass: MatchPass) => sortByScore(pass).map(t => this.view(pass, t));
+    const view = (pass: MatchPass) => sortByScore(pass).map(t => this.view(t, pass.score[t], pass.hits[t]));
     const exact = view(this.exact(lead));
     const partial = view(this.partial(lead, true));
     return {exact, partial, winner: exact[0] ?? null};
@@ -411,24 +607,22 @@ function compileCondition(t: number, c: number, cond: ConditionConfig, slot: num
     slot,
     op: cond.op,
     values,
-    set: null,
     lo: NaN,
     hi: NaN,
     holds: () => false,
+    in: null,
     share: 1,
-    solo: false,
-    full: 0,
   };
   switch (cond.op) {
     case 'in': {
-      const set = (out.set = new Set(values));
+      const set = (out.in = new Set(values));
       out.holds = v => set.has(v);
       const universe = kind === 'zip' ? 40000 : kind === 'state' ? 60 : kind === 'country' ? 10 : 20;
       out.share = Math.min(1, values.length / universe);
       break;
     }
     case 'notIn': {
-      const set = (out.set = new Set(values));
+      const set = new Set(values);
       out.holds = v => !set.has(v);
       break;
     }

@@ -86,7 +86,13 @@ const conditionArb = fc.oneof(
   fc.record({
     field: fc.constant('zip'),
     op: fc.constant('prefix' as const),
-    values: fc.subarray(['1', '75', '100', '9'], {minLength: 1}),
+    values: fc.subarray(['1', '75', '100', '9', '12345', '1234', '123456', 'M5V', ''], {minLength: 1}),
+    weight: fc.integer({min: 1, max: 9}),
+  }),
+  fc.record({
+    field: fc.constant('productLine'),
+    op: fc.constant('prefix' as const),
+    values: fc.subarray(['so', 'solar', 'h', 'x'], {minLength: 1}),
     weight: fc.integer({min: 1, max: 9}),
   }),
   fc.record({
@@ -122,7 +128,13 @@ const configArb = fc
 
 const leadArb = fc.record(
   {
-    zip: fc.oneof(zip, fc.constant('75001-1234'), fc.integer({min: 0, max: 99999}), fc.constant('M5V 3L9')),
+    zip: fc.oneof(
+      zip,
+      fc.constant('75001-1234'),
+      fc.integer({min: 0, max: 99999}),
+      fc.constantFrom('M5V 3L9', '123456', '12345', '1234'),
+      fc.constant(['12345', '10099', '12345']),
+    ),
     state: fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', ''),
     productLine: fc.oneof(fc.constantFrom('Solar', 'hvac', 'wind', 'geo'), fc.constant(['solar', 'hvac'])),
     companySize: fc.constantFrom('1,200', 40, '500', 'n/a'),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {normalizeCountry, normalizeState, normalizeZip, zipNumber} from '../normalize/geo';
 import {emailDomain, normalizeText, toNumber} from '../normalize/text';
 
@@ -61,6 +62,25 @@ describe('text and numbers', () => {
     expect(toNumber(' 42 ')).toBe(42);
     expect(toNumber('12a')).toBeNaN();
     expect(normalizeText('1,200')).toBe('1200');
+  });
+  test('text already in canonical form comes back as is, and anything else as trim + lower case', () => {
+    const slow = (s: string) => {
+      const t = s.trim().toLowerCase();
+      return /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t) && t.length < 24
+        ? String(Number(t.replace(/,/g, '')))
+        : t;
+    };
+    const chars = fc.constantFrom(...'aZz09 +-,.\t\u00a0\u00c9\u00e9\ufeff\u0130_'.split(''));
+    fc.assert(
+      fc.property(fc.array(chars, {maxLength: 8}), cs => {
+        const s = cs.join('');
+        expect(normalizeText(s)).toBe(slow(s));
+      }),
+      {numRuns: 2000},
+    );
+    for (const s of ['solar', 'hvac', 'x-1', 'a b', '', ' ', '-5', '+1,000', 'İstanbul', 'Éa']) {
+      expect(normalizeText(s)).toBe(slow(s));
+    }
   });
   test('e-mail domains', () => {
     expect(emailDomain(' Jo@ACME.com ')).toBe('acme.com');
