@@ -36,7 +36,11 @@ async function bundle(entry, name, external = {}) {
 try {
   const core = await bundle(path.join(root, 'shared/index.ts'), 'core.cjs');
   const bench = await bundle(path.join(here, 'lib/main.ts'), 'bench.cjs', {packages: 'external'});
-  const extras = {coreSource: 'shared/index.ts bundled with esbuild (as dist/shared/index.js)'};
+  await esbuild.build({...common, entryPoints: [path.join(here, 'lib/worker.ts')], outfile: path.join(out, 'worker.cjs'), packages: 'external'});
+  const extras = {
+    coreSource: 'shared/index.ts bundled with esbuild (as dist/shared/index.js)',
+    isolate: {workerPath: path.join(out, 'worker.cjs'), corePath: path.join(out, 'core.cjs')},
+  };
   const counter = findExport(path.join(root, 'apps-script/test'), 'countServiceCalls');
   if (counter) {
     try {

@@ -7,6 +7,7 @@ import {evaluateGoals, Goal} from './goals';
 import {BenchOptions, parseArgs} from './options';
 import {AppsScriptSection, CountServiceCalls, runAppsScript} from './sections/appsScript';
 import {CoreSection, runCore} from './sections/core';
+import {inProcess, inWorkers} from './jobs';
 import {MemorySection, runMemory} from './sections/memory';
 import {N8nSection, n8nNotRun} from './sections/n8n';
 import {PEER_NAMES, PeerName, PeersSection, runPeers} from './sections/peers';
@@ -26,6 +27,8 @@ export interface BenchExtras {
   countServiceCalls?: CountServiceCalls | null;
   runN8n?: ((opts: BenchOptions) => Promise<N8nSection>) | null;
   coreSource?: string;
+  /** Bundled worker entry and core: run each timed job in a fresh isolate (see jobs.ts). */
+  isolate?: {workerPath: string; corePath: string} | null;
 }
 
 function printCore(c: CoreSection, log: (s: string) => void): void {
@@ -191,8 +194,15 @@ export async function runBench(
 
   const want = (section: string) => !opts.only || opts.only.has(section);
   log('');
-  const core_ = want('core') ? (log('core throughput…'), runCore(core, opts)) : null;
-  const peers = want('peers') ? (log('peers…'), await runPeers(core, opts, opts.peerSizes)) : null;
+  const forks = opts.quick ? 1 : 3;
+  const run = extras.isolate ? inWorkers(extras.isolate.workerPath, extras.isolate.corePath, forks) : inProcess(core);
+  log(
+    extras.isolate
+      ? `each timed job runs in ${forks === 1 ? 'a fresh worker thread' : `${forks} fresh worker threads, runs pooled`} (own isolate and JIT)`
+      : 'timed jobs run in this process',
+  );
+  const core_ = want('core') ? (log('core throughput…'), await runCore(core, opts, run)) : null;
+  const peers = want('peers') ? (log('peers…'), await runPeers(core, opts, run, opts.peerSizes)) : null;
   const memory = want('memory') ? (log('memory…'), runMemory(core, opts)) : null;
   const appsScript = want('apps-script') ? await runAppsScript(extras.countServiceCalls ?? null) : null;
   const n8n =

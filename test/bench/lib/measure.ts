@@ -45,7 +45,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function summary(rates: number[], ops: number): Timing {
+export function summary(rates: number[], ops: number): Timing {
   const perSec = median(rates);
   return {perSec, nsPerOp: 1e9 / perSec, runs: rates, ops};
 }
@@ -79,6 +79,14 @@ class SyncRunner {
     } while (t < end);
     return [n, Number(t - t0) / 1e9];
   }
+}
+
+/** One timing from several measured in separate isolates: the median over all their runs. */
+export function mergeTimings(timings: Timing[]): Timing {
+  return summary(
+    timings.flatMap(t => t.runs),
+    timings.reduce((n, t) => n + t.ops, 0),
+  );
 }
 
 export function timeSync(op: (i: number) => void, opts: TimingOptions): Timing {

@@ -1,14 +1,11 @@
 // Core throughput: full decisions per second on the sample config and on synthetic maps, trace
-// on/off, with capacity/hours checks, and how the cost grows with territories and reps.
-import fs from 'node:fs';
-import path from 'node:path';
-import {parse} from 'csv-parse/sync';
-import type {Compiled, Core} from '../core';
-import {coreMatcher} from '../core';
-import {indexedMatcher} from '../indexed';
-import {consume, timeSync, timeSyncGroup, Timing} from '../measure';
+// on/off, with capacity/hours checks, and how the cost grows with territories and reps. Each row
+// is one job (see jobs.ts), run in its own isolate by `npm run bench`.
+import type {Core} from '../core';
+import {JobRunner, loadSample} from '../jobs';
+import type {Timing} from '../measure';
 import type {BenchOptions} from '../options';
-import {Family, makeScenario, Scenario} from '../synth';
+import type {Family, ScenarioSpec} from '../synth';
 
 export interface CoreRow {
   label: string;
@@ -41,70 +38,15 @@ export interface CoreSection {
   repGrowth: number | null;
 }
 
-const BASE_MS = Date.UTC(2026, 2, 2, 14, 0, 0); // a Monday, 14:00 UTC
-
-/** One full decision per call, on a router kept across calls (as a surface would). */
-export function decisionOp(
-  core: Core,
-  compiled: Compiled,
-  leads: unknown[],
-  trace: boolean,
-  limits: boolean,
-): (i: number) => void {
-  const router = core.createRouter(compiled, undefined, {trace});
-  const n = leads.length;
-  // With limits, the clock moves 2 s per lead so hours and daily caps come into play.
-  return limits
-    ? (i: number) => consume(router.route(leads[i % n], BASE_MS + i * 2000, i))
-    : (i: number) => consume(router.route(leads[i % n], BASE_MS, i));
-}
-
-/** The sample leads routed at their own `createdAt`; each pass over the file runs 35 days later. */
-function sampleOp(
-  core: Core,
-  compiled: Compiled,
-  leads: Record<string, string>[],
-  trace: boolean,
-): (i: number) => void {
-  const router = core.createRouter(compiled, undefined, {trace});
-  const n = leads.length;
-  const times = leads.map(l => Date.parse(l.createdAt) || BASE_MS);
-  const pass = 35 * 86_400_000;
-  return (i: number) => consume(router.route(leads[i % n], times[i % n] + Math.floor(i / n) * pass, i));
-}
-
-export function timeDecisions(
-  core: Core,
-  compiled: Compiled,
-  leads: unknown[],
-  trace: boolean,
-  limits: boolean,
-  opts: BenchOptions,
-): Timing {
-  return timeSync(decisionOp(core, compiled, leads, trace, limits), opts.timing);
-}
-
-function loadSample(root: string): {config: unknown; leads: Record<string, string>[]} | null {
-  const configPath = path.join(root, 'shared/samples/config.json');
-  const leadsPath = path.join(root, 'shared/samples/leads.csv');
-  if (!fs.existsSync(configPath) || !fs.existsSync(leadsPath)) return null;
-  const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
-  const leads = parse(fs.readFileSync(leadsPath, 'utf8'), {columns: true, skip_empty_lines: true}) as Record<
-    string,
-    string
-  >[];
-  return {config, leads};
-}
-
-export function runCore(core: Core, opts: BenchOptions): CoreSection {
+export async function runCore(core: Core, opts: BenchOptions, run: JobRunner): Promise<CoreSection> {
   const rows: CoreRow[] = [];
   const scaling: ScalingRow[] = [];
-  const add = (label: string, s: Scenario, trace: boolean, limits: boolean, t: Timing) => {
+  const add = (label: string, spec: ScenarioSpec, trace: boolean, limits: boolean, t: Timing) => {
     rows.push({
       label,
-      family: s.spec.family,
-      territories: s.spec.territories,
-      reps: s.spec.reps,
+      family: spec.family,
+      territories: spec.territories,
+      reps: spec.reps,
       trace,
       limits,
       perSec: t.perSec,
@@ -116,7 +58,7 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   if (sample) {
     const compiled = core.compileConfig(sample.config);
     for (const trace of [false, true]) {
-      const t = timeSync(sampleOp(core, compiled, sample.leads, trace), opts.timing);
+      const t = (await run({kind: 'sample', root: opts.root, trace, timing: opts.timing})).decision;
       rows.push({
         label: 'sample config',
         family: 'sample',
@@ -132,16 +74,17 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   } else {
     opts.log('  sample config: shared/samples/config.json or leads.csv missing, skipped');
   }
+  const decisions = async (spec: ScenarioSpec, trace: boolean, limits: boolean) =>
+    (await run({kind: 'decisions', spec, trace, limits, timing: opts.timing})).decision;
 
   const sizes = opts.sizes;
   const [smallest, largest] = [sizes[0], sizes[sizes.length - 1]];
   const repCounts = opts.quick ? [100] : [10, 100, 1000];
   for (const territories of sizes) {
     for (const reps of repCounts) {
-      const s = makeScenario({family: 'mixed', territories, reps, leads: opts.leads});
-      const compiled = core.compileConfig(s.config);
+      const spec: ScenarioSpec = {family: 'mixed', territories, reps, leads: opts.leads};
       for (const trace of opts.quick ? [false] : [false, true]) {
-        add('mixed map', s, trace, false, timeDecisions(core, compiled, s.leads, trace, false, opts));
+        add('mixed map', spec, trace, false, await decisions(spec, trace, false));
       }
     }
     opts.log(`  mixed map, ${territories} territories: done`);
@@ -149,23 +92,15 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
 
   // The goal's configuration: 100 territories, 50 reps.
   {
-    const s = makeScenario({family: 'mixed', territories: 100, reps: 50, leads: opts.leads});
-    const compiled = core.compileConfig(s.config);
+    const spec: ScenarioSpec = {family: 'mixed', territories: 100, reps: 50, leads: opts.leads};
     for (const trace of [false, true])
-      add(
-        'goal: 100 territories, 50 reps',
-        s,
-        trace,
-        false,
-        timeDecisions(core, compiled, s.leads, trace, false, opts),
-      );
+      add('goal: 100 territories, 50 reps', spec, trace, false, await decisions(spec, trace, false));
   }
 
   for (const territories of opts.quick ? [100] : sizes) {
-    const s = makeScenario({family: 'mixed', territories, reps: 100, leads: opts.leads, limits: true});
-    const compiled = core.compileConfig(s.config);
+    const spec: ScenarioSpec = {family: 'mixed', territories, reps: 100, leads: opts.leads, limits: true};
     for (const trace of opts.quick ? [false] : [false, true]) {
-      add('capacity + hours on', s, trace, true, timeDecisions(core, compiled, s.leads, trace, true, opts));
+      add('capacity + hours on', spec, trace, true, await decisions(spec, trace, true));
     }
   }
   opts.log('  capacity/hours: done');
@@ -173,20 +108,9 @@ export function runCore(core: Core, opts: BenchOptions): CoreSection {
   for (const family of ['geo', 'mixed'] as Family[]) {
     // (--quick leaves the mixed rows to the peers section, which times the same pair.)
     for (const territories of opts.quick && family === 'mixed' ? [] : sizes) {
-      const s = makeScenario({family, territories, reps: 100, leads: opts.leads});
-      const compiled = core.compileConfig(s.config);
-      const cm = coreMatcher(core, compiled);
-      const im = indexedMatcher(s.config);
-      const n = s.leads.length;
-      const t = timeSyncGroup(
-        {
-          decision: decisionOp(core, compiled, s.leads, false, false),
-          match: (i: number) => consume(cm(s.leads[i % n])),
-          indexed: (i: number) => consume(im(s.leads[i % n])),
-        },
-        opts.timing,
-      );
-      if (family === 'geo') add('geographic (zip ranges only)', s, false, false, t.decision);
+      const spec: ScenarioSpec = {family, territories, reps: 100, leads: opts.leads};
+      const t = await run({kind: 'compare', spec, timing: opts.timing});
+      if (family === 'geo') add('geographic (zip ranges only)', spec, false, false, t.decision);
       scaling.push({
         family,
         territories,

@@ -5,11 +5,11 @@ import {Core, coreMatcher} from '../core';
 import {indexedMatcher} from '../indexed';
 import {jreMatcher} from '../jre';
 import {linearMatcher} from '../linear';
-import {consume, timeAsync, timeSync, timeSyncGroup, Timing, TimingOptions} from '../measure';
+import type {JobRunner} from '../jobs';
+import {consume, timeAsync, timeSync, Timing, TimingOptions} from '../measure';
 import type {BenchOptions} from '../options';
 import {makeScenario} from '../synth';
 import {zenMatcher} from '../zen';
-import {decisionOp} from './core';
 
 export const PEER_NAMES = [
   'core: full decision',
@@ -43,6 +43,7 @@ function slowTiming(t: TimingOptions, quick: boolean): TimingOptions {
 export async function runPeers(
   core: Core,
   opts: BenchOptions,
+  run: JobRunner,
   sizes = [10, 100, 1000],
   reps = 50,
 ): Promise<PeersSection> {
@@ -92,15 +93,13 @@ export async function runPeers(
       const slow = slowTiming(t, opts.quick);
       const perSec: PeerRow['perSec'] = {};
       const put = (name: PeerName, timing: Timing) => (perSec[name] = timing.perSec);
-      const sync = timeSyncGroup(
-        {
-          full: decisionOp(core, compiled, leads, false, false),
-          match: (i: number) => consume(coreMatch(leads[i % n])),
-          indexed: (i: number) => consume(indexed(leads[i % n])),
-        },
-        t,
-      );
-      put('core: full decision', sync.full);
+      // (the same map and leads, rebuilt from the seed in the job's own isolate)
+      const sync = await run({
+        kind: 'compare',
+        spec: {family: 'mixed', territories, reps, leads: opts.leads},
+        timing: t,
+      });
+      put('core: full decision', sync.decision);
       put('core: bestTerritories', sync.match);
       put('hand-indexed JS', sync.indexed);
       put(
