@@ -279,6 +279,11 @@ function build(config: RoutingConfig): CompiledConfig {
   };
 }
 
+/** Territory t's strategy (from its packed record when it is round robin). */
+export function territoryStrategy(c: CompiledConfig, t: number): Strategy {
+  return c.territoryFlat.records[4 * t + FLAT_ROUND_ROBIN] === 1 ? 'round_robin' : c.territoryPools[t].strategy;
+}
+
 function flatten(pools: CompiledPool[]): TerritoryFlat {
   const records = new Int32Array(pools.length * 4);
   const reps = new Int32Array(pools.reduce((n, p) => n + p.reps.length, 0));

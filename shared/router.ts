@@ -1,6 +1,6 @@
 // The cascade: duplicate -> account -> configured stages -> unassigned. A Router holds a mutable
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
-import {compileConfig, FLAT_ROUND_ROBIN, tiedPool, type CompiledConfig} from './compile';
+import {compileConfig, territoryStrategy, tiedPool, type CompiledConfig} from './compile';
 import {RotationTable} from './rotation';
 import {countAssignment, Eligibility} from './eligibility';
 import {hash53} from './hash';
@@ -304,12 +304,7 @@ class CascadeRouter implements Router {
           const rep = pool === null ? this.rotation.pickTerritory(level[0]) : this.rotation.pick(pool);
           if (rep >= 0) {
             const t = single ? level[0] : firstTerritoryWith(c, level, rep);
-            const strategy =
-              pool !== null
-                ? pool.strategy
-                : c.territoryFlat.records[4 * t + FLAT_ROUND_ROBIN] === 1
-                  ? 'round_robin'
-                  : c.territoryPools[t].strategy;
+            const strategy = pool !== null ? pool.strategy : territoryStrategy(c, t);
             // One outcome is alive per decision: this one is reused (one allocation less per lead).
             const o = this.territoryOutcome;
             o.stage = stage;

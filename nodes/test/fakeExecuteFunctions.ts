@@ -67,13 +67,17 @@ export class FakeExecuteFunctions implements Used {
   }
 
   getNode(): INode {
+    // The raw parameters, as n8n stores them: a value that differs per item is an expression.
+    const perItem = Object.fromEntries(
+      (this.o.perItem ?? []).flatMap(p => Object.keys(p ?? {})).map(name => [name, '={{ $json.perItem }}']),
+    );
     return {
       id: 'node-1',
       name: this.o.nodeName ?? 'Route Lead',
       type: 'n8n-nodes-lead-routing.routeLead',
       typeVersion: 1,
       position: [0, 0],
-      parameters: {},
+      parameters: {...this.o.parameters, ...perItem},
     };
   }
 

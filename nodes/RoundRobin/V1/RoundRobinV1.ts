@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
 import {compileCached} from '../../shared/configFromParameters';
+import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {createStateStore} from '../../shared/createStateStore';
 import {
   dryRunOption,
@@ -23,7 +24,7 @@ import {
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
-import {rotationConfig, rotationLead} from './rotationConfig';
+import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
 
 interface Options {
   dryRun?: boolean;
@@ -183,7 +184,12 @@ export class RoundRobinV1 implements INodeType {
     }
 
     const now = new Date();
-    const options = (i: number) => this.getNodeParameter('options', i, {}) as Options;
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    // (assignees read from a field of each item differ by item even without expressions)
+    const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
+    const perItemConfig = (i: number) => compileCached(rotationConfig(this, i, items[i].json));
+    const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
+    const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
     const includeCandidates = first.includeCandidates === true;
     const field = (first.outputField ?? '').trim() || 'routing';
@@ -192,8 +198,8 @@ export class RoundRobinV1 implements INodeType {
       items,
       i => ({
         index: i,
-        compiled: compileCached(rotationConfig(this, i, items[i].json)),
-        lead: rotationLead(this, i, items[i].json),
+        compiled: config(i),
+        lead: rotationLead(dedupeKey(i), items[i].json),
         now: leadTime(items[i].json, options(i).timeField, now),
       }),
       {dryRun: first.dryRun === true, trace: includeCandidates},

@@ -34,16 +34,18 @@ export function rotationConfig(
     cascade: ['pool'],
     pool: {reps: 'all', strategy: ctx.getNodeParameter('strategy', i, 'round_robin')},
   };
-  const key = String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
-  if (key) config.dedupe = {fields: [DEDUPE_FIELD], windowHours: ctx.getNodeParameter('dedupeWindowHours', i, 720)};
+  if (dedupeKeyOf(ctx, i)) {
+    config.dedupe = {fields: [DEDUPE_FIELD], windowHours: ctx.getNodeParameter('dedupeWindowHours', i, 720)};
+  }
   return config;
 }
 
-export function rotationLead(
-  ctx: IExecuteFunctions,
-  i: number,
-  json: Record<string, unknown>,
-): Record<string, unknown> {
-  const key = String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
+/** Item i's dedupe key ('' when none is set). */
+export function dedupeKeyOf(ctx: IExecuteFunctions, i: number): string {
+  return String(ctx.getNodeParameter('dedupeKey', i, '') ?? '').trim();
+}
+
+/** The lead as routed: the item's JSON, with the dedupe key copied in when there is one. */
+export function rotationLead(key: string, json: Record<string, unknown>): Record<string, unknown> {
   return key ? {...json, [DEDUPE_FIELD]: key} : json;
 }

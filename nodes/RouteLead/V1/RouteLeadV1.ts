@@ -6,6 +6,7 @@ import {
   type INodeTypeBaseDescription,
   type INodeTypeDescription,
 } from 'n8n-workflow';
+import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {compileCached, rawConfig, type RouteOptionsParams} from '../../shared/configFromParameters';
 import {
   configSourceProperties,
@@ -97,7 +98,8 @@ export class RouteLeadV1 implements INodeType {
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();
     const now = new Date();
-    const options = (i: number) => this.getNodeParameter('options', i, {}) as Options;
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    const config = sameForEveryItem(this, i => compileCached(rawConfig(this, i, options(i))));
     const first = items.length ? options(0) : {};
     const dryRun = first.dryRun === true;
     const includeCandidates = first.includeCandidates === true;
@@ -110,7 +112,7 @@ export class RouteLeadV1 implements INodeType {
         const o = options(i);
         return {
           index: i,
-          compiled: compileCached(rawConfig(this, i, o)),
+          compiled: config(i),
           lead: items[i].json,
           now: leadTime(items[i].json, o.timeField, now),
         };

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import {matchTerritories} from '../../../shared';
 import {compileCached, configErrorToNodeError, rawConfig} from '../../shared/configFromParameters';
+import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {
   configSourceProperties,
   fieldMappingProperty,
@@ -66,11 +67,13 @@ export class TerritoryMatchV1 implements INodeType {
     const items = this.getInputData();
     const matched: INodeExecutionData[] = [];
     const unmatched: INodeExecutionData[] = [];
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    const config = sameForEveryItem(this, i => compileCached(scoringConfig(rawConfig(this, i))));
     for (let i = 0; i < items.length; i++) {
-      const o = this.getNodeParameter('options', i, {}) as Options;
+      const o = options(i);
       const field = (o.outputField ?? '').trim() || 'territoryMatch';
       try {
-        const compiled = compileCached(scoringConfig(rawConfig(this, i)));
+        const compiled = config(i);
         const m = matchTerritories(compiled, items[i].json);
         const result: IDataObject = {
           matched: m.winner !== null,
