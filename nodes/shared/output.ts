@@ -4,9 +4,11 @@ import {withAliases, type Decision} from '../../shared';
 
 /** The `routing` object: the decision plus the seed aliases; candidates only when asked for. */
 export function routingObject(decision: Decision, includeCandidates: boolean): IDataObject {
-  const out = withAliases(decision) as unknown as IDataObject;
-  if (!includeCandidates) delete out.candidates;
-  return out;
+  const out = withAliases(decision);
+  if (includeCandidates) return out as unknown as IDataObject;
+  // (not `delete`: that leaves 10,000 objects in slow dictionary mode for n8n to copy and save)
+  const {candidates: _candidates, ...rest} = out;
+  return rest as unknown as IDataObject;
 }
 
 export function withField(item: INodeExecutionData, index: number, field: string, value: unknown): INodeExecutionData {
