@@ -36,18 +36,20 @@ export interface CompiledPool {
 }
 
 /**
- * Territory pools packed for the hot path, one record of 4 per territory t at 4t (one cache line
- * on maps of 10,000 territories): pool slot, round robin (1/0), and the range of `reps` its reps
- * occupy.
+ * Territory pools packed for the hot path, one record of FLAT_STRIDE numbers per territory t at
+ * FLAT_STRIDE * t (one cache line on maps of 10,000 territories): pool slot, round robin (1/0), the
+ * range of `reps` its reps occupy, and whether its exact score is always its full score (match: all).
  */
 export interface TerritoryFlat {
   records: Int32Array;
   reps: Int32Array;
 }
+export const FLAT_STRIDE = 8;
 export const FLAT_SLOT = 0;
 export const FLAT_ROUND_ROBIN = 1;
 export const FLAT_FROM = 2;
 export const FLAT_TO = 3;
+export const FLAT_FIXED_SCORE = 4;
 
 /** Rotation-state keys by slot (grows as tied pools are first met). */
 export interface PoolSlots {
@@ -258,7 +260,7 @@ function build(config: RoutingConfig): CompiledConfig {
     repIndex,
     matcher: new TerritoryMatcher(config),
     territoryPools,
-    territoryFlat: flatten(territoryPools),
+    territoryFlat: flatten(territoryPools, config.territories),
     territoryIndex: new Map(config.territories.map((t, i) => [t.id, i])),
     tiedPools: new Map(),
     pool,
@@ -281,20 +283,24 @@ function build(config: RoutingConfig): CompiledConfig {
 
 /** Territory t's strategy (from its packed record when it is round robin). */
 export function territoryStrategy(c: CompiledConfig, t: number): Strategy {
-  return c.territoryFlat.records[4 * t + FLAT_ROUND_ROBIN] === 1 ? 'round_robin' : c.territoryPools[t].strategy;
+  return c.territoryFlat.records[FLAT_STRIDE * t + FLAT_ROUND_ROBIN] === 1
+    ? 'round_robin'
+    : c.territoryPools[t].strategy;
 }
 
-function flatten(pools: CompiledPool[]): TerritoryFlat {
-  const records = new Int32Array(pools.length * 4);
+function flatten(pools: CompiledPool[], territories: RoutingConfig['territories']): TerritoryFlat {
+  const records = new Int32Array(pools.length * FLAT_STRIDE);
   const reps = new Int32Array(pools.reduce((n, p) => n + p.reps.length, 0));
   let at = 0;
   pools.forEach((p, t) => {
-    records[4 * t + FLAT_SLOT] = p.slot;
-    records[4 * t + FLAT_ROUND_ROBIN] = p.strategy === 'round_robin' ? 1 : 0;
-    records[4 * t + FLAT_FROM] = at;
+    const r = FLAT_STRIDE * t;
+    records[r + FLAT_SLOT] = p.slot;
+    records[r + FLAT_ROUND_ROBIN] = p.strategy === 'round_robin' ? 1 : 0;
+    records[r + FLAT_FROM] = at;
     reps.set(p.reps, at);
     at += p.reps.length;
-    records[4 * t + FLAT_TO] = at;
+    records[r + FLAT_TO] = at;
+    records[r + FLAT_FIXED_SCORE] = territories[t].match === 'all' ? 1 : 0;
   });
   return {records, reps};
 }

@@ -1,5 +1,5 @@
 // One human sentence per decision: why this owner, or why nobody.
-import type {CompiledRep} from './compile';
+import {FLAT_FIXED_SCORE, FLAT_STRIDE, type CompiledRep, type TerritoryFlat} from './compile';
 import type {TerritoryInfo} from './territories';
 import type {Candidate, Stage, Strategy, Why} from './types';
 
@@ -16,6 +16,8 @@ export interface Outcome {
   skipped?: number;
   matched?: number;
   total?: number;
+  /** Where the rep sits in the compiled `territoryFlat.reps` (picked by round robin), else -1. */
+  picked?: number;
   skill?: string;
   domain?: string;
   learned?: boolean;
@@ -83,10 +85,15 @@ export class DecisionText {
   private readonly keys: Float64Array;
   private readonly tails: Array<string | undefined>;
 
+  /** Whole exact-match sentences by position in `territoryFlat.reps` (one territory, rep and score each). */
+  private readonly sentences: Array<string | undefined>;
+
   constructor(
     private readonly territories: TerritoryInfo[],
     reps: number,
+    private readonly flat: TerritoryFlat,
   ) {
+    this.sentences = new Array(flat.reps.length).fill(undefined);
     this.strings = new Array(4 * territories.length).fill(undefined);
     territories.forEach((t, i) => {
       this.strings[4 * i] = t.id;
@@ -114,6 +121,16 @@ export class DecisionText {
     ) {
       return reasonFor(o, rep, t >= 0 ? this.territories[t] : null);
     }
+    // The usual decision: one exact territory scored in full, its rep by round robin. The whole
+    // sentence depends only on where that rep sits in the territory's list.
+    const whole =
+      o.stage === 'exact' && o.picked !== undefined && o.picked >= 0
+        ? this.flat.records[FLAT_STRIDE * t + FLAT_FIXED_SCORE] === 1
+        : false;
+    if (whole) {
+      const cached = this.sentences[o.picked!];
+      if (cached !== undefined) return cached;
+    }
     const score = o.score!;
     const at = 4 * t;
     let head: string | undefined;
@@ -136,7 +153,7 @@ export class DecisionText {
     const k = rep.idx * 4 + STRATEGY_ORDER.indexOf(o.strategy);
     let tail = this.tails[k];
     if (tail === undefined) tail = this.tails[k] = `; ${rep.name} picked by ${STRATEGY_WORDS[o.strategy]}.`;
-    return head + tail;
+    return whole ? (this.sentences[o.picked!] = head + tail) : head + tail;
   }
 }
 

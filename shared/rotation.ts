@@ -2,7 +2,15 @@
 // typed arrays by pool slot, so a pick on a map of 10,000 territories touches a few compact arrays
 // rather than three objects scattered over the heap; the other strategies keep PoolState objects.
 // Both read and write the same persisted form ({last, lastIdx, cw}).
-import {FLAT_FROM, FLAT_ROUND_ROBIN, FLAT_SLOT, FLAT_TO, type CompiledConfig, type CompiledPool} from './compile';
+import {
+  FLAT_FROM,
+  FLAT_ROUND_ROBIN,
+  FLAT_SLOT,
+  FLAT_STRIDE,
+  FLAT_TO,
+  type CompiledConfig,
+  type CompiledPool,
+} from './compile';
 import {afterPick, pick, type PickContext} from './strategies';
 import type {PoolState} from './types';
 
@@ -15,6 +23,8 @@ const LOADED = 1; // the arrays, loaded from `objects` and not changed since
 const PICKED = 2; // the arrays, with picks newer than `objects`
 
 export class RotationTable {
+  /** Where the last `pickTerritory` found its rep in `territoryFlat.reps`; -1 when not by round robin. */
+  picked = -1;
   private readonly objects: Array<PoolState | undefined> = [];
   /** Persisted state under keys this config has no slot for (yet: tied pools get slots when first met). */
   private readonly others = new Map<string, PoolState>();
@@ -38,10 +48,13 @@ export class RotationTable {
   /** Picks from territory `t`'s own pool; returns the rep's index, or -1 when none is eligible. */
   pickTerritory(t: number): number {
     const {records, reps} = this.compiled.territoryFlat;
-    const r = 4 * t;
-    return records[r + FLAT_ROUND_ROBIN] === 1
-      ? this.roundRobin(records[r + FLAT_SLOT], reps, records[r + FLAT_FROM], records[r + FLAT_TO])
-      : this.pick(this.compiled.territoryPools[t]);
+    const r = FLAT_STRIDE * t;
+    this.picked = -1;
+    if (records[r + FLAT_ROUND_ROBIN] !== 1) return this.pick(this.compiled.territoryPools[t]);
+    const slot = records[r + FLAT_SLOT];
+    const rep = this.roundRobin(slot, reps, records[r + FLAT_FROM], records[r + FLAT_TO]);
+    if (rep >= 0) this.picked = records[r + FLAT_FROM] + this.slots[4 * slot + 2];
+    return rep;
   }
 
   /** Picks from a pool; returns the rep's index, or -1 when none is eligible. */

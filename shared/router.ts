@@ -96,6 +96,7 @@ class CascadeRouter implements Router {
     skipped: 0,
     matched: 0,
     total: 0,
+    picked: -1,
   };
   private anyList: number[] = [];
   private unknownOwners: string[] = [];
@@ -119,7 +120,7 @@ class CascadeRouter implements Router {
     this.learned = fromPersisted(state.accounts);
     this.dedupe = fromPersisted(state.dedupe);
     const n = compiled.reps.length;
-    this.text = new DecisionText(compiled.matcher.territories, n);
+    this.text = new DecisionText(compiled.matcher.territories, n, compiled.territoryFlat);
     this.eligibility = new Eligibility(n);
     this.whyStamp = new Int32Array(n);
     this.whyCache = new Array(n).fill(null);
@@ -317,6 +318,7 @@ class CascadeRouter implements Router {
             // (only the partial reason quotes these)
             o.matched = stage === 'partial' ? m.hits[t] : 0;
             o.total = stage === 'partial' ? c.matcher.territories[t].total : 0;
+            o.picked = pool === null ? this.rotation.picked : -1;
             return o;
           }
           skipped += level.length;

@@ -77,7 +77,7 @@ export class FakeExecuteFunctions implements Used {
       type: 'n8n-nodes-lead-routing.routeLead',
       typeVersion: 1,
       position: [0, 0],
-      parameters: {...this.o.parameters, ...perItem},
+      parameters: {...this.o.parameters, ...perItem} as INode['parameters'],
     };
   }
 
