@@ -20,10 +20,22 @@ export function ineligibility(
   excluded: ReadonlySet<string> | null,
   ignoreCapacity = false,
 ): Why | null {
+  const lt = rep.available && rep.needsClock ? localTime(rep.tz, ms) : null;
+  return verdict(rep, counters, lt, lt === null ? null : clockIneligibility(rep, lt), excluded, ignoreCapacity);
+}
+
+/** `lt`: the rep's local time when a check needs it (else null); `clockWhy`: its hours/out-of-office verdict. */
+function verdict(
+  rep: CompiledRep,
+  counters: RepCounters | undefined,
+  lt: LocalTime | null,
+  clockWhy: Why | null,
+  excluded: ReadonlySet<string> | null,
+  ignoreCapacity: boolean,
+): Why | null {
   if (!rep.available) return 'unavailable';
-  if (rep.needsClock) {
-    const lt = localTime(rep.tz, ms);
-    const why = clockIneligibility(rep, lt) ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
+  if (lt !== null) {
+    const why = clockWhy ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
     if (why !== null) return why;
   }
   if (excluded !== null && excluded.has(rep.id)) return 'excluded';
@@ -70,14 +82,8 @@ export class Eligibility {
     excluded: ReadonlySet<string> | null,
     ignoreCapacity = false,
   ): Why | null {
-    if (!rep.available) return 'unavailable';
-    if (rep.needsClock) {
-      const lt = this.localTime(rep, ms);
-      const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
-      if (why !== null) return why;
-    }
-    if (excluded !== null && excluded.has(rep.id)) return 'excluded';
-    return null;
+    const lt = rep.available && rep.needsClock ? this.localTime(rep, ms) : null;
+    return verdict(rep, counters, lt, lt === null ? null : this.clockWhy[rep.idx], excluded, ignoreCapacity);
   }
 
   /** The rep's local time at `ms` (cached for the minute, with its hours/out-of-office verdict). */

@@ -413,21 +413,13 @@ export class TerritoryMatcher {
    */
   private accumulate(pass: MatchPass, skipSolo: boolean): void {
     const {list, count} = this.found;
-    const {score, hits, territories} = pass;
+    const {territories} = pass;
     const seq = this.seq;
     let k = 0;
     for (let i = 0; i < count; i++) {
       const c = list[i];
       if (skipSolo && this.soloScore[c] === this.soloScore[c]) continue;
-      const t = this.condT[c];
-      if (this.tStamp[t] !== seq) {
-        this.tStamp[t] = seq;
-        hits[t] = 0;
-        score[t] = this.priority[t];
-        territories[k++] = t;
-      }
-      hits[t]++;
-      score[t] += this.condW[c];
+      k = this.addWeight(c, this.condT[c], pass, k, seq);
     }
     if (territories.length !== k) territories.length = k;
   }
@@ -457,17 +449,26 @@ export class TerritoryMatcher {
         out[k++] = t;
         continue;
       }
-      if (this.tStamp[t] !== seq) {
-        this.tStamp[t] = seq;
-        hits[t] = 0;
-        score[t] = this.priority[t];
-        out[k++] = t;
-      }
-      hits[t]++;
-      score[t] += this.condW[c];
+      k = this.addWeight(c, t, this.exactPass, k, seq);
     }
     if (out.length !== k) out.length = k;
     return this.exactPass;
+  }
+
+  /**
+   * Adds condition c's weight to its territory t; a territory met first in this pass (`seq`) starts
+   * from its priority and is listed at `pass.territories[k]`. Returns the new count of listed ones.
+   */
+  private addWeight(c: number, t: number, pass: MatchPass, k: number, seq: number): number {
+    if (this.tStamp[t] !== seq) {
+      this.tStamp[t] = seq;
+      pass.hits[t] = 0;
+      pass.score[t] = this.priority[t];
+      pass.territories[k++] = t;
+    }
+    pass.hits[t]++;
+    pass.score[t] += this.condW[c];
+    return k;
   }
 
   /**
