@@ -1,5 +1,6 @@
 // One human sentence per decision: why this owner, or why nobody.
 import {FLAT_FIXED_SCORE, FLAT_STRIDE, type CompiledRep, type TerritoryFlat} from './compile';
+import {STRATEGIES} from './config/schema';
 import type {TerritoryInfo} from './territories';
 import type {Candidate, Stage, Strategy, Why} from './types';
 
@@ -43,8 +44,15 @@ const WHY_WORDS: Record<Why, string> = {
   excluded: 'excluded for this lead',
 };
 
+// The pieces of the territory sentences, shared by `reasonFor` and the cache in `DecisionText`.
+const exactHead = (name: string, score: number, tie = '') => `Territory ${name} matched (score ${score}${tie})`;
+const partialHead = (name: string, matched: number, total: number, score: number) =>
+  `Territory ${name} matched partly (${matched} of ${total} conditions, score ${score})`;
+const pickedTail = (repName: string, by: string) => `; ${repName} picked${by}.`;
+const byStrategy = (strategy: Strategy | undefined) => (strategy ? ` by ${STRATEGY_WORDS[strategy]}` : '');
+
 export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null): string {
-  const by = o.strategy ? ` by ${STRATEGY_WORDS[o.strategy]}` : '';
+  const by = byStrategy(o.strategy);
   const passed = o.skipped
     ? ` (${o.skipped} higher-scoring territor${o.skipped === 1 ? 'y' : 'ies'} had no eligible rep)`
     : '';
@@ -55,10 +63,10 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
       return `${rep.name} owns the account ${o.domain}${o.learned ? ' (learned from an earlier lead)' : ''}.`;
     case 'exact': {
       const tie = o.tied && o.tied > 1 ? `, tied with ${o.tied - 1} other territor${o.tied === 2 ? 'y' : 'ies'}` : '';
-      return `Territory ${t!.name} matched (score ${o.score}${tie})${passed}; ${rep.name} picked${by}.`;
+      return exactHead(t!.name, o.score!, tie) + passed + pickedTail(rep.name, by);
     }
     case 'partial':
-      return `Territory ${t!.name} matched partly (${o.matched} of ${o.total} conditions, score ${o.score})${passed}; ${rep.name} picked${by}.`;
+      return partialHead(t!.name, o.matched!, o.total!, o.score!) + passed + pickedTail(rep.name, by);
     case 'specialist':
       return `No territory rep was eligible; specialist in ${o.skill}: ${rep.name} picked${by}.`;
     case 'pool':
@@ -69,8 +77,6 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
       return o.reason ?? '';
   }
 }
-
-const STRATEGY_ORDER: Strategy[] = ['round_robin', 'weighted', 'least_loaded', 'longest_idle'];
 
 /**
  * What a decision quotes about its territory (id, name) and its reason sentence, which `reasonFor`
@@ -100,7 +106,7 @@ export class DecisionText {
       this.strings[4 * i + 1] = t.name;
     });
     this.keys = new Float64Array(4 * territories.length);
-    this.tails = new Array(reps * 4).fill(undefined);
+    this.tails = new Array(reps * STRATEGIES.length).fill(undefined);
   }
 
   id(t: number): string {
@@ -137,22 +143,21 @@ export class DecisionText {
     if (o.stage === 'exact') {
       head = this.strings[at + 2];
       if (head === undefined || this.keys[at] !== score) {
-        head = this.strings[at + 2] = `Territory ${this.name(t)} matched (score ${score})`;
+        head = this.strings[at + 2] = exactHead(this.name(t), score);
         this.keys[at] = score;
       }
     } else {
       const matched = o.matched!;
       head = this.strings[at + 3];
       if (head === undefined || this.keys[at + 1] !== score || this.keys[at + 2] !== matched) {
-        head = this.strings[at + 3] =
-          `Territory ${this.name(t)} matched partly (${matched} of ${o.total} conditions, score ${score})`;
+        head = this.strings[at + 3] = partialHead(this.name(t), matched, o.total!, score);
         this.keys[at + 1] = score;
         this.keys[at + 2] = matched;
       }
     }
-    const k = rep.idx * 4 + STRATEGY_ORDER.indexOf(o.strategy);
+    const k = rep.idx * STRATEGIES.length + STRATEGIES.indexOf(o.strategy);
     let tail = this.tails[k];
-    if (tail === undefined) tail = this.tails[k] = `; ${rep.name} picked by ${STRATEGY_WORDS[o.strategy]}.`;
+    if (tail === undefined) tail = this.tails[k] = pickedTail(rep.name, byStrategy(o.strategy));
     return whole ? (this.sentences[o.picked!] = head + tail) : head + tail;
   }
 }
