@@ -11,11 +11,8 @@ import {
   type CompiledConfig,
   type CompiledPool,
 } from './compile';
-import {afterPick, pick, type PickContext} from './strategies';
+import {afterPick, firstEligible, lastAssignee, NO_LAST, pick, rotationStart, type PickContext} from './strategies';
 import type {PoolState} from './types';
-
-const NONE = -1; // no last assignee
-const UNKNOWN = -2; // the last assignee is not on the roster
 
 // Per slot: which copy of the state is current.
 const OBJECT = 0; // `objects` (as persisted, or written by a non-round-robin pick)
@@ -28,7 +25,7 @@ export class RotationTable {
   private readonly objects: Array<PoolState | undefined> = [];
   /** Persisted state under keys this config has no slot for (yet: tied pools get slots when first met). */
   private readonly others = new Map<string, PoolState>();
-  /** Per slot s, at 4s: mode, last assignee (rep index, NONE or UNKNOWN), its position then (NaN: none). */
+  /** Per slot s, at 4s: mode, last assignee (see `lastAssignee`), its position then (NaN: none). */
   private slots = new Float64Array(0);
   private capacity = 0;
 
@@ -92,32 +89,8 @@ export class RotationTable {
     const at = 4 * slot;
     const slots = this.slots;
     if (slots[at] === OBJECT) this.load(slot);
-    let start = 0;
-    const last = slots[at + 1];
-    if (last !== NONE) {
-      const lastPos = slots[at + 2];
-      if (lastPos >= 0 && lastPos < n && reps[from + lastPos] === last) {
-        start = lastPos + 1 === n ? 0 : lastPos + 1; // the usual case: the last assignee is still where it was
-      } else {
-        let pos = -1;
-        for (let i = 0; i < n && last >= 0; i++) {
-          if (reps[from + i] === last) {
-            pos = i;
-            break;
-          }
-        }
-        // The last assignee left the pool: its successor now sits at its old position.
-        start = pos >= 0 ? (pos + 1) % n : Number.isInteger(lastPos) ? ((lastPos % n) + n) % n : 0;
-      }
-    }
-    let found = -1;
-    for (let k = 0; k < n; k++) {
-      const pos = start + k < n ? start + k : start + k - n;
-      if (this.ctx.eligible(reps[from + pos])) {
-        if (found < 0) found = pos;
-        if (!this.ctx.exhaustive) break;
-      }
-    }
+    const start = rotationStart(reps, from, n, slots[at + 1], slots[at + 2]);
+    const found = firstEligible(reps, from, n, start, this.ctx);
     if (found < 0) return -1;
     const rep = reps[from + found];
     slots[at] = PICKED;
@@ -130,7 +103,7 @@ export class RotationTable {
     const state = this.objectAt(slot);
     const at = 4 * slot;
     this.slots[at] = LOADED;
-    this.slots[at + 1] = state?.last === undefined ? NONE : (this.compiled.repIndex.get(state.last) ?? UNKNOWN);
+    this.slots[at + 1] = lastAssignee(state, this.compiled);
     this.slots[at + 2] = state?.lastIdx ?? NaN;
   }
 
@@ -167,7 +140,7 @@ export class RotationTable {
     const capacity = Math.max(count, this.capacity * 2, 8);
     const slots = new Float64Array(4 * capacity);
     for (let at = 0; at < slots.length; at += 4) {
-      slots[at + 1] = NONE;
+      slots[at + 1] = NO_LAST;
       slots[at + 2] = NaN;
     }
     slots.set(this.slots);

@@ -15,18 +15,50 @@ export interface PickContext {
   exhaustive: boolean;
 }
 
-/** Position in the pool to start a round-robin scan from: just after the last assignee. */
-function rotationStart(pool: CompiledPool, state: PoolState | undefined, ctx: PickContext): number {
-  if (!state || state.last === undefined) return 0;
-  const n = pool.reps.length;
-  // usually the last assignee still sits where it was picked
-  const at = state.lastIdx === undefined ? undefined : pool.reps[state.lastIdx];
-  if (at !== undefined && ctx.compiled.reps[at].id === state.last) return (state.lastIdx! + 1) % n;
-  const lastRep = ctx.compiled.repIndex.get(state.last);
-  const pos = lastRep === undefined ? -1 : pool.reps.indexOf(lastRep);
-  if (pos >= 0) return (pos + 1) % n;
+/** `last` of a rotation: no last assignee yet. */
+export const NO_LAST = -1;
+/** `last` of a rotation: the last assignee is no longer on the roster. */
+export const LAST_GONE = -2;
+
+/** The last assignee of a persisted rotation as a rep index (or NO_LAST / LAST_GONE). */
+export function lastAssignee(state: PoolState | undefined, compiled: CompiledConfig): number {
+  return state?.last === undefined ? NO_LAST : (compiled.repIndex.get(state.last) ?? LAST_GONE);
+}
+
+/**
+ * Position in reps[from .. from + n) to start a round-robin scan from: just after the last
+ * assignee `last`, usually still at `lastPos` (where it was picked; NaN when unknown).
+ */
+export function rotationStart(reps: ArrayLike<number>, from: number, n: number, last: number, lastPos: number): number {
+  if (last === NO_LAST) return 0;
+  if (lastPos >= 0 && lastPos < n && reps[from + lastPos] === last) return lastPos + 1 === n ? 0 : lastPos + 1;
+  for (let i = 0; i < n && last >= 0; i++) if (reps[from + i] === last) return (i + 1) % n;
   // The last assignee left the pool: its successor now sits at its old position.
-  return state.lastIdx !== undefined ? state.lastIdx % pool.reps.length : 0;
+  return Number.isInteger(lastPos) ? ((lastPos % n) + n) % n : 0;
+}
+
+/** The first position from `start` (wrapping) whose rep is eligible, or -1; all are checked when exhaustive. */
+export function firstEligible(
+  reps: ArrayLike<number>,
+  from: number,
+  n: number,
+  start: number,
+  ctx: PickContext,
+): number {
+  let found = -1;
+  for (let k = 0; k < n; k++) {
+    const pos = start + k < n ? start + k : start + k - n;
+    if (ctx.eligible(reps[from + pos])) {
+      if (found < 0) found = pos;
+      if (!ctx.exhaustive) break;
+    }
+  }
+  return found;
+}
+
+function startOf(pool: CompiledPool, state: PoolState | undefined, ctx: PickContext): number {
+  const last = lastAssignee(state, ctx.compiled);
+  return rotationStart(pool.reps, 0, pool.reps.length, last, state?.lastIdx ?? NaN);
 }
 
 /** Returns the picked rep's position in `pool.reps`, or -1 when no member is eligible. */
@@ -34,18 +66,8 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
   const n = pool.reps.length;
   if (n === 0) return -1;
   switch (pool.strategy) {
-    case 'round_robin': {
-      const start = rotationStart(pool, state, ctx);
-      let found = -1;
-      for (let k = 0; k < n; k++) {
-        const pos = (start + k) % n;
-        if (ctx.eligible(pool.reps[pos])) {
-          if (found < 0) found = pos;
-          if (!ctx.exhaustive) break;
-        }
-      }
-      return found;
-    }
+    case 'round_robin': // (routers keep round robin in typed arrays: see RotationTable)
+      return firstEligible(pool.reps, 0, n, startOf(pool, state, ctx), ctx);
     case 'weighted': {
       const cw = state?.cw ?? {};
       let best = -1;
@@ -62,7 +84,7 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
       return best;
     }
     case 'least_loaded': {
-      const start = rotationStart(pool, state, ctx);
+      const start = startOf(pool, state, ctx);
       let best = -1;
       let bestLoad = Infinity;
       for (let k = 0; k < n; k++) {
