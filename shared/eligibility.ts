@@ -9,39 +9,6 @@ export function periodCount(c: RepCounters | undefined, key: 'd' | 'w' | 'm', pe
   return (key === 'd' ? c.dn : key === 'w' ? c.wn : c.mn) ?? 0;
 }
 
-/**
- * The first reason this rep cannot take a lead now, or null. `ignoreCapacity` is for duplicates,
- * which do not consume capacity.
- */
-export function ineligibility(
-  rep: CompiledRep,
-  counters: RepCounters | undefined,
-  ms: number,
-  excluded: ReadonlySet<string> | null,
-  ignoreCapacity = false,
-): Why | null {
-  const lt = rep.available && rep.needsClock ? localTime(rep.tz, ms) : null;
-  return verdict(rep, counters, lt, lt === null ? null : clockIneligibility(rep, lt), excluded, ignoreCapacity);
-}
-
-/** `lt`: the rep's local time when a check needs it (else null); `clockWhy`: its hours/out-of-office verdict. */
-function verdict(
-  rep: CompiledRep,
-  counters: RepCounters | undefined,
-  lt: LocalTime | null,
-  clockWhy: Why | null,
-  excluded: ReadonlySet<string> | null,
-  ignoreCapacity: boolean,
-): Why | null {
-  if (!rep.available) return 'unavailable';
-  if (lt !== null) {
-    const why = clockWhy ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
-    if (why !== null) return why;
-  }
-  if (excluded !== null && excluded.has(rep.id)) return 'excluded';
-  return null;
-}
-
 /** Out of office or outside working hours: depends only on the rep's local minute. */
 function clockIneligibility(rep: CompiledRep, lt: LocalTime): Why | null {
   for (let i = 0; i < rep.outOfOffice.length; i++) {
@@ -61,8 +28,9 @@ function capacityIneligibility(rep: CompiledRep, counters: RepCounters | undefin
 }
 
 /**
- * `ineligibility` for a roster, remembering each rep's local time and hours/out-of-office verdict
- * for the current minute (back-tests and batches ask about the same minute for many leads).
+ * Why a rep of a roster cannot take a lead now (the first reason, or null), remembering each rep's
+ * local time and hours/out-of-office verdict for the current minute (back-tests and batches ask
+ * about the same minute for many leads).
  */
 export class Eligibility {
   private readonly minute: Float64Array;
@@ -75,6 +43,7 @@ export class Eligibility {
     this.clockWhy = new Array(reps).fill(null);
   }
 
+  /** `ignoreCapacity` is for duplicates, which do not consume capacity. */
   of(
     rep: CompiledRep,
     counters: RepCounters | undefined,
@@ -82,8 +51,14 @@ export class Eligibility {
     excluded: ReadonlySet<string> | null,
     ignoreCapacity = false,
   ): Why | null {
-    const lt = rep.available && rep.needsClock ? this.localTime(rep, ms) : null;
-    return verdict(rep, counters, lt, lt === null ? null : this.clockWhy[rep.idx], excluded, ignoreCapacity);
+    if (!rep.available) return 'unavailable';
+    if (rep.needsClock) {
+      const lt = this.localTime(rep, ms);
+      const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
+      if (why !== null) return why;
+    }
+    if (excluded !== null && excluded.has(rep.id)) return 'excluded';
+    return null;
   }
 
   /** The rep's local time at `ms` (cached for the minute, with its hours/out-of-office verdict). */

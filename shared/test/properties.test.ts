@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import {createRouter, routeBatch} from '../router';
 import {compileConfig} from '../compile';
-import {ineligibility} from '../eligibility';
+import {Eligibility} from '../eligibility';
 import {ConfigError} from '../config/errors';
 import {STRATEGIES} from '../config/schema';
 import type {RoutingConfigInput} from '../config/schema';
@@ -127,7 +127,8 @@ describe('routing properties', () => {
               const rep = compiled.reps[compiled.repIndex.get(d.ownerId)!];
               const excluded = new Set((lead as {excludeReps?: string[]}).excludeReps ?? []);
               // duplicates do not consume capacity, so capacity is not re-checked for them
-              expect(ineligibility(rep, before.reps[rep.id], t, excluded, d.stage === 'duplicate')).toBeNull();
+              const fresh = new Eligibility(compiled.reps.length); // nothing cached from the router's checks
+              expect(fresh.of(rep, before.reps[rep.id], t, excluded, d.stage === 'duplicate')).toBeNull();
             }
             if (d.stage === 'duplicate') {
               const after = router.state();
