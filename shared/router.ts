@@ -10,7 +10,7 @@ import {copyState, evictOldest} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
 import {isoTimestamp, toEpochMs} from './time';
-import {Levels, nextLevel, type MatchPass} from './territories';
+import {Levels, type MatchPass} from './territories';
 import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
@@ -81,8 +81,7 @@ class CascadeRouter implements Router {
   private readonly anyStamp: Int32Array;
   private stageList: number[] = [];
   private readonly level: number[] = [];
-  private levels: Levels | null = null;
-  private scans = 0;
+  private readonly levels = new Levels();
   private readonly text: DecisionText;
   private readonly eligibility: Eligibility;
   private readonly tally = new WhyTally();
@@ -295,11 +294,8 @@ class CascadeRouter implements Router {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
         let skipped = 0;
         const level = this.level;
-        clear(level);
-        // The first level usually decides. Each level is one scan of the pass; past a few, one sort (Levels).
-        this.levels = null;
-        this.scans = 1;
-        for (let score = nextLevel(m, Infinity, level); score !== -Infinity; score = this.nextLevelBelow(m, score)) {
+        const levels = this.levels.reset(m);
+        for (let score = levels.next(level); score !== -Infinity; score = levels.next(level)) {
           const single = level.length === 1;
           const pool = single ? null : tiedPool(c, level);
           const rep = pool === null ? this.rotation.pickTerritory(level[0]) : this.rotation.pick(pool);
@@ -326,7 +322,7 @@ class CascadeRouter implements Router {
         return null;
       }
       case 'specialist':
-        // (a skill met twice is not retried: its pool had no eligible rep the first time)
+        // (a skill met twice is tried twice: its pool still has no eligible rep, so nothing changes)
         if (c.specialists.size === 0) return null;
         return this.specialistFor(lead, c.paths.productLine) ?? this.specialistFor(lead, c.paths.industry);
       case 'pool': {
@@ -361,22 +357,6 @@ class CascadeRouter implements Router {
     if (!pool) return null;
     const rep = this.rotation.pick(pool);
     return rep >= 0 ? {stage: 'specialist', rep, skill, strategy: pool.strategy} : null;
-  }
-
-  /** Fills `this.level` with the pass's next score level below `score`; returns its score. */
-  private nextLevelBelow(m: MatchPass, score: number): number {
-    const level = this.level;
-    if (this.levels === null) {
-      if (++this.scans <= 4) {
-        clear(level);
-        return nextLevel(m, score, level);
-      }
-      this.levels = new Levels(m);
-    }
-    let next: number;
-    do next = this.levels.next(level);
-    while (next !== -Infinity && next >= score);
-    return next;
   }
 
   private exactOnce(lead: object): MatchPass {

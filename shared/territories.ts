@@ -8,6 +8,7 @@ import type {ConditionConfig, RoutingConfig} from './config/schema';
 import {compilePath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
 import {toNumber} from './normalize/text';
 import {zipNumber} from './normalize/geo';
+import {clear} from './scratch';
 import type {TerritoryMatchResult, TerritoryScore} from './types';
 
 interface Condition {
@@ -551,28 +552,44 @@ export function sortByScore(pass: MatchPass): number[] {
   return [...pass.territories].sort((a, b) => score[b] - score[a] || a - b);
 }
 
+const SCANNED_LEVELS = 4;
+
 /**
- * Score levels of a pass, best first, each in config order. The first level is found with one
- * linear scan (it usually decides); asking for more sorts the pass once.
+ * Score levels of a pass, best first, each in config order. The first few levels are found with
+ * one linear scan each (the first usually decides); a long fall-through sorts the pass once.
  */
 export class Levels {
+  private pass: MatchPass | null = null;
   private sorted: number[] | null = null;
   private pos = 0;
   private last = Infinity;
+  private scans = 0;
 
-  constructor(private readonly pass: MatchPass) {}
+  /** Starts over on a pass (one Levels serves pass after pass without allocating). */
+  reset(pass: MatchPass): this {
+    this.pass = pass;
+    this.sorted = null;
+    this.pos = 0;
+    this.last = Infinity;
+    this.scans = 0;
+    return this;
+  }
 
   /** Fills `out` (emptied first) with the next level; returns its score, or -Infinity when none is left. */
   next(out: number[]): number {
-    out.length = 0;
-    if (this.last === Infinity) return (this.last = nextLevel(this.pass, Infinity, out));
+    clear(out);
+    const pass = this.pass!;
     if (this.last === -Infinity) return -Infinity;
+    if (this.sorted === null && this.scans < SCANNED_LEVELS) {
+      this.scans++;
+      return (this.last = nextLevel(pass, this.last, out));
+    }
     if (this.sorted === null) {
-      this.sorted = sortByScore(this.pass);
-      while (this.pos < this.sorted.length && this.pass.score[this.sorted[this.pos]] >= this.last) this.pos++;
+      this.sorted = sortByScore(pass);
+      while (this.pos < this.sorted.length && pass.score[this.sorted[this.pos]] >= this.last) this.pos++;
     }
     const {sorted} = this;
-    const {score} = this.pass;
+    const {score} = pass;
     if (this.pos >= sorted.length) return (this.last = -Infinity);
     const s = score[sorted[this.pos]];
     while (this.pos < sorted.length && score[sorted[this.pos]] === s) out.push(sorted[this.pos++]);
