@@ -14,6 +14,7 @@ export {emptyState, copyState} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
 export {leadTime, readLeadTime, type LeadTimeOptions, type LeadTimeReading} from './leadTime';
+export {WARNING_CODES, type WarningCode, warning, addWarning} from './warnings';
 export {hoursFromText, outOfOfficeFromText} from './sheetText';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 

@@ -6,6 +6,7 @@
 import {compilePath, readPath} from './lead';
 import {MAX_EPOCH_MS, toEpochMs, zonedTimeToEpoch} from './time';
 import type {Instant, RoutingWarning} from './types';
+import {WARNING_CODES} from './warnings';
 
 /** How zone-less and slash-dated timestamps are read. */
 export interface LeadTimeOptions {
@@ -62,7 +63,7 @@ export function readLeadTime(
     return {
       time: now,
       warning: {
-        code: 'time_missing',
+        code: WARNING_CODES.timeMissing,
         field: path,
         message: `Lead time field "${path}" is empty or absent; routed at the run's time.`,
       },
@@ -74,7 +75,7 @@ export function readLeadTime(
     return {
       time: now,
       warning: {
-        code: 'time_unreadable',
+        code: WARNING_CODES.timeUnreadable,
         field: path,
         value,
         message: `Lead time field "${path}" holds ${quote(value)}, which is not a readable time; routed at the run's time.`,
@@ -86,7 +87,7 @@ export function readLeadTime(
     return {
       time: read.time,
       warning: {
-        code: 'date_order_assumed',
+        code: WARNING_CODES.dateOrderAssumed,
         field: path,
         value,
         message: `Lead time field "${path}" holds ${quote(value)}, which reads as month/day or day/month; read as month/day (declare a date order to silence this).`,
