@@ -55,7 +55,15 @@ export function runAirtable(
     throw e;
   }
   const leadHeaders = recordsAsTable(leads, [])[0];
-  const compiled = buildConfig(recordsAsTable(reps, REP_HEADERS), territories, leadHeaders, settings);
+  const tz = ss.getSpreadsheetTimeZone();
+  const compiled = buildConfig(
+    recordsAsTable(reps, REP_HEADERS),
+    territories,
+    leadHeaders,
+    settings,
+    d => Utilities.formatDate(d, tz, 'yyyy-MM-dd'),
+    tz,
+  );
   const props = PropertiesService.getDocumentProperties();
   const router = createRouter(compiled, loadState(props), routeOptions(secret));
   let committed: RotationState | null = null;

@@ -305,7 +305,9 @@ function readTerritories(
 
 /**
  * Reps + Territories tables and settings -> a config the core validates. `leadHeaders` are the
- * lead table's column names: canonical fields (zip, state, ...) are mapped to them.
+ * lead table's column names: canonical fields (zip, state, ...) are mapped to them. `timeZone`
+ * (IANA, the spreadsheet's zone) becomes the config's `timezone`: reps without a Timezone cell
+ * keep their Hours in it (contract: config `timezone`; issue 12 #8).
  */
 export function configFromSheets(
   repsValues: readonly Cell[][],
@@ -313,6 +315,7 @@ export function configFromSheets(
   leadHeaders: readonly Cell[],
   settings: Settings,
   dateToIso: (d: Date) => string = defaultDateToIso,
+  timeZone?: string,
 ): SheetConfig {
   const issues: string[] = [];
   const reps = readReps(repsValues, issues, dateToIso);
@@ -327,6 +330,7 @@ export function configFromSheets(
     cascade: settings.cascade,
     pool: {reps: 'all', strategy: settings.strategy},
   };
+  if (timeZone) config.timezone = timeZone;
   if (settings.defaultOwner) {
     const id = resolve(settings.defaultOwner);
     if (id === null) issues.push(`Settings, default owner: "${settings.defaultOwner}" is not on the Reps sheet.`);

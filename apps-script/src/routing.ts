@@ -27,8 +27,9 @@ export function buildConfig(
   leadHeaders: unknown[],
   settings: Settings,
   dateToIso?: (d: Date) => string,
+  timeZone?: string,
 ): CompiledConfig {
-  const {config, issues} = configFromSheets(repsValues, territoriesValues, leadHeaders, settings, dateToIso);
+  const {config, issues} = configFromSheets(repsValues, territoriesValues, leadHeaders, settings, dateToIso, timeZone);
   if (issues.length) throw new UserError(issuesMessage(issues));
   const checked = validateConfig(config);
   if (!checked.ok) throw new UserError(issuesMessage(checked.issues.map(i => `${i.path || 'config'}: ${i.message}`)));
@@ -73,7 +74,33 @@ export function logRow(
     d.score ?? '',
     escapeCell(d.reason),
     d.configVersion,
+    escapeCell((d.warnings ?? []).map(w => w.message).join('\n')),
   ];
+}
+
+/**
+ * The warnings of a run for its status message, grouped by code like the CLI's summary:
+ * "2 leads: Zip "2134" read as the US ZIP 02134 (…)." with the first lead's sentence; at most
+ * `max` groups, then "and N more kinds".
+ */
+export function warningSummary(decisions: readonly Decision[], max = 3): string {
+  const groups = new Map<string, {n: number; message: string}>();
+  for (const d of decisions) {
+    const seen = new Set<string>();
+    for (const w of d.warnings ?? []) {
+      if (seen.has(w.code)) continue;
+      seen.add(w.code);
+      const g = groups.get(w.code);
+      if (g) g.n++;
+      else groups.set(w.code, {n: 1, message: w.message});
+    }
+  }
+  if (groups.size === 0) return '';
+  const parts = [...groups.values()]
+    .slice(0, max)
+    .map(g => `${g.n} lead${g.n === 1 ? '' : 's'}: ${g.message}${g.n > 1 ? ' (and similar)' : ''}`);
+  if (groups.size > max) parts.push(`and ${groups.size - max} more kinds`);
+  return `Warnings (see the Routing Log): ${parts.join(' ')}`;
 }
 
 /**

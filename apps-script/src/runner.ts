@@ -4,7 +4,7 @@ import {TimeBudget} from './budget';
 import {runAirtable} from './airtableRun';
 import {notifyReps, type Assignment} from './notify';
 import {loadSettings, storeLastRun, type RunStatus} from './properties';
-import {UserError} from './routing';
+import {UserError, warningSummary} from './routing';
 import {installationSecret} from './secret';
 import {StateError} from '../../shared';
 import {runSheet} from './sheetRun';
@@ -62,6 +62,8 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     const parts = [`Assigned ${status.assigned} new lead${status.assigned === 1 ? '' : 's'}.`];
     if (status.unassigned) parts.push(`${status.unassigned} could not be assigned (see Routing Reason).`);
     if (status.remaining) parts.push(`${status.remaining} left for the next run.`);
+    const warned = warningSummary(assignments.map(a => a.decision));
+    if (warned) parts.push(warned);
     if (changedMeanwhile.length) {
       parts.push(
         `Row${changedMeanwhile.length === 1 ? '' : 's'} ${changedMeanwhile.join(', ')} changed while this run was routing: left as ${changedMeanwhile.length === 1 ? 'it is' : 'they are'}.`,

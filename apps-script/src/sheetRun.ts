@@ -89,9 +89,9 @@ function readTable(ss: Spreadsheet, name: string, required: boolean): unknown[][
 export function sheetConfig(ss: Spreadsheet, settings: Settings, leadHeaders: unknown[]): CompiledConfig {
   const reps = readTable(ss, SHEETS.reps, true);
   const territories = readTable(ss, SHEETS.territories, false);
-  let tz: string | null = null;
-  const dateToIso = (d: Date) => Utilities.formatDate(d, (tz ??= ss.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
-  return buildConfig(reps, territories, leadHeaders, settings, dateToIso);
+  const tz = ss.getSpreadsheetTimeZone();
+  const dateToIso = (d: Date) => Utilities.formatDate(d, tz, 'yyyy-MM-dd');
+  return buildConfig(reps, territories, leadHeaders, settings, dateToIso, tz);
 }
 
 /** Routes new rows in order until the budget runs out; the rest stay new for the next run. */

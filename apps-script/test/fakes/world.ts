@@ -10,6 +10,8 @@ export interface SheetData {
   values: CellValue[][];
   /** "row,col" (0-based) -> formula text, for cells set from a string starting with "=". */
   formulas: Map<string, string>;
+  /** "row,col" (0-based) -> the cell's note. */
+  notes: Map<string, string>;
   maxRows: number;
   maxCols: number;
   frozenRows: number;
