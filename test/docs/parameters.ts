@@ -64,7 +64,7 @@ function rows(props: INodeProperties[], prefix: string): string[] {
 }
 
 function latest(node: IVersionedNodeType): INodeTypeDescription {
-  const v = node.getLatestVersion();
+  const v = Math.max(...Object.keys(node.nodeVersions).map(Number));
   return node.nodeVersions[v].description;
 }
 
