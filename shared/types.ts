@@ -13,12 +13,32 @@ export type CascadeStage = 'exact' | 'partial' | 'specialist' | 'pool' | 'defaul
 export type Strategy = 'round_robin' | 'weighted' | 'least_loaded' | 'longest_idle';
 
 /** Eligibility failures, in the order they are checked. */
-export type Why = 'unknown_rep' | 'unavailable' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
+export type Why =
+  'unknown_rep' | 'unavailable' | 'away' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
+
+/** Which cap an `at_capacity` rep hit: assignments per day/week/month, or open records owned now. */
+export type CapacityLimit = 'daily' | 'weekly' | 'monthly' | 'open';
 
 export interface Candidate {
   repId: string;
   eligible: boolean;
   why: Why | null;
+  /** With `why: 'away'`: the presence value that said so (e.g. "dnd"). */
+  presence?: string;
+  /** With `why: 'at_capacity'`: the first limit reached, in the order daily, weekly, monthly, open. */
+  capacityLimit?: CapacityLimit;
+}
+
+/**
+ * Something the router (or a shell) assumed or could not read, said once per decision. `code` is
+ * snake_case and listed in docs/contract.md ("Warnings"); `message` is one sentence naming the field,
+ * the value and what was assumed.
+ */
+export interface RoutingWarning {
+  code: string;
+  field?: string;
+  value?: string;
+  message: string;
 }
 
 export interface Decision {
@@ -36,6 +56,8 @@ export interface Decision {
   decidedAt: string;
   /** Present when the config has `intent`: the keywords found, in config order. */
   intentKeywords?: string[];
+  /** What was assumed for this decision (present only when non-empty). */
+  warnings?: RoutingWarning[];
 }
 
 /** Seed aliases kept for CRM custom fields. */
