@@ -30,10 +30,11 @@ import type {RoutingConfig} from './config/schema';
 
 export interface Router {
   /**
-   * The decision for one lead at `now`; `index` is its input position (the lead id when it has
-   * none); `extra` are warnings a shell found reading the lead, put first in `decision.warnings`.
+   * The decision for one lead at `now`; `index` is its position (the leadId when it has none).
+   * `extra`: warnings a shell found while reading this lead (a roster cell, its time); they come
+   * first in the decision's `warnings`, before the core's own.
    */
-  route(lead: unknown, now: Instant, index?: number, extra?: RoutingWarning[]): Decision;
+  route(lead: unknown, now: Instant, index?: number, extra?: readonly RoutingWarning[]): Decision;
   /** The current state as plain JSON (a fresh copy). */
   state(): RotationState;
   readonly compiled: CompiledConfig;
@@ -103,6 +104,8 @@ class CascadeRouter implements Router {
     picked: -1,
   };
   private anyList: number[] = [];
+  /** The core's warnings for the lead being routed (scratch; copied into the decision when any). */
+  private readonly notes: RoutingWarning[] = [];
   private unknownOwners: string[] = [];
   private seq = 0;
   private exactPass: MatchPass | null = null;
@@ -180,14 +183,16 @@ class CascadeRouter implements Router {
     clear(this.stageList);
   }
 
-  route(lead: unknown, now: Instant, index = 0, extra?: RoutingWarning[]): Decision {
+  route(lead: unknown, now: Instant, index = 0, extra?: readonly RoutingWarning[]): Decision {
+    clear(this.notes);
     const d = this.decide(lead, now, index);
-    let warnings: RoutingWarning[] | undefined = extra && extra.length ? [...extra] : undefined;
     if (this.compiled.presenceUnknown) {
       const unknown = this.unknownPresence();
-      if (unknown) (warnings ??= []).push(unknown);
+      if (unknown) this.notes.push(unknown);
     }
-    if (warnings) d.warnings = warnings;
+    const notes = this.notes;
+    if (extra !== undefined && extra.length !== 0) d.warnings = notes.length ? extra.concat(notes) : extra.slice();
+    else if (notes.length !== 0) d.warnings = notes.slice();
     return d;
   }
 

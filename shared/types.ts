@@ -19,6 +19,18 @@ export type Why =
 /** Which cap an `at_capacity` rep hit: assignments per day/week/month, or open records owned now. */
 export type CapacityLimit = 'daily' | 'weekly' | 'monthly' | 'open';
 
+/**
+ * Something a surface or the core could not read exactly, or had to assume, for one lead: `code`
+ * (snake_case, listed in docs/contract.md "Warnings"), the lead `field` and the `value` concerned
+ * when there is one, and `message`, one human sentence: which field, which value, what was assumed.
+ */
+export interface RoutingWarning {
+  code: string;
+  field?: string;
+  value?: string;
+  message: string;
+}
+
 export interface Candidate {
   repId: string;
   eligible: boolean;
@@ -29,17 +41,6 @@ export interface Candidate {
   capacityLimit?: CapacityLimit;
 }
 
-/**
- * Something the router (or a shell) assumed or could not read, said once per decision. `code` is
- * snake_case and listed in docs/contract.md ("Warnings"); `message` is one sentence naming the field,
- * the value and what was assumed.
- */
-export interface RoutingWarning {
-  code: string;
-  field?: string;
-  value?: string;
-  message: string;
-}
 
 export interface Decision {
   leadId: string | number;
@@ -56,7 +57,7 @@ export interface Decision {
   decidedAt: string;
   /** Present when the config has `intent`: the keywords found, in config order. */
   intentKeywords?: string[];
-  /** What was assumed for this decision (present only when non-empty). */
+  /** Present only when non-empty: what was read with an assumption (shell warnings first). */
   warnings?: RoutingWarning[];
 }
 
