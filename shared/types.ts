@@ -41,7 +41,6 @@ export interface Candidate {
   capacityLimit?: CapacityLimit;
 }
 
-
 export interface Decision {
   leadId: string | number;
   ownerId: string | null;
