@@ -11,6 +11,8 @@ export interface Settings {
   defaultOwner: string;
   dedupe: {enabled: boolean; fields: string[]; windowHours: number};
   notify: boolean;
+  /** Skip reps whose Google Calendar is busy now or out of office (builds with LEAD_ROUTING_CALENDAR=on). */
+  calendar: boolean;
   airtableBaseId: string;
 }
 
@@ -25,6 +27,7 @@ export function defaultSettings(): Settings {
     defaultOwner: '',
     dedupe: {enabled: false, fields: ['email'], windowHours: 720},
     notify: false,
+    calendar: false,
     airtableBaseId: '',
   };
 }
@@ -73,6 +76,7 @@ export function readSettings(input: unknown): {settings: Settings; problems: str
     }
   }
   if (typeof input.notify === 'boolean') s.notify = input.notify;
+  if (typeof input.calendar === 'boolean') s.calendar = input.calendar;
   if (typeof input.airtableBaseId === 'string') {
     const id = input.airtableBaseId.trim();
     if (id === '' || /^app[A-Za-z0-9]{14}$/.test(id)) s.airtableBaseId = id;

@@ -1,4 +1,5 @@
 // Server side of the Settings sidebar (called with google.script.run).
+import {calendarBuilt} from './calendar';
 import {mailAvailable} from './notify';
 import {airtableToken, loadLastRun, loadSettings, setAirtableToken, storeSettings, type RunStatus} from './properties';
 import {CASCADE_CHOICES, STRATEGY_CHOICES, readSettings, type Settings} from './settings';
@@ -10,6 +11,7 @@ export interface SidebarState {
   stages: string[];
   hasAirtableToken: boolean;
   mailAvailable: boolean;
+  calendarAvailable: boolean;
   autoAssign: boolean;
   lastRun: RunStatus | null;
 }
@@ -21,6 +23,7 @@ export function sidebarState(): SidebarState {
     stages: CASCADE_CHOICES,
     hasAirtableToken: airtableToken() !== null,
     mailAvailable: mailAvailable(),
+    calendarAvailable: calendarBuilt(),
     autoAssign: ourTriggers().length > 0,
     lastRun: loadLastRun(),
   };
@@ -31,6 +34,8 @@ export function saveSidebarForm(form: unknown): {ok: boolean; problems: string[]
   const input = (typeof form === 'object' && form !== null ? form : {}) as Record<string, unknown>;
   const {settings, problems} = readSettings(input);
   if (settings.notify && !mailAvailable()) problems.push('E-mail is off in this build (no send_mail scope).');
+  if (settings.calendar && !calendarBuilt())
+    problems.push('Google Calendar availability is off in this build (built without LEAD_ROUTING_CALENDAR=on).');
   const token = typeof input.airtableToken === 'string' ? input.airtableToken.trim() : '';
   if (token && !/^pat[A-Za-z0-9.]{10,}$/.test(token))
     problems.push('An Airtable personal access token starts with "pat".');
