@@ -110,7 +110,9 @@ describe('Google Calendar availability (issue 13 #4)', () => {
     one.calendar.errors['ana@example.com'] = 'notFound';
     assign(one);
     expect(column(one, SHEETS.leads, 'Assigned To').filter(o => o !== '')).toHaveLength(2);
-    expect(logColumn(one, 'Warnings').map(String).join('\n')).toMatch(/live availability of Ana Diaz could not be read/);
+    expect(logColumn(one, 'Warnings').map(String).join('\n')).toMatch(
+      /live availability of Ana Diaz could not be read/,
+    );
   });
 
   it('off in Settings (the default): no Calendar call; a build without the flag refuses to turn it on', () => {
