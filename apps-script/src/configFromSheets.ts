@@ -2,7 +2,7 @@
 // the same way) plus the settings into a RoutingConfig for the core. No Apps Script calls here.
 import {hoursFromText, outOfOfficeFromText, type RoutingConfigInput} from '../../shared';
 import {REP_HEADERS, TERRITORY_HEADERS, columnIndex, headerKey} from './layout';
-import type {Settings} from './settings';
+import {accountLines, type Settings} from './settings';
 
 type Cell = unknown;
 type RepInput = RoutingConfigInput['reps'][number];
@@ -331,6 +331,23 @@ export function configFromSheets(
     pool: {reps: 'all', strategy: settings.strategy},
   };
   if (timeZone) config.timezone = timeZone;
+  if (settings.partialMinScore !== 1) config.partialMinScore = settings.partialMinScore;
+  if (settings.accountOwner.enabled) {
+    const accounts: Record<string, string> = {};
+    for (const line of accountLines(settings.accountOwner.accounts)) {
+      const id = line.rep ? resolve(line.rep) : null;
+      if (id === null) issues.push(`Settings, accounts: "${line.rep}" (for ${line.domain}) is not on the Reps sheet.`);
+      else accounts[line.domain] = id;
+    }
+    config.accountOwner = {by: 'emailDomain', accounts, learn: settings.accountOwner.learn};
+  }
+  if (settings.intent.enabled) {
+    config.intent = {
+      field: fieldPath(settings.intent.field, leadHeaders),
+      keywords: settings.intent.keywords,
+      required: settings.intent.required,
+    };
+  }
   if (settings.defaultOwner) {
     const id = resolve(settings.defaultOwner);
     if (id === null) issues.push(`Settings, default owner: "${settings.defaultOwner}" is not on the Reps sheet.`);

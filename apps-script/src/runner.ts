@@ -30,7 +30,7 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     status.message = 'Lead routing must run from the spreadsheet (Extensions → Apps Script in the Sheet).';
     return status;
   }
-  if (!lock.tryLock(trigger === 'menu' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
+  if (!lock.tryLock(trigger === 'menu' || trigger === 'sidebar' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
     status.message = 'Another run is assigning leads right now; the new rows are left for the next run.';
     status.ok = false;
     return status;
