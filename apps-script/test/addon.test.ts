@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {createWorld, putSheet, sheetValues, type World} from './fakes';
-import {DIST, bundleCode, newExecution, run} from './loadBundle';
+import {DIST, bundleCode, run} from './loadBundle';
 import {column, logColumn, repRows, simpleConfig, simpleLeads, worldFor, writeSettings, settingsFor} from './harness';
 import {SHEETS} from '../src/layout';
 import {defaultSettings} from '../src/settings';
