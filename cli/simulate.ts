@@ -1,9 +1,9 @@
 import {compileConfig} from '../shared/compile';
 import {createRouter} from '../shared/router';
 import {SummaryTally, type Summary} from '../shared/summary';
-import type {Decision, Instant} from '../shared/types';
+import type {Decision, Instant, RoutingWarning} from '../shared/types';
 import {ratio, table} from './table';
-import {WarningTally, type CliWarning} from './warnings';
+import {WarningTally} from './warnings';
 
 export interface SimulationRun {
   version: string;
@@ -36,11 +36,10 @@ function side(config: unknown): Side {
   };
 }
 
-type Timed = (lead: unknown) => {time: Instant; warning: CliWarning | null};
+type Timed = (lead: unknown) => {time: Instant; warning: RoutingWarning | null};
 
-function step(s: Side, lead: unknown, i: number, time: Instant, warning: CliWarning | null): Decision {
-  const d = s.router.route(lead, time, i) as Decision & {warnings?: CliWarning[]};
-  if (warning) d.warnings = [warning, ...(d.warnings ?? [])];
+function step(s: Side, lead: unknown, i: number, time: Instant, warning: RoutingWarning | null): Decision {
+  const d = s.router.route(lead, time, i, warning ? [warning] : undefined);
   s.tally.add(d);
   s.warnings.add(d.warnings);
   return d;

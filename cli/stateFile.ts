@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {copyState} from '../shared/state';
+import {parseState, StateError} from '../shared/state';
 import type {RotationState} from '../shared/types';
 import {CliError} from './verb';
 
@@ -24,28 +24,29 @@ export function stateTarget(file: string): string {
   throw new CliError(`state ${file}: too many symbolic links`);
 }
 
-const STATE_KEYS = new Set(['v', 'pools', 'reps', 'accounts', 'dedupe']);
-
 /**
- * `json` as a rotation state, or CliError "<file> is not a lead-routing state file" (or "written by
- * a newer version"). An object holding only the state's own parts, each an object, is accepted.
+ * `json` as a rotation state (the core's parseState), or CliError "<file> is not a lead-routing
+ * state file" (anything else, or a state with parts of the wrong type) or "was written by a newer
+ * version" (a newer format is never downgraded).
  */
 export function toState(json: unknown, file: string): RotationState {
-  const notState = () => new CliError(`${file} is not a lead-routing state file (left untouched)`);
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw notState();
-  const o = json as Record<string, unknown>;
-  if (typeof o.v === 'number' && o.v > 1) {
+  const v = (json as {v?: unknown} | null)?.v;
+  if (typeof v === 'number' && v > 1) {
     throw new CliError(
-      `${file} was written by a newer version of lead-routing (state format v${o.v}); upgrade to use it`,
+      `${file} was written by a newer version of lead-routing (state format v${v}); left untouched, upgrade to use it`,
     );
   }
-  const keys = Object.keys(o);
-  if (!keys.length || o.v !== 1) throw notState();
-  for (const k of keys) {
-    if (!STATE_KEYS.has(k)) throw notState();
-    if (k !== 'v' && (o[k] === null || typeof o[k] !== 'object' || Array.isArray(o[k]))) throw notState();
+  try {
+    return parseState(json, file);
+  } catch (e) {
+    if (!(e instanceof StateError)) throw e;
+    if (e.kind === 'newer_version') throw new CliError(`${e.message} Left untouched; upgrade to use it.`);
+    const detail = e.message
+      .slice(file.length)
+      .replace(/^\s*(is )?/, '')
+      .replace(/\.$/, '');
+    throw new CliError(`${file} is not a lead-routing state file (${detail}; left untouched)`);
   }
-  return copyState(o);
 }
 
 /** Reads the state at `target` (undefined when the file does not exist yet). */

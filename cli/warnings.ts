@@ -1,14 +1,10 @@
 // Warnings on stderr: one grouped summary per run (`37 leads: time field unreadable, routed at
 // --now`), built from each decision's `warnings` and the run's own findings.
 import type {Writable} from 'node:stream';
+import type {RoutingWarning} from '../shared/types';
 
-/** The shape of the core's RoutingWarning (common interface 1). */
-export interface CliWarning {
-  code: string;
-  field?: string;
-  value?: string;
-  message: string;
-}
+/** The core's RoutingWarning (common interface 1). */
+export type CliWarning = RoutingWarning;
 
 /** Counts warnings by code over a run, keeping the first message of each as the example. */
 export class WarningTally {

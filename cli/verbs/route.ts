@@ -1,7 +1,6 @@
 // `route`: leads in, one decision per lead out as it is made; the state file read and written under a lock.
 import {createRouter} from '../../shared/router';
 import {withAliases} from '../../shared/index';
-import type {Decision} from '../../shared/types';
 import {choiceFlag, stringFlag} from '../args';
 import {checkHeaders, readConfig} from '../io';
 import {leadClock} from '../leadClock';
@@ -9,7 +8,7 @@ import {DecisionWriter, OUTPUT_FORMATS, Sink} from '../output';
 import {Progress} from '../progress';
 import {lockState, readStateFile, stateTarget, writeStateFile, type StateLock} from '../stateFile';
 import {UsageError, println, type Verb} from '../verb';
-import {WarningTally, type CliWarning} from '../warnings';
+import {WarningTally} from '../warnings';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 
 export const routeVerb: Verb = {
@@ -40,7 +39,7 @@ export const routeVerb: Verb = {
   async run(flags, io) {
     const config = readConfig(stringFlag(flags, 'config', true));
     const format = choiceFlag(flags, 'format', OUTPUT_FORMATS) ?? 'jsonl';
-    const clock = leadClock(flags, io.clock);
+    const clock = leadClock(flags, io.clock, config);
     const lockWait = lockTimeout(flags);
     const quiet = flags.quiet === true;
     const source = await openLeadFlags(flags, io);
@@ -65,8 +64,7 @@ export const routeVerb: Verb = {
       for await (const lead of source.leads) {
         if (writer.closed) break;
         const {time, warning} = clock.timeOf(lead);
-        const d = router.route(lead, time, n++) as Decision & {warnings?: CliWarning[]};
-        if (warning) d.warnings = [warning, ...(d.warnings ?? [])];
+        const d = router.route(lead, time, n++, warning ? [warning] : undefined);
         warnings.add(d.warnings);
         await writer.write(aliases ? withAliases(d) : d);
         progress.tick();

@@ -38,7 +38,7 @@ export const simulateVerb: Verb = {
     }
     const configA = readConfig(configFile);
     const configB = compareFile ? readConfig(compareFile) : undefined;
-    const clock = leadClock(flags, io.clock);
+    const clock = leadClock(flags, io.clock, configA);
     const source = await openLeadFlags(flags, io);
     checkHeaders(source.headers, configA, source.name, source.delimiter, [clock.field]);
     const quiet = flags.quiet === true;
