@@ -519,7 +519,8 @@ function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: numbe
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
   // (a named read when the id field is the usual "id": readPath's keyed read sees every field name)
-  const v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : readPath(lead, path);
+  let v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : undefined;
+  if (v === undefined) v = readPath(lead, path);
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;

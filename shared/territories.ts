@@ -5,7 +5,8 @@
 // only when no exact territory has an eligible rep, accumulates hits over all conditions; `best`
 // takes both from that one pass. The hot data is in typed arrays indexed by condition and territory.
 import type {ConditionConfig, RoutingConfig} from './config/schema';
-import {compilePath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
+import {fieldPath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
+import {hasOwn} from './dict';
 import {toNumber} from './normalize/text';
 import {zipNumber} from './normalize/geo';
 import {clear} from './scratch';
@@ -305,13 +306,14 @@ export class TerritoryMatcher {
     const canonical = config.fields as Record<string, string | undefined>;
     const slotByKey = new Map<string, number>();
     const slotFor = (field: string): number => {
-      const path = canonical[field] ?? field;
+      const mapped = hasOwn(canonical, field) ? canonical[field] : undefined;
       const kind: FieldKind = field === 'zip' || field === 'state' || field === 'country' ? field : 'text';
-      const key = kind + ':' + path;
+      // (an unmapped canonical field also reads its default headers: its own slot)
+      const key = kind + ':' + (typeof mapped === 'string' ? mapped : '=' + field);
       let i = slotByKey.get(key);
       if (i === undefined) {
         i = this.slots.length;
-        this.slots.push({path: compilePath(path), kind});
+        this.slots.push({path: fieldPath(canonical, field), kind});
         slotByKey.set(key, i);
       }
       return i;
