@@ -9,6 +9,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
+import {addWarning} from './warnings';
 import {isoTimestamp, toEpochMs} from './time';
 import {Levels, type MatchPass} from './territories';
 import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
@@ -309,6 +310,8 @@ class CascadeRouter implements Router {
       case 'exact':
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
+        const notes = c.matcher.notes;
+        for (let i = 0; i < notes.length; i++) addWarning(this.notes, notes[i]);
         let skipped = 0;
         const level = this.level;
         const levels = this.levels.reset(m);

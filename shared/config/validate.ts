@@ -128,8 +128,13 @@ function semanticIssues(config: RoutingConfig): ConfigIssue[] {
         if (n !== 2) add(`${path}.values`, '"between" takes exactly two values [low, high]');
         else if (c.field === 'zip' || config.fields.zip === c.field) {
           const [lo, hi] = c.values.map(v => zipNumber(normalizeZip(v)));
-          if (Number.isNaN(lo) || Number.isNaN(hi)) add(`${path}.values`, 'zip ranges need two 5-digit US ZIP codes');
-          else if (lo > hi) add(`${path}.values`, `low ${c.values[0]} is above high ${c.values[1]}`);
+          const [a, b] = c.values.map(v => normalizeZip(v, false));
+          const sameDigits = /^\d+$/.test(a) && /^\d+$/.test(b) && a.length === b.length;
+          if ((Number.isNaN(lo) || Number.isNaN(hi)) && !sameDigits) {
+            add(`${path}.values`, 'zip ranges need two 5-digit US ZIP codes, or two digit codes of one length');
+          } else if (Number.isNaN(lo) || Number.isNaN(hi) ? a > b : lo > hi) {
+            add(`${path}.values`, `low ${c.values[0]} is above high ${c.values[1]}`);
+          }
         }
       } else if (c.op === 'gte' || c.op === 'lte') {
         if (n !== 1) add(`${path}.values`, `"${c.op}" takes exactly one value`);
