@@ -16,6 +16,10 @@ export const WARNING_CODES = {
   rosterCellUnreadable: 'roster_cell_unreadable',
   /** The lead's time could not be read; the lead is routed at `now`. (helper "semantics") */
   timeUnreadable: 'time_unreadable',
+  /** The lead's time field is absent or empty; the lead is routed at `now`. (helper "semantics") */
+  timeMissing: 'time_missing',
+  /** A slash date reads both as month/day and day/month and no `dateOrder` was declared; read as MDY. */
+  dateOrderAssumed: 'date_order_assumed',
   /** A presence value could not be read; the rep is routed on its configured flags. (helper "avail") */
   availabilityUnknown: 'availability_unknown',
 } as const;
