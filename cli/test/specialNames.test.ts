@@ -32,7 +32,8 @@ describe.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto_
       }),
     );
     expect(cli('validate', '--config', config).status).toBe(0);
-    const leads = write(`l-${name}.json`, `[{"id": 1, "${name}": "x"}, {"id": 2}, {"id": 3, "${name}": "y"}]`);
+    // (JSON Lines: each lead is read with JSON.parse, which keeps "__proto__" as an own field)
+    const leads = write(`l-${name}.jsonl`, `{"id": 1, "${name}": "x"}\n{"id": 2}\n{"id": 3, "${name}": "y"}\n`);
     const r = cli('route', '--config', config, '--leads', leads, '--now', '2026-11-23T16:00:00Z');
     expect(r.stderr).not.toMatch(/is not a function/);
     expect(r.status).toBe(0);
