@@ -1,5 +1,6 @@
 // The index README: one line per example, what to change after import.
 import type {Example} from './example';
+import {intakeLine} from './intake';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -8,6 +9,7 @@ export function renderReadme(examples: Example[]): string {
     e =>
       `| ${esc(e.platform)} | [${e.slug}.json](${e.slug}.json) | ${esc(e.source)}: ${esc(e.trigger)} | ${esc(e.writeBack)} | ${esc(e.credentials.join(', '))} | ${esc(e.change)} |`,
   );
+  const intake = examples.filter(e => e.intake).map(e => `| ${esc(e.platform)} | ${esc(intakeLine(e.intake!))} |`);
   const patterns = examples
     .filter(e => e.pattern)
     .map(e => `- **${esc(e.pattern!)}** — [${e.slug}.json](${e.slug}.json)`);
@@ -33,6 +35,22 @@ Import: n8n → Workflows → Import from File (or \`n8n import:workflow --input
 | Platform | File | Lead source: trigger | How the owner is written back | Credentials to create | Change after import |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
+
+## Securing the intake (Webhook-triggered examples)
+
+A Webhook URL alone is not a secret: whoever learns it could inject leads, drain caps, text reps and reassign
+records by sending their ids. So every Webhook trigger authenticates its sender (n8n refuses a POST without the
+credential: HTTP 403 for Header Auth, 401 for Basic Auth; monday's signature is checked by a JWT node that answers
+401), and before writing an owner the workflow re-reads the record from the platform by id and routes what the
+platform says, not what the payload claims.
+
+| Platform | Sender authentication; re-read |
+|---|---|
+${intake.join('\n')}
+
+Create the credential named in the table (Header Auth: header name and a long random value; Basic Auth: user and
+password; JWT: passphrase = your monday app's Signing Secret, algorithm HS256) and give the same secret to the
+platform as described.
 
 ## Patterns shown
 

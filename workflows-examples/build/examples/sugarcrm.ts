@@ -1,10 +1,29 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, ifExpr, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, cfg, configNode, decision, http, ifExpr, leadFrom, mapLead, routeLead, tail} from '../parts';
+import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: 'seed_sally_id', ben: 'seed_max_id', cara: 'seed_chris_id'};
 const p = PEOPLE.ca;
+const LEAD_ID = 'f3c9a3b2-6c51-11ef-9a2e-02a1b2c3d4e5';
+/** The lead as Sugar stores it (GET /rest/v11_1/Leads/{id} answers the record's fields). */
+const RECORD = {
+  id: LEAD_ID,
+  _module: 'Leads',
+  first_name: p.first,
+  last_name: p.last,
+  email1: p.email,
+  account_name: p.company,
+  phone_work: p.phone,
+  primary_address_city: p.city,
+  primary_address_state: p.state,
+  primary_address_postalcode: p.zip,
+  primary_address_country: 'USA',
+  status: 'New',
+  lead_source: 'Web Site',
+  assigned_user_id: '',
+};
 
 export const sugarcrm: Example = {
   slug: 'sugarcrm-lead-web-logic-hook',
@@ -15,6 +34,23 @@ export const sugarcrm: Example = {
   credentials: ['OAuth2 API (Sugar password grant, client id "sugar")', 'Slack API'],
   change: 'Rep ids = Sugar user ids; Config: baseUrl (https://<instance>.sugarondemand.com), channels',
   triggers: ['Lead saved (Sugar web logic hook)'],
+  intake: {
+    auth: 'basicAuth',
+    credential: 'SugarCRM hook user',
+    sender:
+      "a Web Logic Hook has no header settings, so put the user and password in its URL (https://<user>:<password>@<your n8n>/webhook/sugarcrm-lead-saved): Sugar's HTTP client sends them as a Basic Authorization header",
+    reread:
+      'Read lead: GET /rest/v11_1/Leads/{id} (Sugar REST API, retrieve a record) — "New and unassigned?" and the routing use the record in Sugar, the hook only names the id.',
+    test: {
+      path: 'sugarcrm-lead-saved',
+      forged: {
+        isUpdate: false,
+        data: {id: LEAD_ID, primary_address_postalcode: '78701', primary_address_state: 'TX', assigned_user_id: ''},
+      },
+      expect: [{call: `PUT /rest/v11_1/Leads/${LEAD_ID}`, body: {assigned_user_id: IDS.cara}, count: 1}],
+      never: [{call: `PUT /rest/v11_1/Leads/${LEAD_ID}`, body: {assigned_user_id: IDS.ana}}],
+    },
+  },
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'SugarCRM'},
@@ -24,7 +60,7 @@ export const sugarcrm: Example = {
         isUpdate: false,
         dataChanges: {},
         data: {
-          id: 'f3c9a3b2-6c51-11ef-9a2e-02a1b2c3d4e5',
+          id: LEAD_ID,
           first_name: p.first,
           last_name: p.last,
           email1: p.email,
@@ -43,44 +79,52 @@ export const sugarcrm: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · SugarCRM: new lead → assigned user');
-    const trigger = b.add(
-      'Lead saved (Sugar web logic hook)',
-      'webhook',
-      2.1,
-      [0, 0],
-      {httpMethod: 'POST', path: 'sugarcrm-lead-saved', options: {}},
-      {webhook: true},
-    );
-    b.pin(trigger, this.sample);
-    const isNew = ifExpr(
+    const trigger = securedWebhook(b, 'Lead saved (Sugar web logic hook)', [0, 0], {
+      path: 'sugarcrm-lead-saved',
+      auth: 'basicAuth',
+      credential: this.intake!.credential,
+      sample: this.sample,
+    });
+    const conf = configNode(b, [1, 0], {...CHANNELS, baseUrl: 'https://yourinstance.sugarondemand.com'});
+    // https://support.sugarcrm.com/Documentation/Sugar_Developer/Sugar_Developer_Guide_11.1/Integration/Web_Services/REST_API/Endpoints/module_record_GET/
+    const read = rereadRecord(
       b,
-      'New and unassigned?',
-      [1, 0],
-      expr('{{ !$json.body.isUpdate && !$json.body.data.assigned_user_id }}'),
-      {type: 'boolean', operation: 'true'},
+      'Read lead (Sugar)',
+      [2, 0],
+      'httpRequest',
+      4.2,
+      {
+        method: 'GET',
+        url: expr(
+          `{{ ${cfg('baseUrl')} }}/rest/v11_1/Leads/{{ $('Lead saved (Sugar web logic hook)').item.json.body.data.id }}`,
+        ),
+        authentication: 'genericCredentialType',
+        genericAuthType: 'oAuth2Api',
+        options: {},
+      },
+      RECORD,
+      {credentials: {oAuth2Api: 'SugarCRM OAuth2'}},
     );
-    b.connect(trigger, isNew);
-    const lead = {
+    // The record in Sugar decides, not the hook's isUpdate / assigned_user_id claims.
+    const isNew = ifExpr(b, 'New and unassigned?', [3, 0], expr('{{ !$json.assigned_user_id }}'), {
+      type: 'boolean',
+      operation: 'true',
+    });
+    const map = mapLead(b, 'Lead', [4, 0], {
       ...leadFrom({
-        id: 'body.data.id',
-        email: 'body.data.email1',
-        phone: 'body.data.phone_work',
-        company: 'body.data.account_name',
-        zip: 'body.data.primary_address_postalcode',
-        state: 'body.data.primary_address_state',
-        country: 'body.data.primary_address_country',
-        source: 'body.data.lead_source',
+        id: 'id',
+        email: 'email1',
+        phone: 'phone_work',
+        company: 'account_name',
+        zip: 'primary_address_postalcode',
+        state: 'primary_address_state',
+        country: 'primary_address_country',
+        source: 'lead_source',
       }),
-      name: expr('{{ [$json.body.data.first_name, $json.body.data.last_name].filter(Boolean).join(" ") }}'),
-    };
-    const route = trunk(
-      b,
-      isNew,
-      {...CHANNELS, baseUrl: 'https://yourinstance.sugarondemand.com'},
-      lead,
-      demoConfig(IDS),
-      2,
-    );
+      name: expr('{{ [$json.first_name, $json.last_name].filter(Boolean).join(" ") }}'),
+    });
+    const route = routeLead(b, 'Route Lead', [5, 0], demoConfig(IDS));
+    b.chain(trigger, conf, read, isNew, map, route);
     const write = (at: [number, number]) =>
       http(b, 'Set assigned user', at, {
         method: 'PUT',
@@ -88,13 +132,14 @@ export const sugarcrm: Example = {
         auth: {generic: 'oAuth2Api', credential: {oAuth2Api: 'SugarCRM OAuth2'}},
         jsonBody: expr(`{{ JSON.stringify({ assigned_user_id: ${decision(route)}.ownerId }) }}`),
       });
-    tail(b, route, {col: 5, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 6, notify: 'slack', writeBack: write});
     return b.build(['sugarcrm']);
   },
   test: {
+    stub: {[`GET /rest/v11_1/Leads/${LEAD_ID}`]: {body: RECORD}},
     expect: [
       {
-        call: 'PUT /rest/v11_1/Leads/f3c9a3b2-6c51-11ef-9a2e-02a1b2c3d4e5',
+        call: `PUT /rest/v11_1/Leads/${LEAD_ID}`,
         body: {assigned_user_id: IDS.cara},
         count: 1,
       },
