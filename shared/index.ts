@@ -13,7 +13,8 @@ export {route, routeBatch, createRouter, type Router} from './router';
 export {emptyState, copyState} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
-export {leadTime} from './leadTime';
+export {leadTime, readLeadTime, type LeadTimeOptions, type LeadTimeReading} from './leadTime';
+export {WARNING_CODES, type WarningCode, warning, addWarning} from './warnings';
 export {hoursFromText, outOfOfficeFromText} from './sheetText';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 
