@@ -1,7 +1,19 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, configNode, decision, ifExpr, mapLead, routeLead, tail} from '../parts';
+import {
+  CHANNELS,
+  cfg,
+  configNode,
+  decision,
+  GET_AVAILABILITY,
+  http,
+  ifExpr,
+  joinAvailability,
+  mapLead,
+  routeLead,
+  tail,
+} from '../parts';
 import {rereadRecord} from '../intake';
 
 const IDS = {ana: 48120001, ben: 48120002, cara: 48120003};
@@ -18,6 +30,22 @@ const ITEM = {
     {id: 'person', type: 'people', text: '', value: null},
   ],
 };
+const TEAM_BOARD = 1837260001;
+/**
+ * The team board: one item per rep, a people column naming the rep and a status column saying whether they take
+ * leads now (GraphQL API: https://developer.monday.com/api-reference/reference/items-page; column values:
+ * https://developer.monday.com/api-reference/reference/column-values-v2).
+ */
+const TEAM_QUERY =
+  'query ($board: [ID!]) { boards(ids: $board) { items_page(limit: 100) { items { id name column_values(ids: ["person", "status"]) { id text value } } } } }';
+const teamItem = (id: number, name: string, personId: number, status: string) => ({
+  id: String(id),
+  name,
+  column_values: [
+    {id: 'person', text: name, value: JSON.stringify({personsAndTeams: [{id: personId, kind: 'person'}]})},
+    {id: 'status', text: status, value: JSON.stringify({index: status === 'Available' ? 1 : 2})},
+  ],
+});
 /** `{{ }}` text of one column of the re-read item, by the column id kept in Config. */
 const column = (key: string) =>
   expr(`{{ $json.column_values.find(c => c.id === $('Config').first().json.${key})?.text }}`);
@@ -30,6 +58,11 @@ export const monday: Example = {
   writeBack: 'Monday.com node: Board Item → Change Column Value, people column = rep',
   credentials: ['Monday.com API', 'Slack API'],
   change: 'Rep ids = monday user ids; Config: board id, people column id, zip/state/email column ids, channels',
+  availability: {
+    signal: 'the status column of the team board (one item per rep: a people column and a status column)',
+    api: 'POST https://api.monday.com/v2 GraphQL: boards(ids: teamBoardId) { items_page { items { column_values(ids: ["person", "status"]) } } } (monday.com API credential)',
+    maps: 'people column text = rep name; status "Available" = available, any other label (Away, In a meeting, Off) = away',
+  },
   triggers: ['Item created (monday webhook)'],
   intake: {
     auth: 'mondayJwt',
@@ -144,6 +177,8 @@ export const monday: Example = {
       ...CHANNELS,
       boardId: '1837261122',
       peopleColumn: 'person',
+      apiUrl: 'https://api.monday.com',
+      teamBoardId: String(TEAM_BOARD),
       zipColumn: 'text_zip',
       stateColumn: 'text_state',
       emailColumn: 'email',
@@ -170,9 +205,26 @@ export const monday: Example = {
       zip: column('zipColumn'),
       state: column('stateColumn'),
     });
-    const route = routeLead(b, 'Route Lead', [7, 0.4], demoConfig(IDS));
+    const team = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'POST',
+        url: expr(`{{ ${cfg('apiUrl')} }}/v2`),
+        auth: {predefined: 'mondayComApi', credential: {mondayComApi: 'monday.com account'}},
+        jsonBody: expr(
+          `{{ JSON.stringify({ query: ${JSON.stringify(TEAM_QUERY)}, variables: { board: [${cfg('teamBoardId')}] } }) }}`,
+        ),
+        readOnce: true,
+        notes: 'Team board status (continues on error: reps are then routed on their flags)',
+      });
+    const rows = expr(
+      `{{ ($('${GET_AVAILABILITY}').first().json.data?.boards?.[0]?.items_page?.items ?? []).map(i => ({ rep: i.column_values.find(c => c.id === 'person')?.text, status: i.column_values.find(c => c.id === 'status')?.text })) }}`,
+    );
+    const route = routeLead(b, 'Route Lead', [8, 0.4], demoConfig(IDS), {
+      live: {source: rows, repField: 'rep', availableField: 'status', availableValues: 'Available'},
+    });
     b.connect(trigger, challenge).connect(challenge, answer, 0).connect(challenge, verify, 1);
-    b.connect(verify, ok, 0).connect(verify, refuse, 1).chain(ok, conf, read, lead, route);
+    b.connect(verify, ok, 0).connect(verify, refuse, 1).chain(ok, conf, read, lead);
+    b.connect(joinAvailability(b, conf, lead, team, [7, 0.4]), route);
     const write = (at: [number, number]) =>
       b.add(
         'Set person column',
@@ -192,10 +244,30 @@ export const monday: Example = {
         },
         {credentials: {mondayComApi: 'monday.com account'}},
       );
-    tail(b, route, {col: 8, row: 0.4, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 9, row: 0.4, notify: 'slack', writeBack: write});
     return b.build(['monday']);
   },
   test: {
+    availability: {
+      call: 'POST /v2',
+      reply: {
+        data: {
+          boards: [
+            {
+              items_page: {
+                items: [
+                  teamItem(1837260101, 'Ana Diaz', IDS.ana, 'Away'),
+                  teamItem(1837260102, 'Ben Ode', IDS.ben, 'Available'),
+                  teamItem(1837260103, 'Cara Lin', IDS.cara, 'Available'),
+                ],
+              },
+            },
+          ],
+        },
+        account_id: 1825529,
+      },
+      awayRep: String(IDS.ana),
+    },
     doubles: {'Read item (monday)': [ITEM], 'Verify monday signature': {payload: {accountId: 1825529}}},
     expect: [
       {

@@ -1,11 +1,14 @@
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfig, PEOPLE, TEAM_FALLBACK} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {
   CHANNELS,
   cfg,
   configNode,
   decision,
+  GET_AVAILABILITY,
+  http,
+  joinAvailability,
   leadFrom,
   mapLead,
   routeLead,
@@ -38,6 +41,18 @@ const RECORD = {
   status: 'new',
   assigned_to: '',
 };
+/** One Agent Presence [awa_agent_presence] row as the Table API returns it with sysparm_display_value=all. */
+const presence = (agent: string, name: string, state: string) => ({
+  agent: {
+    value: agent,
+    display_value: name,
+    link: `https://yourinstance.service-now.com/api/now/table/sys_user/${agent}`,
+  },
+  current_presence_state: {
+    value: state === 'Available' ? '0b10223c57a313005baaaa65ef94f9ed' : '5e1c1dfc57a313005baaaa65ef94f9a3',
+    display_value: state,
+  },
+});
 const GROUPS = {'south-central': 'a715cd759f2002002920bde8132e7018', west: 'b815cd759f2002002920bde8132e7029'};
 
 export const servicenow: Example = {
@@ -50,6 +65,11 @@ export const servicenow: Example = {
   credentials: ['ServiceNow Basic Auth (or OAuth2) API', 'Slack API'],
   change:
     'Rep ids = ServiceNow user sys_ids; the Business Rule posts to this Webhook URL; Config: baseUrl (https://<instance>.service-now.com), table name, channels',
+  availability: {
+    signal: 'agent presence of Advanced Work Assignment (Agent Presence [awa_agent_presence], current state)',
+    api: 'GET /api/now/table/awa_agent_presence?sysparm_fields=agent,current_presence_state&sysparm_display_value=all (Table API, ServiceNow credential)',
+    maps: 'result[].agent.value = rep sys_id; current_presence_state.display_value "Available" = available, Away / Offline / any other state = away',
+  },
   triggers: ['New lead (ServiceNow business rule)'],
   intake: {
     auth: 'headerAuth',
@@ -149,7 +169,27 @@ export const servicenow: Example = {
       configJson: JSON.stringify(demoConfig(IDS), null, 2),
       options: {},
     });
-    const route = routeLead(b, 'Route Lead', [5, -0.3], demoConfig(IDS));
+    // https://www.servicenow.com/docs/r/api-reference/rest-apis/c_TableAPI.html on the AWA table Agent Presence
+    // (https://www.servicenow.com/docs/r/api-reference/rest-apis/agent-api.html describes the same presence per agent)
+    const agents = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('baseUrl')} }}/api/now/table/awa_agent_presence`),
+        auth: {predefined: 'serviceNowBasicApi', credential: {serviceNowBasicApi: 'ServiceNow account'}},
+        query: {sysparm_fields: 'agent,current_presence_state', sysparm_display_value: 'all'},
+        readOnce: true,
+        notes: 'Agent presence (continues on error: reps are then routed on their flags)',
+      });
+    const join = joinAvailability(b, conf, tm, agents, [5, -0.3]);
+    const route = routeLead(b, 'Route Lead', [6, -0.3], demoConfig(IDS, TEAM_FALLBACK), {
+      live: {
+        source: expr(`{{ $('${GET_AVAILABILITY}').first().json.result ?? [] }}`),
+        repField: 'agent.value',
+        availableField: 'current_presence_state.display_value',
+        availableValues: 'Available',
+      },
+    });
+    b.connect(join, route);
     const noTerritory = slackMessage(
       b,
       'Alert managers (no territory)',
@@ -157,7 +197,7 @@ export const servicenow: Example = {
       'managerChannel',
       'Lead {{ $json.name || $json.email }} ({{ $json.zip || $json.state }}) matches no territory: please assign it by hand.',
     );
-    b.chain(trigger, conf, read, map, tm).connect(tm, route, 0).connect(tm, noTerritory, 1);
+    b.chain(trigger, conf, read, map, tm).connect(tm, noTerritory, 1);
     const write = (at: [number, number]) =>
       b.add(
         'Set assigned to',
@@ -183,10 +223,21 @@ export const servicenow: Example = {
         },
         {credentials: {serviceNowBasicApi: 'ServiceNow account'}},
       );
-    tail(b, route, {col: 6, row: -0.3, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 7, row: -0.3, notify: 'slack', writeBack: write});
     return b.build(['servicenow']);
   },
   test: {
+    availability: {
+      call: 'GET /api/now/table/awa_agent_presence',
+      reply: {
+        result: [
+          presence(IDS.ana, 'Ana Diaz', 'Available'),
+          presence(IDS.ben, 'Ben Ode', 'Available'),
+          presence(IDS.cara, 'Cara Lin', 'Away'),
+        ],
+      },
+      awayRep: IDS.cara,
+    },
     stub: {[`GET /api/now/table/sn_lead_mgmt_core_lead/${SYS_ID}`]: {body: {result: RECORD}}},
     expect: [
       {

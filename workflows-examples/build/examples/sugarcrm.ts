@@ -1,7 +1,21 @@
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfig, PEOPLE, TEAM_FALLBACK} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, configNode, decision, http, ifExpr, leadFrom, mapLead, routeLead, tail} from '../parts';
+import {
+  availabilityRows,
+  CHANNELS,
+  cfg,
+  configNode,
+  decision,
+  GET_AVAILABILITY,
+  http,
+  ifExpr,
+  joinAvailability,
+  leadFrom,
+  mapLead,
+  routeLead,
+  tail,
+} from '../parts';
 import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: 'seed_sally_id', ben: 'seed_max_id', cara: 'seed_chris_id'};
@@ -33,6 +47,12 @@ export const sugarcrm: Example = {
   writeBack: 'HTTP PUT /rest/v11_1/Leads/:id {assigned_user_id}',
   credentials: ['OAuth2 API (Sugar password grant, client id "sugar")', 'Slack API'],
   change: 'Rep ids = Sugar user ids; Config: baseUrl (https://<instance>.sugarondemand.com), channels',
+  availability: {
+    signal:
+      "users' employee status (Sugar documents no online/offline presence in its REST API; the closest documented signal is the Users module's employee_status: Active, Leave of Absence, Terminated)",
+    api: 'GET /rest/v11_1/Users?filter[0][status]=Active&fields=id,user_name,full_name,status,employee_status (Sugar REST API, list records; OAuth2 credential)',
+    maps: 'records[].id = rep id; employee_status "Active" = available, "Leave of Absence" (or any other) = away',
+  },
   triggers: ['Lead saved (Sugar web logic hook)'],
   intake: {
     auth: 'basicAuth',
@@ -123,8 +143,32 @@ export const sugarcrm: Example = {
       }),
       name: expr('{{ [$json.first_name, $json.last_name].filter(Boolean).join(" ") }}'),
     });
-    const route = routeLead(b, 'Route Lead', [5, 0], demoConfig(IDS));
-    b.chain(trigger, conf, read, isNew, map, route);
+    // https://support.sugarcrm.com/Documentation/Sugar_Developer/Sugar_Developer_Guide_11.1/Integration/Web_Services/REST_API/Endpoints/module_GET/
+    // ({next_offset, records: [{id, user_name, full_name, status, employee_status, _module: 'Users'}]})
+    const users = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('baseUrl')} }}/rest/v11_1/Users`),
+        auth: {generic: 'oAuth2Api', credential: {oAuth2Api: 'SugarCRM OAuth2'}},
+        query: {
+          'filter[0][status]': 'Active',
+          fields: 'id,user_name,full_name,status,employee_status',
+          max_num: '200',
+        },
+        readOnce: true,
+        notes: 'Users and their employee status (continues on error: reps are then routed on their flags)',
+      });
+    b.chain(trigger, conf, read, isNew, map);
+    const join = joinAvailability(b, conf, map, users, [5, 0]);
+    const route = routeLead(b, 'Route Lead', [6, 0], demoConfig(IDS, TEAM_FALLBACK), {
+      live: {
+        source: availabilityRows('records'),
+        repField: 'id',
+        availableField: 'employee_status',
+        availableValues: 'Active',
+      },
+    });
+    b.connect(join, route);
     const write = (at: [number, number]) =>
       http(b, 'Set assigned user', at, {
         method: 'PUT',
@@ -132,10 +176,43 @@ export const sugarcrm: Example = {
         auth: {generic: 'oAuth2Api', credential: {oAuth2Api: 'SugarCRM OAuth2'}},
         jsonBody: expr(`{{ JSON.stringify({ assigned_user_id: ${decision(route)}.ownerId }) }}`),
       });
-    tail(b, route, {col: 6, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 7, notify: 'slack', writeBack: write});
     return b.build(['sugarcrm']);
   },
   test: {
+    availability: {
+      call: 'GET /rest/v11_1/Users',
+      reply: {
+        next_offset: -1,
+        records: [
+          {
+            id: IDS.ana,
+            user_name: 'sally',
+            full_name: 'Ana Diaz',
+            status: 'Active',
+            employee_status: 'Active',
+            _module: 'Users',
+          },
+          {
+            id: IDS.ben,
+            user_name: 'max',
+            full_name: 'Ben Ode',
+            status: 'Active',
+            employee_status: 'Active',
+            _module: 'Users',
+          },
+          {
+            id: IDS.cara,
+            user_name: 'chris',
+            full_name: 'Cara Lin',
+            status: 'Active',
+            employee_status: 'Leave of Absence',
+            _module: 'Users',
+          },
+        ],
+      },
+      awayRep: IDS.cara,
+    },
     stub: {[`GET /rest/v11_1/Leads/${LEAD_ID}`]: {body: RECORD}},
     expect: [
       {
