@@ -9,11 +9,13 @@ import {
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
 import {compileCached} from '../../shared/configFromParameters';
-import {sameForEveryItem} from '../../shared/sameForEveryItem';
+import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
+import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {createStateStore} from '../../shared/createStateStore';
 import {
   dryRunOption,
   includeCandidatesOption,
+  liveAvailabilityProperty,
   outputFieldOption,
   redisCredentials,
   repFields,
@@ -24,6 +26,7 @@ import {
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
+import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
 
 interface Options {
@@ -34,6 +37,9 @@ interface Options {
 }
 
 const assign = {show: {operation: ['assign']}};
+
+const leadTimeOf = (t: {lead: Record<string, unknown>; path: string | undefined}, now: Date) =>
+  leadTime(t.lead, t.path, now);
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
@@ -153,6 +159,7 @@ export class RoundRobinV1 implements INodeType {
           default: 720,
           displayOptions: assign,
         },
+        {...liveAvailabilityProperty, displayOptions: assign},
         ...stateStoreProperties,
         {
           displayName: 'Options',
@@ -184,10 +191,15 @@ export class RoundRobinV1 implements INodeType {
     }
 
     const now = new Date();
-    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    const fields = LeadFieldExpressions.of(this);
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, [
+      ...ONCE_PER_EXECUTION,
+      ...fields.paths,
+    ]);
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
-    const perItemConfig = (i: number) => compileCached(rotationConfig(this, i, items[i].json));
+    const live = liveAvailabilityOnce(this);
+    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
@@ -200,7 +212,7 @@ export class RoundRobinV1 implements INodeType {
         index: i,
         compiled: config(i),
         lead: rotationLead(dedupeKey(i), items[i].json),
-        now: leadTime(items[i].json, options(i).timeField, now),
+        now: leadTimeOf(fields.timeSource(items[i].json, i, options(i).timeField), now),
       }),
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );
