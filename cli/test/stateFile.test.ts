@@ -29,6 +29,7 @@ describe('a file that is not a lead-routing state is refused and left untouched 
     const r = await route(file);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file} is not a lead-routing state file`);
+    expect(r.err).toContain('to start from empty state, move the file away');
     expect(r.out).toBe('');
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     expect(fs.existsSync(file + '.lock')).toBe(false);
