@@ -18,6 +18,8 @@ function holdsNaive(c: ConditionConfig, lead: Record<string, unknown>): boolean 
   const vals = (Array.isArray(raw) ? raw : [raw]).map(v => norm(c.field, v)).filter(v => v !== '');
   if (vals.length === 0) return false;
   const cv = c.values.map(v => norm(c.field, v));
+  // Settled reading 9: notIn on a multi-valued field is the negation of in (none of its values listed).
+  if (c.op === 'notIn') return !vals.some(v => cv.includes(v));
   return vals.some(v => {
     switch (c.op) {
       case 'in':
@@ -73,7 +75,7 @@ const conditionArb = fc.oneof(
   }),
   fc.record({
     field: fc.constant('productLine'),
-    op: fc.constant('in' as const),
+    op: fc.constantFrom('in' as const, 'notIn' as const),
     values: fc.subarray(['solar', 'hvac', 'wind'], {minLength: 1}),
     weight: fc.integer({min: 1, max: 9}),
   }),
@@ -135,7 +137,10 @@ const leadArb = fc.record(
       fc.constantFrom('M5V 3L9', '123456', '12345', '1234'),
       fc.constant(['12345', '10099', '12345']),
     ),
-    state: fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', ''),
+    state: fc.oneof(
+      fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', ''),
+      fc.constantFrom(['TX', 'CA'], ['ny', 'texas'], ['FL']),
+    ),
     productLine: fc.oneof(fc.constantFrom('Solar', 'hvac', 'wind', 'geo'), fc.constant(['solar', 'hvac'])),
     companySize: fc.constantFrom('1,200', 40, '500', 'n/a'),
     industry: fc.constantFrom('Healthcare', 'software', ''),
