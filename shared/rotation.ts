@@ -144,11 +144,15 @@ export class RotationTable {
   private objectAt(slot: number): PoolState | undefined {
     let state = this.objects[slot];
     if (state === undefined && this.others.size !== 0) {
-      const key = this.compiled.poolSlots.keys[slot];
-      state = this.others.get(key);
-      if (state !== undefined) {
-        this.others.delete(key);
-        this.objects[slot] = state;
+      const {keys, legacy} = this.compiled.poolSlots;
+      // Under its key, else under the key an older version used (read once, written back under the new one).
+      for (const key of [keys[slot], legacy[slot]]) {
+        state = key === undefined ? undefined : this.others.get(key);
+        if (state !== undefined) {
+          this.others.delete(key!);
+          this.objects[slot] = state;
+          break;
+        }
       }
     }
     return state;
