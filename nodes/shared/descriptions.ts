@@ -1,5 +1,5 @@
 // Parameter descriptions shared by the nodes. Parameter names are public (workflows store them):
-// rename none without a new node version. Reference: /work/notes/node-params.md (README "Nodes").
+// rename none without a new node version. Reference: nodes/PARAMETERS.md and docs/n8n.md.
 import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
 import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
 import {redisFallbackProperty} from './redisStoreForNode';
@@ -33,32 +33,40 @@ const cascadeOptions: INodePropertyOptions[] = [
 
 const ui = {show: {configSource: ['ui']}};
 
-export const configSourceProperties: INodeProperties[] = [
-  {
-    displayName: 'Routing Rules',
-    name: 'configSource',
-    type: 'options',
-    noDataExpression: true,
-    options: [
-      {name: 'Build in This Node', value: 'ui', description: 'Territories, reps and fallbacks set below'},
-      {
-        name: 'JSON Config',
-        value: 'json',
-        description: 'A routing config (JSON), e.g. from a previous node by expression',
-      },
-    ],
-    default: 'ui',
-  },
-  {
-    displayName: 'Config (JSON)',
-    name: 'configJson',
-    type: 'json',
-    default: '{\n  "reps": [],\n  "territories": []\n}',
-    displayOptions: {show: {configSource: ['json']}},
-    description:
-      'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
-  },
-];
+/**
+ * "Routing Rules": build in the node or take a JSON config. `built` says what the node builds
+ * (Territory Match has no reps or fallbacks).
+ */
+export function configSourcePropertiesFor(built: string): INodeProperties[] {
+  return [
+    {
+      displayName: 'Routing Rules',
+      name: 'configSource',
+      type: 'options',
+      noDataExpression: true,
+      options: [
+        {name: 'Build in This Node', value: 'ui', description: built},
+        {
+          name: 'JSON Config',
+          value: 'json',
+          description: 'A routing config (JSON), e.g. from a previous node by expression',
+        },
+      ],
+      default: 'ui',
+    },
+    {
+      displayName: 'Config (JSON)',
+      name: 'configJson',
+      type: 'json',
+      default: '{\n  "reps": [],\n  "territories": []\n}',
+      displayOptions: {show: {configSource: ['json']}},
+      description:
+        'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
+    },
+  ];
+}
+
+export const configSourceProperties = configSourcePropertiesFor('Territories, reps and fallbacks set below');
 
 export function repFields(idLabel: string): INodeProperties[] {
   return [

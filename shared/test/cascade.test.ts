@@ -41,7 +41,7 @@ describe('cascade stages', () => {
     // the territory reported is the one the chosen rep belongs to, first in config order
     expect(ds.map(d => d.territoryId)).toEqual(['tx', 'tx2', 'tx']);
     expect(ds[0].reason).toContain('tied with 1 other territory');
-    expect(Object.keys(r.state().pools)).toEqual(['tx+tx2']);
+    expect(Object.keys(r.state().pools)).toEqual(['tied:["tx","tx2"]']);
   });
 
   test('exact: the first score level with an eligible rep wins', () => {
@@ -126,10 +126,12 @@ describe('cascade stages', () => {
     expect(d.ownerId).toBeNull();
     expect(d.stage).toBe('unassigned');
     expect(d.candidates).toEqual([
-      {repId: 'ana', eligible: false, why: 'at_capacity'},
+      {repId: 'ana', eligible: false, why: 'at_capacity', capacityLimit: 'daily'},
       {repId: 'ben', eligible: false, why: 'unavailable'},
     ]);
-    expect(d.reason).toBe('No owner: none of the 2 reps considered is eligible (1 at capacity, 1 unavailable).');
+    expect(d.reason).toBe(
+      'No owner: none of the 2 reps considered is eligible (1 at capacity (ana: daily cap), 1 unavailable).',
+    );
   });
 
   test('a lead is never dropped: bad leads are unassigned with a reason, in input order', () => {

@@ -158,7 +158,7 @@ export class RoundRobinV1 implements INodeType {
           displayName: 'Options',
           name: 'options',
           type: 'collection',
-          placeholder: 'Add Option',
+          placeholder: 'Add option',
           default: {},
           displayOptions: assign,
           options: [dryRunOption, includeCandidatesOption, timeFieldOption, outputFieldOption('routing')],

@@ -60,7 +60,7 @@ export class RouteLeadV1 implements INodeType {
           displayName: 'Options',
           name: 'options',
           type: 'collection',
-          placeholder: 'Add Option',
+          placeholder: 'Add option',
           default: {},
           options: [
             dryRunOption,
