@@ -100,6 +100,15 @@ export function repFields(idLabel: string): INodeProperties[] {
     {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
     {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
     {
+      displayName: 'Open Cap',
+      name: 'openCap',
+      type: 'string',
+      default: '',
+      placeholder: 'No cap',
+      description:
+        'Most open records the rep may own (compared with the open load from Live Availability); empty means no cap, 0 takes no leads',
+    },
+    {
       displayName: 'Time Zone',
       name: 'timezone',
       type: 'string',
@@ -387,4 +396,61 @@ export const rosterOption: INodeProperties = {
   default: '',
   description:
     "Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $('Reps').all().map(i => i.json) }}",
+};
+
+/** Live availability and open load from a previous node's rows (docs/n8n.md "Live availability"). */
+export const liveAvailabilityProperty: INodeProperties = {
+  displayName: 'Live Availability',
+  name: 'liveAvailability',
+  type: 'collection',
+  placeholder: 'Add Field',
+  default: {},
+  description:
+    'Who can take a lead now and how many open records each rep owns, from rows a previous node returned (Slack users, Twilio TaskRouter workers, Bitrix24 users, a CRM user list, …). Read once per execution.',
+  options: [
+    {
+      displayName: 'Rows',
+      name: 'source',
+      type: 'json',
+      default: '',
+      placeholder: "={{ $('Get presence').all().map(i => i.json) }}",
+      description:
+        'The rows (or items) of the availability call; a row holding a list (Slack members, Twilio workers, Bitrix24 result) stands for that list. Error items from a failed call make every rep’s availability unknown: leads are still routed on the reps’ own settings, with a warning.',
+    },
+    {
+      displayName: 'Rep Field',
+      name: 'repField',
+      type: 'string',
+      default: 'email',
+      placeholder: 'profile.email',
+      description: 'Dot path of the value in a row naming the rep, matched (any case) against rep ID, email or name',
+    },
+    {
+      displayName: 'Available Field',
+      name: 'availableField',
+      type: 'string',
+      default: 'available',
+      placeholder: 'presence',
+      description:
+        'Dot path of the presence in a row (true/false, yes/no, active, away, busy, dnd, offline, …); empty means presence is not read',
+    },
+    {
+      displayName: 'Available Values',
+      name: 'availableValues',
+      type: 'string',
+      default: '',
+      placeholder: 'active, available, online',
+      description:
+        'Comma-separated values meaning available (any case or spacing); empty means true, yes, y, 1, on, active, online, available, ready, free',
+    },
+    {
+      displayName: 'Open Load Field',
+      name: 'openLoadField',
+      type: 'string',
+      default: '',
+      placeholder: 'openLeads',
+      description:
+        'Dot path of the number of open records the rep owns now (compared with Open Cap; Least Loaded balances it)',
+    },
+  ],
 };
