@@ -9,6 +9,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
+import {addWarning} from './warnings';
 import {isoTimestamp, toEpochMs} from './time';
 import {Levels, type MatchPass} from './territories';
 import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
@@ -337,6 +338,8 @@ class CascadeRouter implements Router {
       case 'exact':
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
+        const notes = c.matcher.notes;
+        for (let i = 0; i < notes.length; i++) addWarning(this.notes, notes[i]);
         let skipped = 0;
         const level = this.level;
         const levels = this.levels.reset(m);
@@ -565,7 +568,8 @@ function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: numbe
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
   // (a named read when the id field is the usual "id": readPath's keyed read sees every field name)
-  const v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : readPath(lead, path);
+  let v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : undefined;
+  if (v === undefined) v = readPath(lead, path);
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;
