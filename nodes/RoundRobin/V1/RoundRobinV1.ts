@@ -8,7 +8,7 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
-import {compileCached} from '../../shared/configFromParameters';
+import {compileCached, configWarnings} from '../../shared/configFromParameters';
 import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {createStateStore} from '../../shared/createStateStore';
 import {
@@ -191,7 +191,10 @@ export class RoundRobinV1 implements INodeType {
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
     const live = liveAvailabilityOnce(this);
-    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
+    const perItemConfig = (i: number) => {
+      const raw = rotationConfig(this, i, items[i].json);
+      return {compiled: compileCached(live(raw)), warnings: configWarnings(raw)};
+    };
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
@@ -202,7 +205,8 @@ export class RoundRobinV1 implements INodeType {
       items,
       i => ({
         index: i,
-        compiled: config(i),
+        compiled: config(i).compiled,
+        warnings: config(i).warnings,
         lead: rotationLead(dedupeKey(i), items[i].json),
         now: leadTime(items[i].json, options(i).timeField, now),
       }),

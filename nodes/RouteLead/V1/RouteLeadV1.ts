@@ -7,7 +7,7 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import {sameForEveryItem} from '../../shared/sameForEveryItem';
-import {compileCached, rawConfig, type RouteOptionsParams} from '../../shared/configFromParameters';
+import {compileCached, configWarnings, rawConfig, type RouteOptionsParams} from '../../shared/configFromParameters';
 import {
   configSourceProperties,
   dryRunOption,
@@ -104,7 +104,10 @@ export class RouteLeadV1 implements INodeType {
     const now = new Date();
     const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
     const live = liveAvailabilityOnce(this);
-    const config = sameForEveryItem(this, i => compileCached(live(rawConfig(this, i, options(i)))));
+    const config = sameForEveryItem(this, i => {
+      const raw = rawConfig(this, i, options(i));
+      return {compiled: compileCached(live(raw)), warnings: configWarnings(raw)};
+    });
     const first = items.length ? options(0) : {};
     const dryRun = first.dryRun === true;
     const includeCandidates = first.includeCandidates === true;
@@ -117,7 +120,8 @@ export class RouteLeadV1 implements INodeType {
         const o = options(i);
         return {
           index: i,
-          compiled: config(i),
+          compiled: config(i).compiled,
+          warnings: config(i).warnings,
           lead: items[i].json,
           now: leadTime(items[i].json, o.timeField, now),
         };
