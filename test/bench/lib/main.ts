@@ -8,7 +8,7 @@ import {BenchOptions, parseArgs} from './options';
 import {AppsScriptSection, CountServiceCalls, runAppsScript} from './sections/appsScript';
 import {CoreSection, runCore} from './sections/core';
 import {inProcess, inWorkers} from './jobs';
-import {MemorySection, runMemory} from './sections/memory';
+import {bundleSizes, MemorySection, runMemory} from './sections/memory';
 import {N8nSection, n8nNotRun} from './sections/n8n';
 import {PEER_NAMES, PeerName, PeersSection, runPeers} from './sections/peers';
 
@@ -211,7 +211,7 @@ export async function runBench(
         ? (log('n8n (a minute or more)…'), await extras.runN8n(opts))
         : n8nNotRun('n/a: the real-n8n harness (test/e2e/lib) is not available')
       : n8nNotRun('not run (add --n8n; takes a minute or more)');
-  const goals = evaluateGoals(core_, peers, appsScript, n8n);
+  const goals = evaluateGoals(core_, peers, appsScript, n8n, memory?.bundles ?? bundleSizes(opts.root));
 
   if (core_) printCore(core_, log);
   if (peers) printPeers(peers, log);
