@@ -175,7 +175,11 @@ function decisions(ex: Example, result: ExecutionResult): Array<{node: string; r
   return out;
 }
 
-const mentions = (c: RecordedCall, id: string) => (JSON.stringify(c.body ?? '') + c.query).includes(id);
+/** Whether a recorded call names `id` as a whole token (so rep 7 is not found inside zip 78701). */
+const mentions = (c: RecordedCall, id: string) => {
+  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^0-9A-Za-z])${esc}([^0-9A-Za-z]|$)`).test(JSON.stringify(c.body ?? '') + ' ' + c.query);
+};
 
 /** Problems with one availability run: the owners chosen must reach a write-back; `away` must get nothing. */
 function availabilityProblems(

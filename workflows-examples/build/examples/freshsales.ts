@@ -1,10 +1,26 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, decision, leadFrom, tail, trunk} from '../parts';
+import {availabilityRows, cfg, GET_AVAILABILITY, http, CHANNELS, decision, leadFrom, tail, trunk} from '../parts';
 
 const IDS = {ana: 16000012001, ben: 16000012002, cara: 16000012003};
 const p = PEOPLE.tx;
+const FS = {freshworksCrmApi: 'Freshsales account'};
+
+/**
+ * Freshsales documents no presence for users; its owner selector lists the users who can own records with
+ * `is_active` (deactivated users are false), the closest documented signal. GET /api/selector/owners:
+ * https://developers.freshworks.com/crm/api/#selectors
+ * Response: {users: [{id, display_name, email, is_active, work_number, mobile_number}]}.
+ */
+const owner = (id: number, name: string, active: boolean) => ({
+  id,
+  display_name: name,
+  email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  is_active: active,
+  work_number: null,
+  mobile_number: null,
+});
 
 export const freshsales: Example = {
   slug: 'freshsales-contact-webhook',
@@ -14,7 +30,13 @@ export const freshsales: Example = {
   writeBack: 'Freshworks CRM node: Contact → Update, Owner = rep id',
   credentials: ['Freshworks CRM API', 'Slack API'],
   change:
-    'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: channels',
+    'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: freshsalesUrl (https://<domain>.myfreshworks.com/crm/sales), channels',
+  availability: {
+    signal:
+      'active users from the owner selector (Freshsales documents no per-user presence: is_active is the closest signal)',
+    api: 'GET /api/selector/owners (Freshworks CRM API key)',
+    maps: 'users[].id = rep id; is_active true = available, false (deactivated) = away',
+  },
   triggers: ['New contact (Freshsales webhook)'],
   sample: [
     {
@@ -62,7 +84,25 @@ export const freshsales: Example = {
       }),
       name: expr('{{ [$json.body.contact.first_name, $json.body.contact.last_name].filter(Boolean).join(" ") }}'),
     };
-    const route = trunk(b, trigger, CHANNELS, lead, demoConfig(IDS));
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('freshsalesUrl')} }}/api/selector/owners`),
+        auth: {predefined: 'freshworksCrmApi', credential: FS},
+        readOnce: true,
+        notes: 'Active users (continues on error: reps are then routed on their flags)',
+      });
+    const live = {source: availabilityRows('users'), repField: 'id', availableField: 'is_active'};
+    const route = trunk(
+      b,
+      trigger,
+      {...CHANNELS, freshsalesUrl: 'https://yourdomain.myfreshworks.com/crm/sales'},
+      lead,
+      demoConfig(IDS),
+      1,
+      {live},
+      read,
+    );
     const write = (at: [number, number]) =>
       b.add(
         'Set contact owner',
@@ -75,9 +115,9 @@ export const freshsales: Example = {
           contactId: expr(`{{ ${decision(route)}.leadId }}`),
           updateFields: {owner_id: expr(`{{ ${decision(route)}.ownerId }}`)},
         },
-        {credentials: {freshworksCrmApi: 'Freshsales account'}},
+        {credentials: FS},
       );
-    tail(b, route, {col: 4, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 5, notify: 'slack', writeBack: write});
     return b.build(['freshsales']);
   },
   test: {
@@ -90,5 +130,12 @@ export const freshsales: Example = {
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /api/selector/owners',
+      reply: {
+        users: [owner(IDS.ana, 'Ana Diaz', false), owner(IDS.ben, 'Ben Ode', true), owner(IDS.cara, 'Cara Lin', true)],
+      },
+      awayRep: String(IDS.ana),
+    },
   },
 };
