@@ -83,7 +83,7 @@ export interface LiveAvailability {
   source: string;
   /** Dot path in a row naming the rep. */
   repField: string;
-  /** Dot path of the presence value (boolean or the platform's word). */
+  /** Dot path of the presence value (boolean or the platform's word); '' = presence not read (workload only). */
   availableField?: string;
   /** Comma list of the values that mean available (empty = the default list). */
   availableValues?: string;
@@ -108,10 +108,10 @@ export interface RouteOptions {
   live?: LiveAvailability;
 }
 
-/** The liveAvailability collection as the node stores it (only the fields that are set). */
+/** The liveAvailability collection as the node stores it (only the fields that are set; '' is kept: "not read"). */
 export function liveParameter(live: LiveAvailability): Params {
   const out: Params = {};
-  for (const [k, v] of Object.entries(live)) if (v !== undefined && v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(live)) if (v !== undefined) out[k] = v;
   return out;
 }
 

@@ -99,7 +99,7 @@ export const insightly: Example = {
       poll,
       lead,
       routing,
-      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', openLoadField: 'openLeads'}},
+      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', availableField: '', openLoadField: 'openLeads'}},
       read,
     );
     const write = (at: [number, number]) =>

@@ -93,7 +93,7 @@ export const keap: Example = {
       lead,
       routing,
       2,
-      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', openLoadField: 'openTasks'}},
+      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', availableField: '', openLoadField: 'openTasks'}},
       at =>
         http(b, GET_AVAILABILITY, at, {
           method: 'GET',
