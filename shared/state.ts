@@ -58,3 +58,46 @@ export function evictOldest<K, V>(map: Map<K, V>, max: number): void {
     map.delete(oldest);
   }
 }
+
+/** Why a stored value is not a state this version can use (see parseState). */
+export type StateErrorKind = 'not_state' | 'newer_version' | 'corrupt';
+
+/** A stored value that is not a lead-routing state; `message` names where it was read. */
+export class StateError extends Error {
+  constructor(
+    readonly kind: StateErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StateError';
+  }
+}
+
+const STATE_PARTS = ['pools', 'reps', 'accounts', 'dedupe'] as const;
+
+/**
+ * A persisted state, validated: `where` names the store and key for the messages ("document
+ * properties leadRouting.state.*"). Throws StateError: `not_state` for anything that is not a
+ * lead-routing state object (arrays, numbers, null, a config), `newer_version` for `v` above 1,
+ * `corrupt` for a state whose parts have the wrong type. Unknown keys inside the parts are dropped
+ * as copyState does.
+ */
+export function parseState(input: unknown, where: string): RotationState {
+  if (!isRecord(input) || !('v' in input || STATE_PARTS.some(p => p in input))) {
+    throw new StateError('not_state', `${where} is not a lead-routing state.`);
+  }
+  for (const key of Object.keys(input)) {
+    if (key !== 'v' && !(STATE_PARTS as readonly string[]).includes(key))
+      throw new StateError('not_state', `${where} is not a lead-routing state (it has "${key}").`);
+  }
+  if (input.v !== undefined && input.v !== 1) {
+    if (typeof input.v === 'number' && input.v > 1)
+      throw new StateError('newer_version', `${where} was written by a newer version (state format v${input.v}).`);
+    throw new StateError('corrupt', `${where} is corrupt: its version is ${JSON.stringify(input.v)}.`);
+  }
+  for (const p of STATE_PARTS) {
+    if (input[p] !== undefined && !isRecord(input[p]))
+      throw new StateError('corrupt', `${where} is corrupt: "${p}" is not an object.`);
+  }
+  return copyState(input);
+}
