@@ -111,8 +111,9 @@ test('every committed example imports as it is into a stock n8n with the package
   expect(names).toHaveLength(EXAMPLES.length);
 });
 
-/** Deep partial match: every key of `want` holds in `got` (arrays index by index). */
+/** Deep partial match: every key of `want` holds in `got` (arrays index by index; a RegExp tests a string). */
 function matches(got: unknown, want: unknown): boolean {
+  if (want instanceof RegExp) return typeof got === 'string' && want.test(got);
   if (want === null || typeof want !== 'object') return got === want;
   if (got === null || typeof got !== 'object') return false;
   if (Array.isArray(want)) return Array.isArray(got) && want.every((w, i) => matches(got[i], w));

@@ -222,9 +222,10 @@ export function notifyRep(
   route: string,
   at: [number, number],
   name = 'Notify rep',
+  note = '',
 ): string {
   const d = decision(route);
-  const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}`;
+  const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}${note}`;
   if (how === 'slack') return slackMessage(b, name, at, 'repsChannel', body);
   if (how === 'twilio') {
     return b.add(
@@ -284,6 +285,8 @@ export interface TailOptions {
   writeCols?: number;
   suffix?: string;
   viaIf?: boolean;
+  /** Appended to the rep's message (a template, e.g. the re-route credit). */
+  note?: string;
 }
 
 /**
@@ -307,7 +310,7 @@ export function tail(
   }
   const wb = o.writeBack([col, row - 0.5]);
   const [first, last] = Array.isArray(wb) ? wb : [wb, wb];
-  const notify = notifyRep(b, o.notify, route, [col + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`);
+  const notify = notifyRep(b, o.notify, route, [col + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`, o.note);
   const alert = alertManagers(b, route, [col, row + 0.6], `Alert managers${s}`);
   b.connect(from, first, assignedOut).connect(last, notify).connect(from, alert, unassignedOut);
   return {notify, alert, writeLast: last};
