@@ -9,6 +9,7 @@ import {emailDomain, normalizeText} from './normalize/text';
 import {copyState, evictOldest} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
+import {addWarning} from './warnings';
 import {isoTimestamp, toEpochMs} from './time';
 import {Levels, type MatchPass} from './territories';
 import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
@@ -296,11 +297,13 @@ class CascadeRouter implements Router {
       this.unknownOwners.push(entry[0]);
       return null;
     }
-    const rep = this.compiled.reps[idx];
-    const why = this.eligibility.of(rep, this.countersByIdx[idx], this.ms, this.excluded, true);
-    this.whyStamp[idx] = this.seq;
-    this.whyCache[idx] = why;
-    this.consider(idx);
+    // The candidate trace keeps the rep's first failure in the documented order (capacity before
+    // excluded, settled reading 13); a duplicate itself takes no capacity, so only then is capacity waived.
+    let why = this.why(idx);
+    if (why === 'at_capacity') {
+      why = this.eligibility.of(this.compiled.reps[idx], this.countersByIdx[idx], this.ms, this.excluded, true);
+      if (why === null) this.whyCache[idx] = null;
+    }
     if (why !== null) return null;
     const t = entry[2] === null ? undefined : this.compiled.territoryIndex.get(entry[2]);
     return {
@@ -335,6 +338,8 @@ class CascadeRouter implements Router {
       case 'exact':
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
+        const notes = c.matcher.notes;
+        for (let i = 0; i < notes.length; i++) addWarning(this.notes, notes[i]);
         let skipped = 0;
         const level = this.level;
         const levels = this.levels.reset(m);
@@ -563,7 +568,8 @@ function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: numbe
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
   // (a named read when the id field is the usual "id": readPath's keyed read sees every field name)
-  const v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : readPath(lead, path);
+  let v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : undefined;
+  if (v === undefined) v = readPath(lead, path);
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;

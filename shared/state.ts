@@ -1,7 +1,9 @@
+import {dict} from './dict';
 import type {DedupeEntry, PoolState, RepCounters, RotationState} from './types';
 
+/** A fresh state; its maps have no prototype (rep and territory ids are user-named keys). */
 export function emptyState(): RotationState {
-  return {v: 1, pools: {}, reps: {}, accounts: {}, dedupe: {}};
+  return {v: 1, pools: dict(), reps: dict(), accounts: dict(), dedupe: dict()};
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -21,8 +23,9 @@ export function copyState(input: unknown): RotationState {
       const pool: PoolState = {};
       if (typeof p.last === 'string') pool.last = p.last;
       if (typeof p.lastIdx === 'number') pool.lastIdx = p.lastIdx;
+      if (typeof p.next === 'string') pool.next = p.next;
       if (isRecord(p.cw)) {
-        pool.cw = {};
+        pool.cw = dict();
         for (const [r, w] of Object.entries(p.cw)) if (typeof w === 'number') pool.cw[r] = w;
       }
       out.pools[k] = pool;

@@ -92,6 +92,9 @@ export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   return config;
 }
 
+/** The Intent Keywords option's default (descriptions.ts shows the same text). */
+export const DEFAULT_INTENT_KEYWORDS = 'quote, pricing, price, demo, buy, purchase, trial, proposal';
+
 export interface RouteOptionsParams {
   roster?: unknown;
   requireIntent?: boolean;
@@ -147,7 +150,8 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
     config.intent = {
       ...existing,
       field: options.intentField?.trim() || existing.field || 'message',
-      keywords: keywords.length ? keywords : (existing.keywords ?? []),
+      // (n8n leaves an option out until it is added: no Intent Keywords option means its default list)
+      keywords: keywords.length ? keywords : (existing.keywords ?? csv(DEFAULT_INTENT_KEYWORDS)),
       required: true,
     };
   }

@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
 import {compileCached} from '../../shared/configFromParameters';
-import {sameForEveryItem} from '../../shared/sameForEveryItem';
+import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
+import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {createStateStore} from '../../shared/createStateStore';
 import {
   dryRunOption,
@@ -36,6 +37,9 @@ interface Options {
 }
 
 const assign = {show: {operation: ['assign']}};
+
+const leadTimeOf = (t: {lead: Record<string, unknown>; path: string | undefined}, now: Date) =>
+  leadTime(t.lead, t.path, now);
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
@@ -187,7 +191,11 @@ export class RoundRobinV1 implements INodeType {
     }
 
     const now = new Date();
-    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    const fields = LeadFieldExpressions.of(this);
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, [
+      ...ONCE_PER_EXECUTION,
+      ...fields.paths,
+    ]);
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
     const live = liveAvailabilityOnce(this);
@@ -204,7 +212,7 @@ export class RoundRobinV1 implements INodeType {
         index: i,
         compiled: config(i),
         lead: rotationLead(dedupeKey(i), items[i].json),
-        now: leadTime(items[i].json, options(i).timeField, now),
+        now: leadTimeOf(fields.timeSource(items[i].json, i, options(i).timeField), now),
       }),
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );

@@ -1,10 +1,12 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {availabilityRows, GET_AVAILABILITY, CHANNELS, cfg, decision, http, leadFrom, tail, trunk} from '../parts';
+import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
+import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: '4876876000000225013', ben: '4876876000000225014', cara: '4876876000000225015'};
 const p = PEOPLE.tx;
+const LEAD_ID = '4876876000000624001';
 
 /**
  * Users API: GET /crm/v2/users?type=AllUsers gives every user with `status` (active, disabled, deleted) and
@@ -21,6 +23,23 @@ const zohoUser = (id: string, name: string, status: string) => ({
   role: {name: 'Sales Rep', id: '4876876000000026011'},
   profile: {name: 'Standard', id: '4876876000000026014'},
 });
+/** The lead as Zoho stores it (GET /crm/v2/Leads/{id} answers {data: [record]}); the webhook only names its id. */
+const RECORD = {
+  id: LEAD_ID,
+  Owner: {name: 'Lead Intake', id: '4876876000000225001', email: 'intake@example.com'},
+  First_Name: p.first,
+  Last_Name: p.last,
+  Email: p.email,
+  Company: p.company,
+  Phone: p.phone,
+  City: p.city,
+  State: p.state,
+  Zip_Code: p.zip,
+  Country: p.country,
+  Lead_Source: 'Web Download',
+  Lead_Status: 'Not Contacted',
+  Industry: 'Construction',
+};
 
 export const zoho: Example = {
   slug: 'zoho-crm-lead-webhook',
@@ -37,13 +56,27 @@ export const zoho: Example = {
     maps: 'users[].id = rep id; status active = available, disabled / deleted = away',
   },
   triggers: ['New lead (Zoho webhook)'],
+  intake: {
+    auth: 'headerAuth',
+    credential: 'Zoho webhook secret',
+    header: 'X-Lead-Routing-Token',
+    sender: 'in the Zoho webhook add a custom header X-Lead-Routing-Token with the same secret',
+    reread:
+      'Read lead: GET /crm/v2/Leads/{id} (Zoho CRM API v2, get a record) — zip, state, e-mail and owner come from Zoho, the webhook only names the id.',
+    test: {
+      path: 'zoho-new-lead',
+      forged: {id: LEAD_ID, Zip_Code: PEOPLE.ca.zip, State: PEOPLE.ca.state, Email: 'someone@example.net'},
+      expect: [{call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.ana}}]}, count: 1}],
+      never: [{call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.cara}}]}}],
+    },
+  },
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'ZohoCRM-Webhook'},
       params: {},
       query: {},
       body: {
-        id: '4876876000000624001',
+        id: LEAD_ID,
         First_Name: p.first,
         Last_Name: p.last,
         Email: p.email,
@@ -61,53 +94,63 @@ export const zoho: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Zoho CRM: new lead → owner');
-    const trigger = b.add(
-      'New lead (Zoho webhook)',
-      'webhook',
-      2.1,
-      [0, 0],
-      {httpMethod: 'POST', path: 'zoho-new-lead', options: {}},
-      {webhook: true},
-    );
-    b.pin(trigger, this.sample);
+    const trigger = securedWebhook(b, 'New lead (Zoho webhook)', [0, 0], {
+      path: 'zoho-new-lead',
+      auth: 'headerAuth',
+      credential: this.intake!.credential,
+      sample: this.sample,
+    });
+    // https://www.zoho.com/crm/developer/docs/api/v2/get-records.html (a specific record: {data: [record]})
+    const read = (col: number): [string, string, number] => {
+      const n = rereadRecord(
+        b,
+        'Read lead (Zoho)',
+        [col, 0],
+        'httpRequest',
+        4.2,
+        {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/crm/v2/Leads/{{ $('New lead (Zoho webhook)').item.json.body.id }}`),
+          authentication: 'predefinedCredentialType',
+          nodeCredentialType: 'zohoOAuth2Api',
+          options: {},
+        },
+        {data: [RECORD]},
+        {credentials: {zohoOAuth2Api: 'Zoho account'}},
+      );
+      return [n, n, 1];
+    };
     const lead = {
       ...leadFrom({
-        id: 'body.id',
-        email: 'body.Email',
-        phone: 'body.Phone',
-        company: 'body.Company',
-        zip: 'body.Zip_Code',
-        state: 'body.State',
-        country: 'body.Country',
-        industry: 'body.Industry',
-        source: 'body.Lead_Source',
+        id: 'data[0].id',
+        email: 'data[0].Email',
+        phone: 'data[0].Phone',
+        company: 'data[0].Company',
+        zip: 'data[0].Zip_Code',
+        state: 'data[0].State',
+        country: 'data[0].Country',
+        industry: 'data[0].Industry',
+        source: 'data[0].Lead_Source',
       }),
-      name: expr('{{ [$json.body.First_Name, $json.body.Last_Name].filter(Boolean).join(" ") }}'),
+      name: expr('{{ [$json.data[0].First_Name, $json.data[0].Last_Name].filter(Boolean).join(" ") }}'),
     };
-    const read = (at: [number, number]) =>
-      http(b, GET_AVAILABILITY, at, {
-        method: 'GET',
-        url: expr(`{{ ${cfg('baseUrl')} }}/crm/v2/users`),
-        auth: {predefined: 'zohoOAuth2Api', credential: {zohoOAuth2Api: 'Zoho account'}},
-        query: {type: 'AllUsers'},
-        readOnce: true,
-        notes: 'Rep status (continues on error: reps are then routed on their flags)',
-      });
-    const live = {
-      source: availabilityRows('users'),
-      repField: 'id',
-      availableField: 'status',
-      availableValues: 'active',
-    };
-    const route = trunk(
+    const {route, col} = pollTrunk(
       b,
       trigger,
       {...CHANNELS, baseUrl: 'https://www.zohoapis.com'},
+      read,
       lead,
       demoConfig(IDS),
-      1,
-      {live},
-      read,
+      {live: {source: availabilityRows('users'), repField: 'id', availableField: 'status', availableValues: 'active'}},
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/crm/v2/users`),
+          auth: {predefined: 'zohoOAuth2Api', credential: {zohoOAuth2Api: 'Zoho account'}},
+          query: {type: 'AllUsers'},
+          readOnce: true,
+          notes: 'Rep status (continues on error: reps are then routed on their flags)',
+        }),
     );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
@@ -116,12 +159,13 @@ export const zoho: Example = {
         auth: {predefined: 'zohoOAuth2Api', credential: {zohoOAuth2Api: 'Zoho account'}},
         jsonBody: expr(`{{ JSON.stringify({ data: [ { Owner: { id: ${decision(route)}.ownerId } } ] }) }}`),
       });
-    tail(b, route, {col: 5, notify: 'slack', writeBack: write});
+    tail(b, route, {col, notify: 'slack', writeBack: write});
     return b.build(['zoho-crm']);
   },
   test: {
+    stub: {[`GET /crm/v2/Leads/${LEAD_ID}`]: {body: {data: [RECORD]}}},
     expect: [
-      {call: 'PUT /crm/v2/Leads/4876876000000624001', body: {data: [{Owner: {id: IDS.ana}}]}, count: 1},
+      {call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.ana}}]}, count: 1},
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
