@@ -8,7 +8,7 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
-import {compileCached} from '../../shared/configFromParameters';
+import {compileCached, configWarnings} from '../../shared/configFromParameters';
 import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {createStateStore} from '../../shared/createStateStore';
@@ -199,7 +199,10 @@ export class RoundRobinV1 implements INodeType {
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
     const live = liveAvailabilityOnce(this);
-    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
+    const perItemConfig = (i: number) => {
+      const raw = rotationConfig(this, i, items[i].json);
+      return {compiled: compileCached(live(raw)), warnings: configWarnings(raw)};
+    };
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
@@ -210,7 +213,8 @@ export class RoundRobinV1 implements INodeType {
       items,
       i => ({
         index: i,
-        compiled: config(i),
+        compiled: config(i).compiled,
+        warnings: config(i).warnings,
         lead: rotationLead(dedupeKey(i), items[i].json),
         now: leadTimeOf(fields.timeSource(items[i].json, i, options(i).timeField), now),
       }),

@@ -10,6 +10,7 @@ import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryIte
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {
   compileCached,
+  configWarnings,
   DEFAULT_INTENT_KEYWORDS,
   rawConfig,
   type RouteOptionsParams,
@@ -30,7 +31,7 @@ import {
   timeFieldOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
-import {stateStoreMethods} from '../../shared/stateStoreMethods';
+import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {leadTime} from '../../../shared';
@@ -45,7 +46,7 @@ interface Options extends RouteOptionsParams {
 export class RouteLeadV1 implements INodeType {
   description: INodeTypeDescription;
 
-  methods = stateStoreMethods;
+  methods = routeLeadMethods;
 
   constructor(baseDescription: INodeTypeBaseDescription) {
     this.description = {
@@ -116,7 +117,11 @@ export class RouteLeadV1 implements INodeType {
     const dedupeWindow = (i: number) => this.getNodeParameter('dedupeWindowHours', i, 720) as number;
     const config = sameForEveryItem(
       this,
-      i => compileCached(live(fields.patch(rawConfig(this, i, options(i)), dedupeWindow(i)))),
+      i => {
+        const raw = rawConfig(this, i, options(i));
+        // (roster cells that could not be read: warnings on each decision)
+        return {compiled: compileCached(live(fields.patch(raw, dedupeWindow(i)))), warnings: configWarnings(raw)};
+      },
       skip,
     );
     const first = items.length ? options(0) : {};
@@ -132,7 +137,8 @@ export class RouteLeadV1 implements INodeType {
         const time = fields.timeSource(items[i].json, i, o.timeField);
         return {
           index: i,
-          compiled: config(i),
+          compiled: config(i).compiled,
+          warnings: config(i).warnings,
           lead: fields.lead(items[i].json, i),
           now: leadTime(time.lead, time.path, now),
         };
