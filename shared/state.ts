@@ -1,4 +1,6 @@
-import type {DedupeEntry, PoolState, RepCounters, RotationState} from './types';
+import type {DedupeEntry, HeldEntry, PoolState, RepCounters, RotationState} from './types';
+import {formatPath} from './config/errors';
+import {STATE_FORMAT, STATE_KEYS, stateSchema} from './stateSchema';
 
 export function emptyState(): RotationState {
   return {v: 1, pools: {}, reps: {}, accounts: {}, dedupe: {}};
@@ -6,6 +8,89 @@ export function emptyState(): RotationState {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Why a stored value cannot be used as a lead-routing state:
+ * - `not_state`: it is something else (a config, a leads list, `[]`, `42`, `null`, an empty file);
+ * - `newer_version`: a state written by a newer version of lead-routing (`v` above this version's);
+ * - `corrupt`: it is meant to be a state but is unreadable (bad JSON, wrong types inside).
+ * The message names `where` (the file, static-data key or Redis key) and never quotes state content.
+ */
+export class StateError extends Error {
+  constructor(
+    readonly kind: 'not_state' | 'newer_version' | 'corrupt',
+    readonly where: string,
+    detail: string,
+  ) {
+    super(`${where} ${detail}`);
+    this.name = 'StateError';
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty array' : 'an array';
+  if (typeof v === 'string') return 'a string';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * Reads a persisted lead-routing state, refusing anything else.
+ *
+ * `input` is the stored value: a parsed object, or JSON text (a file, a Redis field, document
+ * properties). `where` names the store and key in the messages, e.g. `State file "s.json"` or
+ * `Redis key "lead-routing:ledger:sales"`.
+ * Returns a fresh, well-formed copy (format 1).
+ * Throws StateError: `not_state` for empty text, non-objects, objects without the format marker
+ * `v` (e.g. a routing config or `{"pools":5}`); `newer_version` for `v` above 1 ("written by a newer
+ * version"); `corrupt` for text that is not JSON or a `v: 1` object with parts of the wrong type
+ * (the message lists the paths).
+ */
+export function parseState(input: unknown, where: string): RotationState {
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.trim() === '') throw new StateError('not_state', where, 'is empty, not a lead-routing state.');
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      throw new StateError(
+        'corrupt',
+        where,
+        `is not valid JSON (${(e as Error).message}); it cannot be read as a lead-routing state.`,
+      );
+    }
+  }
+  if (!isRecord(value)) {
+    throw new StateError('not_state', where, `is not a lead-routing state (it holds ${describeValue(value)}).`);
+  }
+  if (!('v' in value)) {
+    const looksLikeConfig = Array.isArray(value.reps) || Array.isArray(value.territories);
+    const known = Object.keys(value).filter(k => STATE_KEYS.includes(k));
+    throw new StateError(
+      'not_state',
+      where,
+      looksLikeConfig
+        ? 'is a routing config, not a lead-routing state.'
+        : `is not a lead-routing state (no format marker "v"${known.length ? '' : ' and none of its parts'}).`,
+    );
+  }
+  if (typeof value.v === 'number' && Number.isInteger(value.v) && value.v > STATE_FORMAT) {
+    throw new StateError(
+      'newer_version',
+      where,
+      `was written by a newer version of lead-routing (state format ${value.v}; this version reads format ${STATE_FORMAT}). Upgrade, or point this run at another state.`,
+    );
+  }
+  const parsed = stateSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map(i => `${formatPath(i.path as PropertyKey[]) || '(state)'}: ${i.message}`)
+      .join('; ');
+    throw new StateError('corrupt', where, `is a damaged lead-routing state (${issues}).`);
+  }
+  return copyState(value);
 }
 
 /**
@@ -47,6 +132,17 @@ export function copyState(input: unknown): RotationState {
         out.dedupe[k] = [e[0], e[1], typeof e[2] === 'string' ? e[2] : null] as DedupeEntry;
       }
     }
+  }
+  if (isRecord(input.held)) {
+    const held: Record<string, HeldEntry> = {};
+    let any = false;
+    for (const [k, e] of Object.entries(input.held)) {
+      if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') {
+        held[k] = [e[0], e[1]];
+        any = true;
+      }
+    }
+    if (any) out.held = held;
   }
   return out;
 }
