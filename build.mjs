@@ -1,6 +1,6 @@
 // One build for every surface. Conventions (so new surfaces need no edits here):
 //   shared/index.ts                      -> dist/shared/index.js (+ routing-config.schema.json)
-//   shared/cli/main.ts                   -> dist/cli/lead-routing.js
+//   cli/main.ts                          -> dist/cli/lead-routing.js
 //   nodes/<Name>/**/<Name>.node.ts       -> dist/nodes/<Name>/<Name>.node.js (+ *.node.json, *.svg copied)
 //   credentials/<Name>.credentials.ts    -> dist/credentials/<Name>.credentials.js
 //   apps-script/build.mjs (if present)   -> exports build(esbuild) for apps-script/dist
@@ -36,7 +36,7 @@ async function buildShared() {
 }
 
 async function buildCli() {
-  const entry = path.join(root, 'shared/cli/main.ts');
+  const entry = path.join(root, 'cli/main.ts');
   if (!fs.existsSync(entry)) return;
   const outfile = path.join(root, 'dist/cli/lead-routing.js');
   await esbuild.build({ ...common, entryPoints: [entry], outfile, banner: { js: '#!/usr/bin/env node' } });

@@ -185,7 +185,7 @@ function build(config: RoutingConfig): CompiledConfig {
       daily,
       weekly,
       monthly,
-      tz: r.timezone ?? 'UTC',
+      tz: r.timezone ?? config.timezone ?? 'UTC',
       hours,
       outOfOffice,
       needsClock: hours !== null || outOfOffice.length > 0 || Math.min(daily, weekly, monthly) < Infinity,

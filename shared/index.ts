@@ -10,10 +10,11 @@ export {ConfigError, type ConfigIssue} from './config/errors';
 export {parseConfig, validateConfig} from './config/validate';
 export {compileConfig, type CompiledConfig} from './compile';
 export {route, routeBatch, createRouter, releaseLead, type Router} from './router';
-export {emptyState, copyState, parseState, StateError} from './state';
+export {emptyState, copyState, parseState, StateError, type StateErrorKind} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
-export {leadTime} from './leadTime';
+export {leadTime, readLeadTime, type LeadTimeOptions, type LeadTimeReading} from './leadTime';
+export {WARNING_CODES, type WarningCode, warning, addWarning} from './warnings';
 export {hoursFromText, outOfOfficeFromText} from './sheetText';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 

@@ -24,13 +24,19 @@ import type {
   RotationState,
   RouteOptions,
   RouteResult,
+  RoutingWarning,
   Stage,
   Why,
 } from './types';
 import type {RoutingConfig} from './config/schema';
 
 export interface Router {
-  route(lead: unknown, now: Instant, index?: number): Decision;
+  /**
+   * The decision for one lead at `now`; `index` is its position (the leadId when it has none).
+   * `extra`: warnings a shell found while reading this lead (a roster cell, its time); they come
+   * first in the decision's `warnings`, before the core's own.
+   */
+  route(lead: unknown, now: Instant, index?: number, extra?: readonly RoutingWarning[]): Decision;
   /** The current state as plain JSON (a fresh copy). */
   state(): RotationState;
   /**
@@ -128,6 +134,8 @@ class CascadeRouter implements Router {
     picked: -1,
   };
   private anyList: number[] = [];
+  /** The core's warnings for the lead being routed (scratch; copied into the decision when any). */
+  private readonly notes: RoutingWarning[] = [];
   private unknownOwners: string[] = [];
   private seq = 0;
   private exactPass: MatchPass | null = null;
@@ -247,7 +255,16 @@ class CascadeRouter implements Router {
     clear(this.stageList);
   }
 
-  route(lead: unknown, now: Instant, index = 0): Decision {
+  route(lead: unknown, now: Instant, index = 0, extra?: readonly RoutingWarning[]): Decision {
+    clear(this.notes);
+    const d = this.decide(lead, now, index);
+    const notes = this.notes;
+    if (extra !== undefined && extra.length !== 0) d.warnings = notes.length ? extra.concat(notes) : extra.slice();
+    else if (notes.length !== 0) d.warnings = notes.slice();
+    return d;
+  }
+
+  private decide(lead: unknown, now: Instant, index: number): Decision {
     const c = this.compiled;
     this.setNow(now);
     this.matchedEntry = undefined;

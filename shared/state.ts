@@ -10,22 +10,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** Why a stored value is not a state this version can use (see parseState). */
+export type StateErrorKind = 'not_state' | 'newer_version' | 'corrupt';
+
 /**
  * Why a stored value cannot be used as a lead-routing state:
  * - `not_state`: it is something else (a config, a leads list, `[]`, `42`, `null`, an empty file);
  * - `newer_version`: a state written by a newer version of lead-routing (`v` above this version's);
  * - `corrupt`: it is meant to be a state but is unreadable (bad JSON, wrong types inside).
- * The message names `where` (the file, static-data key or Redis key) and never quotes state content.
+ * The message names where it was read (file, static-data key, Redis key, document properties) and
+ * never quotes state content.
  */
 export class StateError extends Error {
   constructor(
-    readonly kind: 'not_state' | 'newer_version' | 'corrupt',
-    readonly where: string,
-    detail: string,
+    readonly kind: StateErrorKind,
+    message: string,
   ) {
-    super(`${where} ${detail}`);
+    super(message);
     this.name = 'StateError';
   }
+}
+
+function refuse(kind: StateErrorKind, where: string, detail: string): StateError {
+  return new StateError(kind, `${where} ${detail}`);
 }
 
 function describeValue(v: unknown): string {
@@ -43,18 +50,19 @@ function describeValue(v: unknown): string {
  * `Redis key "lead-routing:ledger:sales"`.
  * Returns a fresh, well-formed copy (format 1).
  * Throws StateError: `not_state` for empty text, non-objects, objects without the format marker
- * `v` (e.g. a routing config or `{"pools":5}`); `newer_version` for `v` above 1 ("written by a newer
+ * `v` (e.g. a routing config or `{"pools":5}`; an object whose keys are all state parts holding
+ * objects is read as format 1); `newer_version` for `v` above 1 ("written by a newer
  * version"); `corrupt` for text that is not JSON or a `v: 1` object with parts of the wrong type
  * (the message lists the paths).
  */
 export function parseState(input: unknown, where: string): RotationState {
   let value = input;
   if (typeof input === 'string') {
-    if (input.trim() === '') throw new StateError('not_state', where, 'is empty, not a lead-routing state.');
+    if (input.trim() === '') throw refuse('not_state', where, 'is empty, not a lead-routing state.');
     try {
       value = JSON.parse(input);
     } catch (e) {
-      throw new StateError(
+      throw refuse(
         'corrupt',
         where,
         `is not valid JSON (${(e as Error).message}); it cannot be read as a lead-routing state.`,
@@ -62,24 +70,29 @@ export function parseState(input: unknown, where: string): RotationState {
     }
   }
   if (!isRecord(value)) {
-    throw new StateError('not_state', where, `is not a lead-routing state (it holds ${describeValue(value)}).`);
+    throw refuse('not_state', where, `is not a lead-routing state (it holds ${describeValue(value)}).`);
   }
-  if (!('v' in value)) {
+  const keys = Object.keys(value);
+  const olderWriter =
+    keys.length > 0 && keys.every(k => STATE_KEYS.includes(k) && isRecord((value as Record<string, unknown>)[k]));
+  if (!('v' in value) && olderWriter) value = {...value, v: 1};
+  else if (!('v' in value)) {
     const looksLikeConfig = Array.isArray(value.reps) || Array.isArray(value.territories);
-    const known = Object.keys(value).filter(k => STATE_KEYS.includes(k));
-    throw new StateError(
+    const known = keys.filter(k => STATE_KEYS.includes(k));
+    throw refuse(
       'not_state',
       where,
       looksLikeConfig
-        ? 'is a routing config, not a lead-routing state.'
+        ? 'is not a lead-routing state (it is a routing config).'
         : `is not a lead-routing state (no format marker "v"${known.length ? '' : ' and none of its parts'}).`,
     );
   }
-  if (typeof value.v === 'number' && Number.isInteger(value.v) && value.v > STATE_FORMAT) {
-    throw new StateError(
+  const v = (value as Record<string, unknown>).v;
+  if (typeof v === 'number' && Number.isInteger(v) && v > STATE_FORMAT) {
+    throw refuse(
       'newer_version',
       where,
-      `was written by a newer version of lead-routing (state format ${value.v}; this version reads format ${STATE_FORMAT}). Upgrade, or point this run at another state.`,
+      `was written by a newer version of lead-routing (state format ${v}; this version reads format ${STATE_FORMAT}). Upgrade, or point this run at another state.`,
     );
   }
   const parsed = stateSchema.safeParse(value);
@@ -88,7 +101,7 @@ export function parseState(input: unknown, where: string): RotationState {
       .slice(0, 5)
       .map(i => `${formatPath(i.path as PropertyKey[]) || '(state)'}: ${i.message}`)
       .join('; ');
-    throw new StateError('corrupt', where, `is a damaged lead-routing state (${issues}).`);
+    throw refuse('corrupt', where, `is a damaged lead-routing state (${issues}).`);
   }
   return copyState(value);
 }

@@ -170,11 +170,47 @@ export function isoWeek(y: number, m: number, d: number): string {
   return `${weekYear}-W${pad2(week)}`;
 }
 
-/** Accepts a Date, an ISO string or epoch ms; throws on anything else (the core never reads the clock). */
+/** The largest distance from the epoch a JavaScript Date can hold (ms): ±100,000,000 days (ECMA-262 §21.4.1.1). */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/**
+ * Accepts a Date, an ISO timestamp or epoch ms; throws a TypeError naming the value on anything else,
+ * including numbers a Date cannot hold (|ms| > 8.64e15, e.g. 1e20). The core never reads the clock.
+ */
 export function toEpochMs(now: Date | string | number): number {
   const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new TypeError(`"now" must be a Date, an ISO timestamp or epoch milliseconds (got ${String(now)})`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) {
+    throw new TypeError(
+      `"now" must be a Date, an ISO timestamp or epoch milliseconds within ±8.64e15 (got ${String(now)})`,
+    );
   }
   return ms;
+}
+
+/**
+ * The instant (epoch ms) at which the wall clock of zone `tz` shows the given local date and time.
+ * A local time skipped by a daylight-saving change is read with the offset before the change (so it
+ * lands just after the gap); a repeated local time is read as its first occurrence. Month 1-12.
+ */
+export function zonedTimeToEpoch(
+  tz: string,
+  y: number,
+  mo: number,
+  d: number,
+  h = 0,
+  mi = 0,
+  s = 0,
+  milli = 0,
+): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, milli);
+  if (tz === 'UTC' || !Number.isFinite(wall)) return wall;
+  const wallMinute = Math.floor(wall / 60000) * 60000;
+  const before = offsetAt(tz, wallMinute - DAY_MS);
+  const after = offsetAt(tz, wallMinute + DAY_MS);
+  // Try both offsets around this date: the one whose instant really shows this wall time wins.
+  const first = wall - before;
+  if (offsetAt(tz, Math.floor(first / 60000) * 60000) === before) return first;
+  const second = wall - after;
+  if (offsetAt(tz, Math.floor(second / 60000) * 60000) === after) return second;
+  return first; // in a gap: the offset before the change
 }

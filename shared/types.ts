@@ -15,6 +15,18 @@ export type Strategy = 'round_robin' | 'weighted' | 'least_loaded' | 'longest_id
 /** Eligibility failures, in the order they are checked. */
 export type Why = 'unknown_rep' | 'unavailable' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
 
+/**
+ * Something a surface or the core could not read exactly, or had to assume, for one lead: `code`
+ * (snake_case, listed in docs/contract.md "Warnings"), the lead `field` and the `value` concerned
+ * when there is one, and `message`, one human sentence: which field, which value, what was assumed.
+ */
+export interface RoutingWarning {
+  code: string;
+  field?: string;
+  value?: string;
+  message: string;
+}
+
 export interface Candidate {
   repId: string;
   eligible: boolean;
@@ -41,6 +53,8 @@ export interface Decision {
    * within the window): that rep's id. Its day/week/month counts were credited back.
    */
   reroutedFrom?: string;
+  /** Present only when non-empty: what was read with an assumption (shell warnings first). */
+  warnings?: RoutingWarning[];
 }
 
 /** Seed aliases kept for CRM custom fields. */

@@ -3,9 +3,9 @@
 // failure loses no lead (the rest stay unassigned) and assigns none twice.
 import {createRouter, type Decision, type RotationState} from '../../shared';
 import {AirtableClient, AirtableError, UPDATE_BATCH, type AirtableRecord} from './airtable';
-import {appendLog} from './log';
+import {tryAppendLog} from './log';
 import {REP_HEADERS, SHEETS} from './layout';
-import {buildConfig, logRow, UserError, type LogRow} from './routing';
+import {buildConfig, logRow, routeOptions, UserError, type LogRow} from './routing';
 import type {Settings} from './settings';
 import {loadState, saveState} from './stateStore';
 import {airtableToken} from './properties';
@@ -21,6 +21,8 @@ export interface AirtableRunResult {
   logRows: LogRow[];
   /** Set when Airtable failed part-way: what was updated before stays, the rest waits for the next run. */
   error: string | null;
+  /** Set when the Routing Log could not be written (the Airtable updates stand). */
+  logError: string | null;
 }
 
 /** Airtable records as a table (header row + rows), the shape configFromSheets reads. */
@@ -34,6 +36,7 @@ export function runAirtable(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   budget: TimeBudget,
+  secret?: string,
 ): AirtableRunResult {
   const token = airtableToken();
   if (!settings.airtableBaseId) throw new UserError('Set the Airtable base id in Lead Routing → Settings.');
@@ -54,7 +57,7 @@ export function runAirtable(
   const leadHeaders = recordsAsTable(leads, [])[0];
   const compiled = buildConfig(recordsAsTable(reps, REP_HEADERS), territories, leadHeaders, settings);
   const props = PropertiesService.getDocumentProperties();
-  const router = createRouter(compiled, loadState(props), {trace: false});
+  const router = createRouter(compiled, loadState(props), routeOptions(secret));
   let committed: RotationState | null = null;
   const routed: AirtableRunResult['routed'] = [];
   let error: string | null = null;
@@ -89,6 +92,6 @@ export function runAirtable(
   const logRows = routed
     .filter(r => r.decision.ownerId !== null || r.lead['Routing Reason'] !== r.decision.reason)
     .map(r => logRow('Airtable', r.recordId, r.lead, r.decision, now));
-  appendLog(ss, logRows);
-  return {routed, remaining: leads.length - routed.length, logRows, error};
+  const logError = tryAppendLog(ss, logRows);
+  return {routed, remaining: leads.length - routed.length, logRows, error, logError};
 }

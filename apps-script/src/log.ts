@@ -31,3 +31,14 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unkn
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: LogRow[]): void {
   if (rows.length) appendRows(ensureLogSheet(ss), rows);
 }
+
+/** appendLog that reports a failure instead of throwing: the run's status says the log is missing. */
+export function tryAppendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: LogRow[]): string | null {
+  try {
+    appendLog(ss, rows);
+    return null;
+  } catch (e) {
+    const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+    return message.replace(/^Exception: /, '');
+  }
+}

@@ -5,7 +5,9 @@
 import {loadSettings} from './properties';
 import {previewHtml, previewRows} from './preview';
 import {UserError} from './routing';
-import {runAssignment} from './runner';
+import {StateError} from '../../shared';
+import {LOCK_WAIT_MS, runAssignment} from './runner';
+import {clearState} from './stateStore';
 import {setUpSheetsIn} from './setup';
 import {saveSidebarForm, sidebarState, type SidebarState} from './sidebar';
 import {changeMayAddLeads, installTriggers, removeTriggers} from './triggers';
@@ -13,7 +15,9 @@ import {changeMayAddLeads, installTriggers, removeTriggers} from './triggers';
 const MENU = 'Lead Routing';
 
 function message(e: unknown): string {
-  return e instanceof UserError ? e.message : `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+  return e instanceof UserError || e instanceof StateError
+    ? e.message
+    : `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
 }
 
 function alert(text: string): void {
@@ -117,4 +121,22 @@ export function getSettings(): SidebarState {
 /** Sidebar: save (google.script.run.saveSettings). */
 export function saveSettings(form: unknown): ReturnType<typeof saveSidebarForm> {
   return saveSidebarForm(form);
+}
+
+/**
+ * Sidebar (google.script.run.resetRotation): starts the rotation afresh (rotation positions,
+ * counters, dedupe and learned accounts), the way back from an unreadable state. Holds the
+ * document lock so no run is writing the state meanwhile.
+ */
+export function resetRotation(): {ok: boolean; message: string} {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS.menu)) {
+    return {ok: false, message: 'A run is assigning leads right now; try again in a minute.'};
+  }
+  try {
+    clearState(PropertiesService.getDocumentProperties());
+    return {ok: true, message: 'The rotation starts afresh with the next run.'};
+  } finally {
+    lock.releaseLock();
+  }
 }

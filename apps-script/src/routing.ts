@@ -1,5 +1,5 @@
 // Shared by the Sheet and Airtable runs: config from the tables, one router per run, log rows.
-import {compileConfig, validateConfig, type CompiledConfig, type Decision} from '../../shared';
+import {compileConfig, validateConfig, type CompiledConfig, type Decision, type RouteOptions} from '../../shared';
 import {configFromSheets} from './configFromSheets';
 import {escapeCell} from './escape';
 import {headerKey} from './layout';
@@ -74,4 +74,14 @@ export function logRow(
     escapeCell(d.reason),
     d.configVersion,
   ];
+}
+
+/**
+ * Router options of a run: no trace, and the installation's secret for keyed pseudonyms
+ * (dedupe keys, learned domains; see secret.ts). Typed loosely so the core's RouteOptions decides.
+ */
+export function routeOptions(secret?: string): RouteOptions {
+  const options: RouteOptions & {secret?: string} = {trace: false};
+  if (secret) options.secret = secret;
+  return options;
 }

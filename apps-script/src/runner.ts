@@ -5,6 +5,8 @@ import {runAirtable} from './airtableRun';
 import {notifyReps, type Assignment} from './notify';
 import {loadSettings, storeLastRun, type RunStatus} from './properties';
 import {UserError} from './routing';
+import {installationSecret} from './secret';
+import {StateError} from '../../shared';
 import {runSheet} from './sheetRun';
 
 /** Menu runs wait a little for a running trigger; trigger runs wait longer (form bursts). */
@@ -38,15 +40,21 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const budget = new TimeBudget(startedAt);
     let error: string | null = null;
+    let logError: string | null = null;
+    let changedMeanwhile: number[] = [];
+    const secret = installationSecret();
     if (settings.source === 'airtable') {
-      const r = runAirtable(ss, settings, budget);
+      const r = runAirtable(ss, settings, budget, secret);
       assignments = r.routed;
       status.remaining = r.remaining;
       error = r.error;
+      logError = r.logError;
     } else {
-      const r = runSheet(ss, settings, budget);
+      const r = runSheet(ss, settings, budget, secret);
       assignments = r.routed;
       status.remaining = r.remaining;
+      logError = r.logError;
+      changedMeanwhile = r.changedMeanwhile;
     }
     status.assigned = assignments.filter(a => a.decision.ownerId !== null).length;
     status.unassigned = assignments.length - status.assigned;
@@ -54,15 +62,28 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     const parts = [`Assigned ${status.assigned} new lead${status.assigned === 1 ? '' : 's'}.`];
     if (status.unassigned) parts.push(`${status.unassigned} could not be assigned (see Routing Reason).`);
     if (status.remaining) parts.push(`${status.remaining} left for the next run.`);
+    if (changedMeanwhile.length) {
+      parts.push(
+        `Row${changedMeanwhile.length === 1 ? '' : 's'} ${changedMeanwhile.join(', ')} changed while this run was routing: left as ${changedMeanwhile.length === 1 ? 'it is' : 'they are'}.`,
+      );
+    }
     if (error) {
       parts.push(`Stopped early: ${error}`);
+      status.ok = false;
+    }
+    if (logError) {
+      parts.push(
+        `The Routing Log could not be written (${logError}); the assignments above were made${settings.source === 'airtable' ? ' in Airtable' : ''}.`,
+      );
       status.ok = false;
     }
     status.message = parts.join(' ');
   } catch (e) {
     status.ok = false;
     status.message =
-      e instanceof UserError ? e.message : `Lead routing failed: ${e instanceof Error ? e.message : String(e)}`;
+      e instanceof UserError || e instanceof StateError
+        ? e.message
+        : `Lead routing failed: ${e instanceof Error ? e.message : String(e)}`;
   } finally {
     lock.releaseLock();
   }

@@ -3,9 +3,9 @@
 import {createRouter, type CompiledConfig, type Decision} from '../../shared';
 import {isBlankRow} from './configFromSheets';
 import {escapeCell} from './escape';
-import {appendLog} from './log';
+import {tryAppendLog} from './log';
 import {ASSIGNMENT_HEADERS, SHEETS, columnIndex} from './layout';
-import {buildConfig, logRow, UserError, type LogRow} from './routing';
+import {buildConfig, logRow, routeOptions, UserError, type LogRow} from './routing';
 import type {Settings} from './settings';
 import {loadState, saveState} from './stateStore';
 import type {TimeBudget} from './budget';
@@ -102,8 +102,9 @@ export function routeRows(
   now: Date,
   budget: TimeBudget,
   limit = Infinity,
+  secret?: string,
 ): {routed: RoutedRow[]; router: ReturnType<typeof createRouter>} {
-  const router = createRouter(compiled, state, {trace: false});
+  const router = createRouter(compiled, state, routeOptions(secret));
   const routed: RoutedRow[] = [];
   const n = Math.min(limit, table.newRows.length);
   for (let k = 0; k < n; k++) {
@@ -127,16 +128,27 @@ export function columnBlocks(cols: number[]): number[][] {
   return blocks;
 }
 
+/** Same cell content for the purpose of "changed since read" (Dates by time, the rest as text). */
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  return String(a ?? '') === String(b ?? '');
+}
+
 /**
- * Writes the assignment columns of the routed rows: per block of adjacent columns one getFormulas
- * (to keep formulas of rows in between) and one setValues over the rows from the first to the last
- * routed row. Rows in between keep their values, re-escaped so text never turns into a formula.
+ * Writes the assignment columns of the routed rows with a fixed number of calls: per block of
+ * adjacent columns, one getValues and one getFormulas just before one setValues over the rows
+ * from the first to the last routed row. Every cell the run did not route is written back as it
+ * is now (its formula, or its current value re-escaped), so an edit made by someone while the
+ * run was routing (a colleague reassigning row 40) is kept. A routed row whose assignment cells
+ * changed since the run read them was handled by a person meanwhile: it is left as it is now and
+ * returned, so the run can say so.
  */
-export function writeAssignments(table: LeadTable, routed: RoutedRow[], now: Date): void {
-  if (routed.length === 0) return;
+export function writeAssignments(table: LeadTable, routed: RoutedRow[], now: Date): RoutedRow[] {
+  if (routed.length === 0) return [];
   const first = routed[0].index;
   const last = routed[routed.length - 1].index;
-  const mine = new Map<number, RoutedRow>(routed.map(r => [r.index, r]));
   const c = table.cols;
   const valueFor = (r: RoutedRow, col: number): unknown => {
     const d = r.decision;
@@ -145,44 +157,72 @@ export function writeAssignments(table: LeadTable, routed: RoutedRow[], now: Dat
     if (col === c.Territory) return d.ownerId ? escapeCell(d.territoryName ?? '') : '';
     return escapeCell(d.reason);
   };
-  for (const block of columnBlocks(ASSIGNMENT_HEADERS.map(h => c[h]))) {
+  const blocks = columnBlocks(ASSIGNMENT_HEADERS.map(h => c[h]));
+  const reads = blocks.map(block => {
     const range = table.sheet.getRange(first + 1, block[0] + 1, last - first + 1, block.length);
-    const formulas = last > first ? range.getFormulas() : null;
+    return {block, range, values: range.getValues(), formulas: range.getFormulas()};
+  });
+  // A routed row is ours only if none of its assignment cells changed since the run read them.
+  const mine = new Map<number, RoutedRow>();
+  const skipped: RoutedRow[] = [];
+  for (const r of routed) {
+    const changed = reads.some(({block, values, formulas}) =>
+      block.some(
+        (col, j) =>
+          formulas[r.index - first][j] !== '' || !sameCell(values[r.index - first][j], table.values[r.index][col]),
+      ),
+    );
+    if (changed) skipped.push(r);
+    else mine.set(r.index, r);
+  }
+  for (const {block, range, values, formulas} of reads) {
     const out: unknown[][] = [];
     for (let i = first; i <= last; i++) {
       const r = mine.get(i);
       out.push(
         block.map((col, j) => {
           if (r) return valueFor(r, col);
-          const f = formulas ? formulas[i - first][j] : '';
-          return f ? f : escapeCell(table.values[i][col]);
+          const f = formulas[i - first][j];
+          return f ? f : escapeCell(values[i - first][j]);
         }),
       );
     }
     range.setValues(out);
   }
+  return skipped;
 }
 
 export interface SheetRunResult {
   routed: RoutedRow[];
   remaining: number;
   logRows: LogRow[];
+  /** Sheet rows (1-based) routed by this run but changed by someone meanwhile: left as they are now. */
+  changedMeanwhile: number[];
+  /** Set when the Routing Log could not be written (the assignments are on Leads all the same). */
+  logError: string | null;
 }
 
 /** One assignment run over the Leads sheet. The caller holds the document lock. */
-export function runSheet(ss: Spreadsheet, settings: Settings, budget: TimeBudget): SheetRunResult {
+export function runSheet(ss: Spreadsheet, settings: Settings, budget: TimeBudget, secret?: string): SheetRunResult {
   const now = new Date();
   const table = readLeadTable(ss, false);
   const compiled = sheetConfig(ss, settings, table.header);
-  if (table.newRows.length === 0) return {routed: [], remaining: 0, logRows: []};
+  if (table.newRows.length === 0) return {routed: [], remaining: 0, logRows: [], changedMeanwhile: [], logError: null};
   const props = PropertiesService.getDocumentProperties();
-  const {routed, router} = routeRows(table, compiled, loadState(props), now, budget);
-  writeAssignments(table, routed, now);
+  const {routed: decided, router} = routeRows(table, compiled, loadState(props), now, budget, Infinity, secret);
+  const skipped = writeAssignments(table, decided, now);
   saveState(props, router.state());
+  const left = new Set(skipped.map(r => r.index));
+  const routed = decided.filter(r => !left.has(r.index));
   const reasonCol = table.cols['Routing Reason'];
   const logRows = routed
     .filter(r => r.decision.ownerId !== null || String(table.values[r.index][reasonCol] ?? '') !== r.decision.reason)
     .map(r => logRow('Sheet', r.index + 1, r.lead, r.decision, now));
-  appendLog(ss, logRows);
-  return {routed, remaining: table.newRows.length - routed.length, logRows};
+  return {
+    routed,
+    remaining: table.newRows.length - decided.length,
+    logRows,
+    changedMeanwhile: skipped.map(r => r.index + 1),
+    logError: tryAppendLog(ss, logRows),
+  };
 }

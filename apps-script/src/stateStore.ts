@@ -1,10 +1,12 @@
 // Rotation state in document properties. A property value may hold at most 9 KB and a store
 // 500 KB in total, so the JSON is cut into chunks (by UTF-8 bytes) and, when it is too big, the
 // oldest dedupe keys and learned account domains are dropped first (the state is bounded anyway).
-import {copyState, type RotationState} from '../../shared';
+import {copyState, emptyState, parseState, StateError, type RotationState, type StateErrorKind} from '../../shared';
 
 export const STATE_PREFIX = 'leadRouting.state.';
 export const STATE_COUNT_KEY = 'leadRouting.state.n';
+/** Total length (UTF-16 units) of the JSON the chunks hold: a chunk cut short is found even when the JSON still parses. */
+export const STATE_LENGTH_KEY = 'leadRouting.state.len';
 /** Bytes per chunk: under the 9 KB limit with room for the key. */
 export const CHUNK_BYTES = 8000;
 /** Total budget for the state, well under the 500 KB property store (settings and log ids share it). */
@@ -64,28 +66,70 @@ export function serializeState(state: RotationState, budget: number = STATE_BUDG
   return json;
 }
 
-/** Property map holding the state: count key + chunk keys. */
+/** Property map holding the state: count key, length key and chunk keys. */
 export function stateProperties(state: RotationState): Record<string, string> {
-  const chunks = chunkString(serializeState(state));
-  const props: Record<string, string> = {[STATE_COUNT_KEY]: String(chunks.length)};
+  const json = serializeState(state);
+  const chunks = chunkString(json);
+  const props: Record<string, string> = {
+    [STATE_COUNT_KEY]: String(chunks.length),
+    [STATE_LENGTH_KEY]: String(json.length),
+  };
   chunks.forEach((c, i) => (props[STATE_PREFIX + i] = c));
   return props;
 }
 
-/** The state from a property map (all properties of the store); empty when absent or unreadable. */
+/** Where the state lives, for messages. */
+export const STATE_WHERE = `The rotation state in this spreadsheet's document properties (${STATE_PREFIX}*)`;
+const RECOVER =
+  ' No lead was changed. To start the rotation afresh (counters, dedupe and learned accounts are cleared), use Lead Routing → Settings → Reset rotation.';
+
+function unreadable(kind: StateErrorKind, detail: string): StateError {
+  return new StateError(kind, `${STATE_WHERE} cannot be read: ${detail}.${RECOVER}`);
+}
+
+/**
+ * The state from a property map (all properties of the store). No state at all (no count key and
+ * no chunk) is the empty state of a first run; anything else that is not a whole, readable state
+ * (a chunk missing or cut short, a wrong chunk count, JSON that is not a state, a newer format)
+ * throws StateError naming the properties and how to recover: never a silent reset.
+ */
 export function stateFromProperties(props: Record<string, string>): RotationState {
-  const n = Number(props[STATE_COUNT_KEY]);
-  if (!Number.isInteger(n) || n <= 0) return copyState(undefined);
+  const countText = props[STATE_COUNT_KEY];
+  const hasChunks = Object.keys(props).some(
+    k => k.startsWith(STATE_PREFIX) && /^\d+$/.test(k.slice(STATE_PREFIX.length)),
+  );
+  if (countText === undefined) {
+    if (hasChunks) throw unreadable('corrupt', `the chunk count (${STATE_COUNT_KEY}) is missing`);
+    return emptyState();
+  }
+  const n = Number(countText);
+  if (!Number.isInteger(n) || n <= 0) throw unreadable('corrupt', `the chunk count is "${countText}"`);
   let json = '';
   for (let i = 0; i < n; i++) {
     const part = props[STATE_PREFIX + i];
-    if (part === undefined) return copyState(undefined);
+    if (part === undefined) throw unreadable('corrupt', `chunk ${i + 1} of ${n} is missing`);
     json += part;
   }
+  if (props[STATE_PREFIX + n] !== undefined)
+    throw unreadable('corrupt', `there are more chunks than the count (${n}) says`);
+  const length = props[STATE_LENGTH_KEY];
+  if (length !== undefined && Number(length) !== json.length) {
+    throw unreadable(
+      'corrupt',
+      `it holds ${json.length} characters where ${length} were written (a chunk was cut short)`,
+    );
+  }
+  let parsed: unknown;
   try {
-    return copyState(JSON.parse(json));
+    parsed = JSON.parse(json);
   } catch {
-    return copyState(undefined);
+    throw unreadable('corrupt', 'it is not valid JSON (a chunk was cut short or edited)');
+  }
+  try {
+    return parseState(parsed, STATE_WHERE);
+  } catch (e) {
+    if (e instanceof StateError) throw new StateError(e.kind, e.message + RECOVER);
+    throw e;
   }
 }
 
@@ -100,4 +144,11 @@ export function saveState(store: GoogleAppsScript.Properties.Properties, state: 
   store.setProperties(props);
   const n = Number(props[STATE_COUNT_KEY]);
   for (let i = n; i < before; i++) store.deleteProperty(STATE_PREFIX + i);
+}
+
+/** Reset rotation: removes every state property (count, length, chunks). Returns how many were removed. */
+export function clearState(store: GoogleAppsScript.Properties.Properties): number {
+  const keys = store.getKeys().filter(k => k.startsWith(STATE_PREFIX));
+  for (const k of keys) store.deleteProperty(k);
+  return keys.length;
 }

@@ -1,7 +1,9 @@
-import {emptyState} from '../../shared';
-import {escapeCell, escapeHtml} from '../src/escape';
+import {emptyState, StateError} from '../../shared';
+import {CELL_LIMIT, escapeCell, escapeHtml} from '../src/escape';
 import {
   CHUNK_BYTES,
+  STATE_COUNT_KEY,
+  STATE_LENGTH_KEY,
   chunkString,
   serializeState,
   stateFromProperties,
@@ -14,6 +16,19 @@ import {digests} from '../src/notify';
 import {changeMayAddLeads} from '../src/triggers';
 
 describe('escapeCell', () => {
+  it('cuts text to the 50,000-character cell limit, marking the cut (issue 11 #12)', () => {
+    const long = 'x'.repeat(60000);
+    const cut = escapeCell(long) as string;
+    expect(cut.length).toBe(CELL_LIMIT);
+    expect(cut.endsWith('…[cut]')).toBe(true);
+    expect((escapeCell('=' + long) as string).startsWith("'=")).toBe(true);
+    expect(escapeCell('y'.repeat(CELL_LIMIT))).toBe('y'.repeat(CELL_LIMIT));
+    // never a lone surrogate at the cut
+    const emoji = escapeCell('a' + '😀'.repeat(30000)) as string;
+    expect(emoji.length).toBeLessThanOrEqual(CELL_LIMIT);
+    expect(() => encodeURIComponent(emoji)).not.toThrow();
+  });
+
   it('prefixes text Sheets would read as a formula, leaves numbers and plain text alone', () => {
     expect(escapeCell('=IMPORTXML("x","//a")')).toBe('\'=IMPORTXML("x","//a")');
     expect(escapeCell('+1 555')).toBe("'+1 555");
@@ -27,6 +42,12 @@ describe('escapeCell', () => {
     expect(escapeHtml('<b>"x"</b>')).toBe('&#60;b&#62;&#34;x&#34;&#60;/b&#62;');
   });
 });
+
+function omit(o: Record<string, string>, key: string): Record<string, string> {
+  const out = {...o};
+  delete out[key];
+  return out;
+}
 
 describe('state in properties', () => {
   it('chunks by UTF-8 bytes without splitting characters, and reads back the same state', () => {
@@ -56,9 +77,67 @@ describe('state in properties', () => {
     expect(kept.dedupe.k0).toBeUndefined();
   });
 
-  it('a missing or broken chunk gives an empty state, not an error', () => {
-    expect(stateFromProperties({'leadRouting.state.n': '2', 'leadRouting.state.0': '{"v":1'})).toEqual(emptyState());
+  it('no state at all is a first run: the empty state', () => {
     expect(stateFromProperties({})).toEqual(emptyState());
+    expect(stateFromProperties({'leadRouting.settings': '{}'})).toEqual(emptyState());
+  });
+
+  it('a missing, cut or extra chunk, a wrong count or a non-state is refused, never reset silently (issue 11 #2)', () => {
+    const state = emptyState();
+    for (let i = 0; i < 3000; i++) state.dedupe['k' + i] = ['ana', 1e12 + i, null];
+    const good = stateProperties(state);
+    const n = Number(good[STATE_COUNT_KEY]);
+    expect(n).toBeGreaterThan(2);
+    const cases: [string, Record<string, string>, RegExp][] = [
+      ['a chunk missing', omit(good, 'leadRouting.state.1'), /chunk 2 of \d+ is missing/],
+      [
+        'the last chunk cut short',
+        {...good, [`leadRouting.state.${n - 1}`]: good[`leadRouting.state.${n - 1}`].slice(0, 10)},
+        /characters where \d+ were written/,
+      ],
+      [
+        'a middle chunk cut short (old format, no length)',
+        omit({...good, 'leadRouting.state.1': good['leadRouting.state.1'].slice(0, 100)}, STATE_LENGTH_KEY),
+        /not valid JSON/,
+      ],
+      ['a count too small', {...good, [STATE_COUNT_KEY]: String(n - 1)}, /more chunks than the count/],
+      [
+        'a count too big',
+        {...good, [STATE_COUNT_KEY]: String(n + 1)},
+        new RegExp(`chunk ${n + 1} of ${n + 1} is missing`),
+      ],
+      ['a count that is not a number', {...good, [STATE_COUNT_KEY]: 'x'}, /chunk count is "x"/],
+      ['chunks without a count', omit(good, STATE_COUNT_KEY), /chunk count .* is missing/],
+      ['an array', {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '[]'}, /is not a lead-routing state/],
+      [
+        'a config',
+        {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '{"version":1,"reps":[]}'},
+        /is not a lead-routing state/,
+      ],
+      ['a number', {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '42'}, /is not a lead-routing state/],
+      [
+        'pools of the wrong type',
+        {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '{"v":1,"pools":"x"}'},
+        /damaged lead-routing state \(pools: /,
+      ],
+      [
+        'a newer format',
+        {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '{"v":2,"pools":{}}'},
+        /written by a newer version/,
+      ],
+    ];
+    for (const [what, props, message] of cases) {
+      let error: unknown = null;
+      try {
+        stateFromProperties(props);
+      } catch (e) {
+        error = e;
+      }
+      expect([what, error instanceof StateError]).toEqual([what, true]);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).toMatch(/document properties \(leadRouting\.state\.\*\)/);
+      expect((error as Error).message).toMatch(/Reset rotation/);
+    }
   });
 });
 

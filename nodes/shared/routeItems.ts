@@ -1,7 +1,7 @@
 // The shared execute loop of Route Lead and Round Robin: build each item's config, route all items
 // in one state transaction (or on a read-only snapshot in a dry run), and split the items.
 import {NodeOperationError, type IExecuteFunctions, type INodeExecutionData} from 'n8n-workflow';
-import {createRouter, type CompiledConfig, type Decision, type RotationState} from '../../shared';
+import {createRouter, type CompiledConfig, type Decision, type RotationState, type RoutingWarning} from '../../shared';
 import {configErrorToNodeError} from './configFromParameters';
 import {createStateStore} from './createStateStore';
 import {withError} from './output';
@@ -11,6 +11,8 @@ export interface Prepared {
   compiled: CompiledConfig;
   lead: unknown;
   now: Date | string | number;
+  /** Warnings found while preparing this item (roster cells, its time); first in the decision's. */
+  warnings?: RoutingWarning[];
 }
 
 export interface RoutedItems {
@@ -27,7 +29,7 @@ export function decideAll(prepared: Prepared[], state: RotationState | undefined
     const router = createRouter(prepared[k].compiled, current, {trace});
     while (k < prepared.length && prepared[k].compiled === router.compiled) {
       const p = prepared[k];
-      decisions.push({index: p.index, decision: router.route(p.lead, p.now, p.index)});
+      decisions.push({index: p.index, decision: router.route(p.lead, p.now, p.index, p.warnings)});
       k++;
     }
     current = router.state();

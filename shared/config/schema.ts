@@ -68,6 +68,10 @@ const fields = z.strictObject(
 export const configSchema = z.strictObject({
   version: z.literal(1).default(1),
   fields: fields.default({}),
+  /** IANA zone for zone-less lead timestamps and for reps without `timezone` (absent: UTC). */
+  timezone: z.string().trim().min(1).optional(),
+  /** Day/month order of slash dates such as 3/10/2026 (absent: MDY, with a warning when ambiguous). */
+  dateOrder: z.enum(['MDY', 'DMY']).optional(),
   reps: z.array(rep).min(1, 'at least one rep is needed'),
   territories: z.array(territory).default([]),
   cascade: z.array(z.enum(CASCADE_STAGES)).default(DEFAULT_CASCADE),

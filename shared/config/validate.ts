@@ -65,6 +65,9 @@ function semanticIssues(config: RoutingConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: string, message: string) => issues.push({path, message});
 
+  if (config.timezone !== undefined && !isValidTimeZone(config.timezone)) {
+    add('timezone', `unknown time zone "${config.timezone}" (use an IANA name such as America/Chicago)`);
+  }
   const repIds = new Map<string, number>();
   config.reps.forEach((rep, i) => {
     const first = repIds.get(rep.id);

@@ -33,7 +33,7 @@ describe('parseState', () => {
   });
 
   test('a config is named as a config', () => {
-    expect(refusal(config()).message).toContain('is a routing config');
+    expect(refusal(config()).message).toContain('(it is a routing config)');
   });
 
   test('refuses a newer format instead of downgrading it', () => {

@@ -2,26 +2,51 @@
  * The example workflows in real n8n: every committed file imports as it is, and the routing part of each
  * runs end to end (trigger swapped for Manual Trigger + Code with the platform's sample payload, write-backs
  * recorded by a stub on 127.0.0.1) writing back the owner the example promises.
+ *
+ * Availability (issue 13 part 3): an example with `test.availability` runs twice more, as a workflow of its own
+ * (fresh rotation state): once with the availability call answering the platform's response with one rep away
+ * (that rep gets no lead, the lead is written back to another rep) and once with the call failing with HTTP 500
+ * (the lead is still written back; the decision carries the warning `availability_unknown`).
+ *
+ * LEAD_ROUTING_EXAMPLES=salesforce,hubspot runs only the examples whose slug or platform contains one of the
+ * words (case-insensitive); the import check of the committed files always covers all of them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {EXAMPLES} from '../../workflows-examples/build/index';
 import type {Example, ExpectedCall} from '../../workflows-examples/build/example';
-import {cleanupAll, createUserFolder, executeWorkflow, runN8n, ROOT, type UserFolder} from './lib/n8n';
+import {
+  cleanupAll,
+  createUserFolder,
+  executeWorkflow,
+  runN8n,
+  ROOT,
+  type ExecutionResult,
+  type UserFolder,
+} from './lib/n8n';
 import {startStub, type RecordedCall, type Stub} from './workflows-examples.stub';
-import {testVariant} from './workflows-examples.variant';
+import {isRoutingNode, testVariant} from './workflows-examples.variant';
 
 const EXAMPLES_DIR = path.join(ROOT, 'workflows-examples');
 const committed = fs.readdirSync(EXAMPLES_DIR).filter(f => f.endsWith('.json'));
+const only = (process.env.LEAD_ROUTING_EXAMPLES ?? '')
+  .split(',')
+  .map(w => w.trim().toLowerCase())
+  .filter(Boolean);
+const SELECTED = EXAMPLES.filter(
+  ex => !only.length || only.some(w => ex.slug.toLowerCase().includes(w) || ex.platform.toLowerCase().includes(w)),
+);
 
 let stub: Stub;
 let folder: UserFolder;
 const ids = new Map<string, string>();
+const availIds = new Map<string, string>();
 
-/** A 16-character workflow id derived from the slug (n8n's id format). */
-const idFor = (slug: string) =>
-  (slug.replace(/[^a-zA-Z0-9]/g, '') + '0000000000000000').slice(0, 12) +
+/** A 16-character workflow id derived from the slug (n8n's id format); `tag` tells variants apart. */
+const idFor = (slug: string, tag = '') =>
+  (slug.replace(/[^a-zA-Z0-9]/g, '') + '0000000000000000').slice(0, 12 - tag.length) +
+  tag +
   String(EXAMPLES.findIndex(e => e.slug === slug)).padStart(4, '0');
 
 async function importDir(f: UserFolder, files: Array<[string, string]>): Promise<void> {
@@ -55,11 +80,20 @@ beforeAll(async () => {
     folder,
     committed.map(f => [f, fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')]),
   );
-  const variants: Array<[string, string]> = EXAMPLES.map(ex => {
+  const variants: Array<[string, string]> = [];
+  for (const ex of SELECTED) {
     ids.set(ex.slug, idFor(ex.slug));
     stub.register(ex.slug, ex.test.stub ?? {}, ex.test.doubles ?? {});
-    return [`${ex.slug}.json`, JSON.stringify(testVariant(ex, stub.base, idFor(ex.slug)))];
-  });
+    variants.push([`${ex.slug}.json`, JSON.stringify(testVariant(ex, stub.base, idFor(ex.slug)))]);
+    if (ex.test.availability) {
+      const id = idFor(ex.slug, 'av');
+      availIds.set(ex.slug, id);
+      variants.push([
+        `${ex.slug}-availability.json`,
+        JSON.stringify(testVariant(ex, stub.base, id, {availability: true})),
+      ]);
+    }
+  }
   await importDir(folder, variants);
 });
 
@@ -100,19 +134,106 @@ function check(calls: RecordedCall[], slug: string, e: ExpectedCall): string | u
   return `${e.call}: expected ${e.count ?? '≥1'} matching call(s), got ${hits.length} of ${same.length}: ${JSON.stringify(same.map(c => ({body: c.body, query: c.query}))).slice(0, 1500)}`;
 }
 
-describe.each(EXAMPLES.map(ex => [ex.platform, ex] as [string, Example]))('%s', (_platform, ex) => {
+describe.each(SELECTED.map(ex => [ex.platform, ex] as [string, Example]))('%s', (_platform, ex) => {
   test(`${ex.slug}: routes the sample and writes the owner back`, async () => {
-    for (let i = 0; i < (ex.test.runs ?? 1); i++) {
-      const result = await executeWorkflow(folder, ids.get(ex.slug)!);
-      if (!result.ok) throw new Error(`execution ${i + 1} failed:\n${result.error?.slice(-4000)}`);
-      const err = result.run?.data.resultData.error;
-      if (err) throw new Error(`execution ${i + 1} failed: ${err.message} ${err.description ?? ''}`);
-    }
+    for (let i = 0; i < (ex.test.runs ?? 1); i++) await run(ids.get(ex.slug)!, `execution ${i + 1}`);
     const problems = ex.test.expect.map(e => check(stub.calls, ex.slug, e)).filter(Boolean);
     for (const spec of ex.test.never ?? []) {
       const n = callsFor(stub.calls, ex.slug, spec).length;
       if (n) problems.push(`${spec}: must not be called, was called ${n} time(s)`);
     }
+    expect(problems).toEqual([]);
+  });
+});
+
+interface RoutingOut {
+  ownerId?: string | null;
+  warnings?: Array<{code: string}>;
+  candidates?: Array<{repId: string; eligible?: boolean; why?: string | null; capacityLimit?: string}>;
+}
+
+async function run(id: string, what: string): Promise<ExecutionResult> {
+  const result = await executeWorkflow(folder, id);
+  if (!result.ok) throw new Error(`${what} failed:\n${result.error?.slice(-4000)}`);
+  const err = result.run?.data.resultData.error;
+  if (err) throw new Error(`${what} failed: ${err.message} ${err.description ?? ''}`);
+  return result;
+}
+
+/** Every decision the routing nodes of the example made in this execution (all runs, both outputs). */
+function decisions(ex: Example, result: ExecutionResult): Array<{node: string; routing: RoutingOut}> {
+  const out: Array<{node: string; routing: RoutingOut}> = [];
+  for (const node of ex.build().nodes.filter(isRoutingNode)) {
+    const field = ((node.parameters.options as {outputField?: string} | undefined)?.outputField ?? 'routing') as string;
+    for (const r of result.run?.data.resultData.runData[node.name] ?? [])
+      for (const items of r.data?.main ?? [])
+        for (const item of items ?? []) {
+          const routing = item.json[field] as RoutingOut | undefined;
+          if (routing) out.push({node: node.name, routing});
+        }
+  }
+  return out;
+}
+
+const mentions = (c: RecordedCall, id: string) => (JSON.stringify(c.body ?? '') + c.query).includes(id);
+
+/** Problems with one availability run: the owners chosen must reach a write-back; `away` must get nothing. */
+function availabilityProblems(
+  ex: Example,
+  result: ExecutionResult,
+  calls: RecordedCall[],
+  away: string | undefined,
+): {problems: string[]; routed: Array<{node: string; routing: RoutingOut}>} {
+  const a = ex.test.availability!;
+  const problems: string[] = [];
+  const all = decisions(ex, result);
+  const routed = all.filter(d => d.routing.ownerId);
+  if (!callsFor(calls, ex.slug, a.call).length) problems.push(`the availability call ${a.call} was not made`);
+  if (!routed.length) problems.push(`no lead was assigned: ${JSON.stringify(all.map(d => d.routing)).slice(0, 1500)}`);
+  const writes = calls.filter(c => !callsFor([c], ex.slug, a.call).length);
+  for (const d of routed) {
+    const owner = String(d.routing.ownerId);
+    if (!writes.some(c => mentions(c, owner)))
+      problems.push(`${d.node}: owner ${owner} was never written back (no later call names it)`);
+  }
+  if (away !== undefined) {
+    for (const d of routed)
+      if (String(d.routing.ownerId) === away) problems.push(`${d.node}: the away rep ${away} got the lead`);
+    for (const c of writes) if (mentions(c, away)) problems.push(`${c.method} ${c.path} names the away rep ${away}`);
+    const passedOver = all.some(d =>
+      (d.routing.candidates ?? []).some(
+        c => c.repId === away && (c.why === 'away' || (c.why === 'at_capacity' && c.capacityLimit === 'open')),
+      ),
+    );
+    if (!passedOver)
+      problems.push(
+        `no decision lists ${away} as away or at its open cap: ${JSON.stringify(all.map(d => d.routing.candidates)).slice(0, 1500)}`,
+      );
+  }
+  return {problems, routed};
+}
+
+const withAvailability = SELECTED.filter(ex => ex.test.availability);
+describe.each(withAvailability.map(ex => [ex.platform, ex] as [string, Example]))('%s availability', (_p, ex) => {
+  const a = ex.test.availability!;
+  afterEach(() => stub.override(ex.slug, a.call, undefined));
+
+  test(`${ex.slug}: ${a.awayRep} reported away gets no lead; the lead is written back to another rep`, async () => {
+    stub.override(ex.slug, a.call, {body: a.reply});
+    const from = stub.calls.length;
+    const result = await run(availIds.get(ex.slug)!, 'availability run');
+    const {problems} = availabilityProblems(ex, result, stub.calls.slice(from), a.awayRep);
+    expect(problems).toEqual([]);
+  });
+
+  test(`${ex.slug}: the availability call answering HTTP 500 still routes the lead, with availability_unknown`, async () => {
+    stub.override(ex.slug, a.call, {status: 500, body: {error: 'Internal Server Error'}});
+    const from = stub.calls.length;
+    const result = await run(availIds.get(ex.slug)!, 'run with the availability call failing');
+    const {problems, routed} = availabilityProblems(ex, result, stub.calls.slice(from), undefined);
+    for (const d of routed)
+      if (!(d.routing.warnings ?? []).some(w => w.code === 'availability_unknown'))
+        problems.push(`${d.node}: no availability_unknown warning: ${JSON.stringify(d.routing.warnings ?? [])}`);
     expect(problems).toEqual([]);
   });
 });

@@ -21,6 +21,11 @@ export interface Stub {
   calls: RecordedCall[];
   /** Replies for one example: "METHOD /path" -> reply, node doubles by name. */
   register(slug: string, replies: Record<string, StubReply>, doubles: Record<string, unknown>): void;
+  /**
+   * Overrides one call of one example until cleared (`reply` undefined): `call` is "METHOD /path" or
+   * "node:<name>" (a double); the reply may carry a status, e.g. {status: 500} to make the call fail.
+   */
+  override(slug: string, call: string, reply: StubReply | undefined): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function startStub(): Promise<Stub> {
   const replies = new Map<string, Record<string, StubReply>>();
   const doubles = new Map<string, Record<string, unknown>>();
   const failed = new Map<string, number>();
+  const overrides = new Map<string, StubReply>();
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', d => (raw += d));
@@ -48,12 +54,14 @@ export async function startStub(): Promise<Stub> {
         res.writeHead(status, {'content-type': 'application/json', ...headers});
         res.end(payload === undefined ? '' : JSON.stringify(payload));
       };
+      const key = `${method} ${path}`;
+      const forced = overrides.get(`${slug} ${key}`);
+      if (forced) return send(forced.status ?? 200, forced.body ?? {ok: true}, forced.headers);
       if (path.startsWith('/__node/')) {
         const name = path.slice('/__node/'.length);
         const d = doubles.get(slug)?.[name];
         return send(200, d ?? {ok: true, node: name});
       }
-      const key = `${method} ${path}`;
       const reply = replies.get(slug)?.[key];
       if (!reply) return send(200, {ok: true});
       const n = failed.get(`${slug} ${key}`) ?? 0;
@@ -72,6 +80,11 @@ export async function startStub(): Promise<Stub> {
     register(slug, r, d) {
       replies.set(slug, r);
       doubles.set(slug, d);
+    },
+    override(slug, call, reply) {
+      const key = `${slug} ${call.startsWith('node:') ? `POST /__node/${call.slice(5)}` : call}`;
+      if (reply) overrides.set(key, reply);
+      else overrides.delete(key);
     },
     close: () => new Promise<void>(r => server.close(() => r())),
   };

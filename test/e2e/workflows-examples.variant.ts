@@ -67,10 +67,30 @@ function double(node: N8nNode, url: string): N8nNode {
       options: {},
     },
     ...(node.executeOnce ? {executeOnce: true} : {}),
+    // A failed platform call must behave as the platform node would: same error handling.
+    ...(node.onError ? {onError: node.onError} : {}),
+    ...(node.alwaysOutputData ? {alwaysOutputData: true} : {}),
   };
 }
 
-export function testVariant(ex: Example, stubBase: string, id: string): N8nWorkflow & {id: string} {
+/** The pack's routing nodes (their decisions are what the availability runs inspect). */
+export const isRoutingNode = (node: N8nNode) =>
+  node.type === 'n8n-nodes-lead-routing.routeLead' || node.type === 'n8n-nodes-lead-routing.roundRobin';
+
+export interface VariantOptions {
+  /**
+   * The availability variant (a workflow of its own, so its rotation state starts fresh): routing nodes also
+   * output their candidates, so the test can see why the away rep was passed over.
+   */
+  availability?: boolean;
+}
+
+export function testVariant(
+  ex: Example,
+  stubBase: string,
+  id: string,
+  opts: VariantOptions = {},
+): N8nWorkflow & {id: string} {
   const wf = ex.build();
   const base = `${stubBase}/${ex.slug}`;
   const nodes: N8nNode[] = [];
@@ -123,11 +143,15 @@ export function testVariant(ex: Example, stubBase: string, id: string): N8nWorkf
         position: node.position,
         parameters: {},
       });
+    } else if (opts.availability && isRoutingNode(node)) {
+      const options = {...((node.parameters.options as Record<string, unknown>) ?? {}), includeCandidates: true};
+      nodes.push({...node, parameters: {...node.parameters, options}});
     } else if (RUNS_LOCALLY.has(node.type) || node.type.startsWith('n8n-nodes-lead-routing.')) {
       nodes.push(node);
     } else {
       nodes.push(double(node, `${base}/__node/${encodeURIComponent(node.name)}`));
     }
   }
-  return {...wf, id, name: `[e2e] ${wf.name}`, nodes, pinData: {}};
+  const name = `[e2e] ${wf.name}${opts.availability ? ' (availability)' : ''}`;
+  return {...wf, id, name, nodes, pinData: {}};
 }

@@ -29,6 +29,21 @@ export interface ExpectedCall {
   count?: number;
 }
 
+/**
+ * The availability check of an example (issue 13 part 3). The e2e runs the example twice more: (1) the call
+ * answers `reply` (the platform's documented response shape with `awayRep` away or at its open cap): that rep
+ * gets no lead and the lead is written back to another rep; (2) the call answers HTTP 500: the lead is still
+ * written back and the routing decision carries the warning `availability_unknown`.
+ */
+export interface AvailabilityTest {
+  /** "METHOD /path" of an HTTP Request node (path after the example's base) or "node:<name>" for a platform-node double. */
+  call: string;
+  /** The documented response shape, with `awayRep` away (or at its open cap). */
+  reply: unknown;
+  /** Rep id (as in the routing config) that the reply makes away / full. */
+  awayRep: string;
+}
+
 export interface ExampleTest {
   /** Config values for the test (any `*Url` value is pointed at the stub automatically). */
   config?: Record<string, unknown>;
@@ -41,6 +56,18 @@ export interface ExampleTest {
   expect: ExpectedCall[];
   /** Calls that must not happen. */
   never?: string[];
+  /** Live availability read right before routing (issue 13 part 3). */
+  availability?: AvailabilityTest;
+}
+
+/** README columns of the availability table: what the example reads, from which API, how it becomes presence. */
+export interface AvailabilityDoc {
+  /** The platform's signal, e.g. "Omni-Channel presence of active users". */
+  signal: string;
+  /** The documented call, e.g. "GET /services/data/v59.0/query?q=SELECT … FROM UserServicePresence". */
+  api: string;
+  /** How a row becomes presence / open load (fields, which values count as available, caps). */
+  maps: string;
 }
 
 export interface Example {
@@ -53,6 +80,8 @@ export interface Example {
   credentials: string[];
   change: string;
   pattern?: string;
+  /** The live availability signal read before routing (README availability table). */
+  availability?: AvailabilityDoc;
   /** The trigger node(s) the test swaps for Manual Trigger + Code; the first is fed the pinned sample. */
   triggers: string[];
   sample: Params[];

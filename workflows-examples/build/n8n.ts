@@ -108,6 +108,14 @@ export class WorkflowBuilder {
     return this;
   }
 
+  /** Connects output `output` of `from` to input `input` of `to` (e.g. a Merge node's second input). */
+  connectInput(from: string, to: string, input: number, output = 0): this {
+    const main = (this.connections[from] ??= {main: []}).main;
+    while (main.length <= output) main.push([]);
+    main[output].push({node: to, type: 'main', index: input});
+    return this;
+  }
+
   /** Connects a chain a -> b -> c (first outputs). */
   chain(...names: string[]): this {
     for (let i = 0; i + 1 < names.length; i++) this.connect(names[i], names[i + 1]);

@@ -74,10 +74,45 @@ export function mapLead(
   });
 }
 
+/**
+ * The routing nodes' Live Availability parameter (contract: docs/contract.md, "Live availability"): rows read from
+ * the platform right before routing, matched to reps by `repField` (rep id, e-mail or name, case-insensitive).
+ */
+export interface LiveAvailability {
+  /** Expression giving the rows, e.g. `={{ $('Get availability').first().json.records ?? [] }}`. */
+  source: string;
+  /** Dot path in a row naming the rep. */
+  repField: string;
+  /** Dot path of the presence value (boolean or the platform's word). */
+  availableField?: string;
+  /** Comma list of the values that mean available (empty = the default list). */
+  availableValues?: string;
+  /** Dot path of the open records the rep owns now. */
+  openLoadField?: string;
+}
+
+/** Name of the node that reads the platform's availability signal (the e2e stub answers it). */
+export const GET_AVAILABILITY = 'Get availability';
+
+/** Rows of the availability call, `path` inside its (single) response item; a failed call gives no rows. */
+export const availabilityRows = (path?: string) =>
+  path
+    ? expr(`{{ $('${GET_AVAILABILITY}').first().json.${path} ?? [] }}`)
+    : expr(`{{ $('${GET_AVAILABILITY}').all().map(i => i.json).filter(r => !r.error) }}`);
+
 export interface RouteOptions {
   /** Reps roster from a previous node (expression), replacing the config's reps. */
   roster?: string;
   includeCandidates?: boolean;
+  /** Live availability rows (issue 13 part 3). */
+  live?: LiveAvailability;
+}
+
+/** The liveAvailability collection as the node stores it (only the fields that are set). */
+export function liveParameter(live: LiveAvailability): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(live)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
 }
 
 /** The Route Lead node with a JSON config (or an expression producing one). */
@@ -91,11 +126,13 @@ export function routeLead(
   const options: Params = {};
   if (opts.roster) options.roster = opts.roster;
   if (opts.includeCandidates) options.includeCandidates = true;
-  return b.add(name, ROUTE_LEAD, 1, at, {
+  const params: Params = {
     configSource: 'json',
     configJson: typeof config === 'string' ? config : JSON.stringify(config, null, 2),
-    options,
-  });
+  };
+  if (opts.live) params.liveAvailability = liveParameter(opts.live);
+  params.options = options;
+  return b.add(name, ROUTE_LEAD, 1, at, params);
 }
 
 /** IF node: true when the routing node gave an owner. */
@@ -292,6 +329,11 @@ export function http(
     onError?: 'continueErrorOutput';
     retry?: boolean;
     notes?: string;
+    /**
+     * The availability read: Execute Once, and a failed call continues with its error as the output (never
+     * stops the lead; the routing node then reports availability_unknown).
+     */
+    readOnce?: boolean;
   },
 ): string {
   const p: Params = {method: o.method, url: o.url};
@@ -318,10 +360,49 @@ export function http(
   const options: Params = {};
   if (o.fullResponse) options.response = {response: {fullResponse: true}};
   p.options = options;
+  if (o.readOnce) {
+    return b.add(name, 'httpRequest', 4.2, at, p, {
+      credentials: o.auth?.credential,
+      notes: o.notes,
+      executeOnce: true,
+      onError: 'continueRegularOutput',
+      alwaysOutputData: true,
+    });
+  }
   return b.add(name, 'httpRequest', 4.2, at, p, {credentials: o.auth?.credential, onError: o.onError, notes: o.notes});
 }
 
-/** trigger -> Config -> Lead (mapping) -> Route Lead, at columns c..c+3 of row 0. Returns the route node. */
+/**
+ * Joins the leads with the availability read: `source` -> Get availability (built by `get` at `at`, Execute
+ * Once) -> input 2 of a Merge that waits for both and passes on input 1, the leads. Every lead item reaches
+ * the routing node, after the availability rows exist. Returns the Merge node (connect it to Route Lead).
+ */
+export function joinAvailability(
+  b: WorkflowBuilder,
+  source: string,
+  leads: string,
+  get: (at: [number, number]) => string,
+  at: [number, number],
+): string {
+  const read = get([at[0] - 1, at[1] + 0.8]);
+  const merge = b.add('Leads + availability', 'merge', 3.2, at, {
+    mode: 'chooseBranch',
+    chooseBranchMode: 'waitForAll',
+    output: 'specifiedInput',
+    useDataOfInput: 1,
+  });
+  b.connect(source, read).connect(leads, merge).connectInput(read, merge, 1);
+  return merge;
+}
+
+/** Builds the Get availability node at a cell (see `http(..., {readOnce: true})`). */
+export type AvailabilityRead = (at: [number, number]) => string;
+
+/**
+ * trigger -> Config -> Lead (mapping) -> Route Lead, at columns c..c+3 of row 0. With `read`, Config also feeds
+ * Get availability and a Merge joins both before Route Lead (one column more). Returns the route node; its
+ * column is `c + 2` (+1 with `read`).
+ */
 export function trunk(
   b: WorkflowBuilder,
   trigger: string,
@@ -330,11 +411,14 @@ export function trunk(
   routing: Params | string,
   c = 1,
   opts: RouteOptions = {},
+  read?: AvailabilityRead,
 ): string {
   const conf = configNode(b, [c, 0], config);
   const map = mapLead(b, 'Lead', [c + 1, 0], lead);
-  const route = routeLead(b, 'Route Lead', [c + 2, 0], routing, opts);
-  b.chain(trigger, conf, map, route);
+  b.chain(trigger, conf, map);
+  const before = read ? joinAvailability(b, conf, map, read, [c + 2, 0]) : map;
+  const route = routeLead(b, 'Route Lead', [read ? c + 3 : c + 2, 0], routing, opts);
+  b.connect(before, route);
   return route;
 }
 
@@ -350,13 +434,17 @@ export function pollTrunk(
   lead: Record<string, string | number | boolean>,
   routing: Params | string,
   opts: RouteOptions = {},
+  read?: AvailabilityRead,
 ): {route: string; col: number} {
   const conf = configNode(b, [1, 0], config);
   const [first, last, cols] = poll(2);
   const map = mapLead(b, 'Lead', [2 + cols, 0], lead);
-  const route = routeLead(b, 'Route Lead', [3 + cols, 0], routing, opts);
-  b.chain(trigger, conf, first).chain(last, map, route);
-  return {route, col: 4 + cols};
+  b.chain(trigger, conf, first).chain(last, map);
+  const before = read ? joinAvailability(b, conf, map, read, [3 + cols, 0]) : map;
+  const shift = read ? 1 : 0;
+  const route = routeLead(b, 'Route Lead', [3 + cols + shift, 0], routing, opts);
+  b.connect(before, route);
+  return {route, col: 4 + cols + shift};
 }
 
 export const CHANNELS = {repsChannel: '#new-leads', managerChannel: '#sales-managers'};

@@ -8,6 +8,11 @@ export function renderReadme(examples: Example[]): string {
     e =>
       `| ${esc(e.platform)} | [${e.slug}.json](${e.slug}.json) | ${esc(e.source)}: ${esc(e.trigger)} | ${esc(e.writeBack)} | ${esc(e.credentials.join(', '))} | ${esc(e.change)} |`,
   );
+  const dash = (s: string | undefined) => (s ? esc(s) : '—');
+  const availability = examples.map(
+    e =>
+      `| ${esc(e.platform)} | ${dash(e.availability?.signal)} | ${dash(e.availability?.api)} | ${dash(e.availability?.maps)} |`,
+  );
   const patterns = examples
     .filter(e => e.pattern)
     .map(e => `- **${esc(e.pattern!)}** — [${e.slug}.json](${e.slug}.json)`);
@@ -34,6 +39,18 @@ Import: n8n → Workflows → Import from File (or \`n8n import:workflow --input
 |---|---|---|---|---|---|
 ${rows.join('\n')}
 
+## Live availability: the platform's own signal, read right before routing
+
+Each example reads who can take a lead now from the platform's API (one call per run, "Execute Once") and hands
+the rows to Route Lead / Round Robin through **Live Availability** (which field names the rep, which says
+available, which values count as available, which is the open load). The call never stops a lead: it continues
+on error, and a rep whose availability could not be read is routed on its configured flags, hours and caps, with
+the warning \`availability_unknown\` on the decision.
+
+| Platform | Signal read | API | How it maps |
+|---|---|---|---|
+${availability.join('\n')}
+
 ## Patterns shown
 
 ${patterns.join('\n')}
@@ -48,5 +65,9 @@ ${patterns.join('\n')}
 - \`test/e2e/workflows-examples.*\`: imports every file into real n8n, then runs each routing part with the
   trigger swapped for a Manual Trigger + Code node carrying the sample payload, HTTP Request write-backs pointed
   at a stub server on 127.0.0.1 and platform nodes replaced by recording doubles; asserts the owner written back.
+  Examples that read live availability run twice more: the stub answers the availability call with the
+  platform's documented response where one rep is away (or at its open cap): that rep gets no lead and the lead
+  is written back to another rep; then the call answers HTTP 500: the lead is still written back and the decision
+  carries \`availability_unknown\`. \`LEAD_ROUTING_EXAMPLES=salesforce,hubspot\` runs only those examples.
 `;
 }

@@ -28,6 +28,19 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]';
 }
 
+/** Sheets' limit on the characters of one cell; a write with a longer value fails as a whole. */
+export const CELL_CHAR_LIMIT = 50000;
+
+/** Throws what Sheets throws when one value of a write is longer than a cell may hold. */
+function checkCellLimit(values: unknown[][]): void {
+  for (const line of values)
+    for (const v of line)
+      if (typeof v === 'string' && v.length - (v.startsWith("'") ? 1 : 0) > CELL_CHAR_LIMIT)
+        throw new Error(
+          `Exception: Your input contains more than the maximum of ${CELL_CHAR_LIMIT} characters in a single cell.`,
+        );
+}
+
 /** What Sheets stores for a value written by a script: "'x" is text x, "=..." a formula. */
 function store(data: SheetData, r: number, c: number, v: unknown): void {
   while (data.values.length <= r) data.values.push([]);
@@ -148,18 +161,22 @@ export class FakeRange implements Pick<
         `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(values) ? values.length : 0} but the range has ${this.numRows}.`,
       );
     }
-    values.forEach((line, r) => {
+    values.forEach(line => {
       if (!Array.isArray(line) || line.length !== this.numCols) {
         throw new Error(
           `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(line) ? line.length : 0} but the range has ${this.numCols}.`,
         );
       }
+    });
+    checkCellLimit(values);
+    values.forEach((line, r) => {
       line.forEach((v, c) => store(this.data, this.row - 1 + r, this.col - 1 + c, v));
     });
     return as<Range>(this);
   }
   setValue(value: any): Range {
     this.c('setValue');
+    checkCellLimit([[value]]);
     for (let r = 0; r < this.numRows; r++)
       for (let c = 0; c < this.numCols; c++) store(this.data, this.row - 1 + r, this.col - 1 + c, value);
     return as<Range>(this);

@@ -2,12 +2,12 @@
 import {parseArgs, stringFlag, UsageError, type ParsedArgs} from './args';
 import {CliError, readConfig, readLeads, readState, writeState} from './io';
 import {simulate, formatSimulation} from './simulate';
-import {compileConfig} from '../compile';
-import {createRouter} from '../router';
-import {withAliases} from '../index';
-import {configJsonSchema} from '../index';
-import {leadTime} from '../leadTime';
-import type {Instant} from '../types';
+import {compileConfig} from '../shared/compile';
+import {createRouter} from '../shared/router';
+import {withAliases} from '../shared/index';
+import {configJsonSchema} from '../shared/index';
+import {leadTime} from '../shared/leadTime';
+import type {Instant} from '../shared/types';
 
 const HELP = `lead-routing — validate, route and back-test lead routing configs
 

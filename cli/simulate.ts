@@ -1,7 +1,7 @@
-import {compileConfig} from '../compile';
-import {createRouter} from '../router';
-import {summarize, type Summary} from '../summary';
-import type {Decision, Instant} from '../types';
+import {compileConfig} from '../shared/compile';
+import {createRouter} from '../shared/router';
+import {summarize, type Summary} from '../shared/summary';
+import type {Decision, Instant} from '../shared/types';
 import {ratio, table} from './table';
 
 export interface SimulationRun {

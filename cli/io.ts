@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parse as parseCsv} from 'csv-parse/sync';
-import {validateConfig} from '../config/validate';
-import type {RoutingConfig} from '../config/schema';
-import {copyState} from '../state';
-import type {RotationState} from '../types';
+import {validateConfig} from '../shared/config/validate';
+import type {RoutingConfig} from '../shared/config/schema';
+import {copyState} from '../shared/state';
+import type {RotationState} from '../shared/types';
 
 export class CliError extends Error {}
 

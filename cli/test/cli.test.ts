@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {main} from '../main';
-import {routeBatch} from '../../router';
+import {routeBatch} from '../../shared/router';
 import {readLeads} from '../io';
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = path.join(__dirname, '..', '..');
 const sampleConfig = path.join(root, 'shared/samples/config.json');
 const sampleLeads = path.join(root, 'shared/samples/leads.csv');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-routing-cli-'));
