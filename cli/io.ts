@@ -1,25 +1,19 @@
-// Reading configs, leads and state files for the CLI. Every failure becomes a CliError with a
-// message naming the file; no stack traces reach the user.
+// Reading the config for the CLI, and checking a CSV header row against what the config reads.
+// Every failure becomes a CliError naming the file; no stack traces reach the user.
 import fs from 'node:fs';
-import path from 'node:path';
-import {parse as parseCsv} from 'csv-parse/sync';
 import {validateConfig} from '../shared/config/validate';
-import type {RoutingConfig} from '../shared/config/schema';
-import {copyState} from '../shared/state';
-import type {RotationState} from '../shared/types';
+import {CANONICAL_FIELDS, type RoutingConfig} from '../shared/config/schema';
+import {CliError} from './verb';
 
-export class CliError extends Error {}
-
-function readText(file: string, what: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
+export {CliError};
 
 export function readConfig(file: string): RoutingConfig {
-  const text = readText(file, 'config');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,59 +30,44 @@ export function readConfig(file: string): RoutingConfig {
   return result.config;
 }
 
-/** Leads from .json (an array, or {"leads": [...]}), .jsonl/.ndjson or .csv (header row). */
-export function readLeads(file: string): unknown[] {
-  const text = readText(file, 'leads');
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') {
-    try {
-      return parseCsv(text, {columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true});
-    } catch (e) {
-      throw new CliError(`leads ${file} is not valid CSV: ${(e as Error).message}`);
-    }
-  }
-  if (ext === '.jsonl' || ext === '.ndjson') {
-    const leads: unknown[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        leads.push(JSON.parse(line));
-      } catch (e) {
-        throw new CliError(`leads ${file} line ${i + 1} is not valid JSON: ${(e as Error).message}`);
-      }
-    });
-    return leads;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`leads ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  if (Array.isArray(json)) return json;
-  if (json && typeof json === 'object' && Array.isArray((json as {leads?: unknown}).leads)) {
-    return (json as {leads: unknown[]}).leads;
-  }
-  throw new CliError(`leads ${file} must hold a JSON array of leads (or {"leads": [...]})`);
+/** The lead fields a config reads (first path segment of each mapped field), plus `extra` paths. */
+export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): string[] {
+  const mapped = config.fields as Record<string, string | undefined>;
+  const paths = new Set<string>();
+  const add = (p: string | undefined) => p && paths.add(p);
+  for (const f of CANONICAL_FIELDS) add(mapped[f] ?? f);
+  for (const t of config.territories) for (const c of t.conditions) add(mapped[c.field] ?? c.field);
+  for (const f of config.dedupe?.fields ?? []) add(mapped[f] ?? f);
+  add(config.intent?.field);
+  extra.forEach(add);
+  return [...paths];
 }
 
-export function readState(file: string): RotationState | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const text = readText(file, 'state');
-  if (!text.trim()) return undefined;
-  try {
-    return copyState(JSON.parse(text));
-  } catch (e) {
-    throw new CliError(`state ${file} is not valid JSON: ${(e as Error).message}`);
+/**
+ * Throws CliError when no header of a CSV matches a field the config reads (exactly, or as the
+ * first segment of a dot path; case and surrounding blanks ignored): such a file would route every
+ * lead on no data. The message shows the headers and the delimiter used.
+ */
+export function checkHeaders(
+  headers: string[] | undefined,
+  config: RoutingConfig,
+  source: string,
+  delimiter: string | undefined,
+  extra: Array<string | undefined> = [],
+): void {
+  if (!headers || !headers.length) return;
+  const norm = (s: string) => s.trim().toLowerCase();
+  const known = new Set<string>();
+  for (const p of fieldsRead(config, extra)) {
+    known.add(norm(p));
+    known.add(norm(p.split('.')[0]));
   }
-}
-
-export function writeState(file: string, state: RotationState): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, JSON.stringify(state) + '\n');
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    throw new CliError(`cannot write state ${file}: ${(e as Error).message}`);
-  }
+  if (headers.some(h => known.has(norm(h)))) return;
+  const shown = headers.slice(0, 8).map(h => JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h));
+  const delim = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+  throw new CliError(
+    `leads ${source}: no column matches a field the config reads (header row split on ${delim}: ` +
+      `${shown.join(', ')}${headers.length > 8 ? ', …' : ''}). Map the columns in the config's "fields", ` +
+      'or give --delimiter if the columns were split wrongly',
+  );
 }

@@ -1,125 +1,144 @@
 // lead-routing: validate, route and back-test routing configs (a thin shell over the core).
-import {parseArgs, stringFlag, UsageError, type ParsedArgs} from './args';
-import {CliError, readConfig, readLeads, readState, writeState} from './io';
-import {simulate, formatSimulation} from './simulate';
-import {compileConfig} from '../shared/compile';
-import {createRouter} from '../shared/router';
-import {withAliases} from '../shared/index';
-import {configJsonSchema} from '../shared/index';
-import {leadTime} from '../shared/leadTime';
-import type {Instant} from '../shared/types';
+// This file only dispatches: a verb is a file exporting a Verb, and one line in VERBS.
+import {PassThrough} from 'node:stream';
+import {version} from '../package.json';
+import {HELP_FLAG, parseFlags, suggest} from './args';
+import {CliError, UsageError, type CliIO, type Verb} from './verb';
+import {routeVerb} from './verbs/route';
+import {schemaVerb} from './verbs/schema';
+import {simulateVerb} from './verbs/simulate';
+import {validateVerb} from './verbs/validate';
 
-const HELP = `lead-routing — validate, route and back-test lead routing configs
+/** Every verb, in the order `--help` lists them. */
+export const VERBS: Verb[] = [validateVerb, routeVerb, simulateVerb, schemaVerb];
 
-  lead-routing validate --config C.json
-  lead-routing route    --config C.json --leads L.(json|jsonl|csv) [--state S.json] [--now ISO]
-                        [--time-field createdAt] [--no-trace] [--aliases]
-  lead-routing simulate --config A.json [--compare B.json] --leads L.csv [--json]
-                        [--now ISO] [--time-field createdAt]
-  lead-routing schema   (prints the config's JSON Schema)
+const find = (name: string) => VERBS.find(v => v.name === name);
 
---now        the routing time (default: the current time)
---time-field route each lead at the time in this field (back-tests); leads without one use --now
-`;
+/** The overview printed by `lead-routing --help`. */
+export function overview(): string {
+  const w = Math.max(...VERBS.map(v => v.name.length));
+  return [
+    `lead-routing ${version} — validate, route and back-test lead routing configs`,
+    '',
+    'usage: lead-routing <verb> [flags]',
+    '',
+    ...VERBS.map(v => `  ${v.name.padEnd(w)}  ${v.summary}`),
+    '',
+    '  lead-routing help <verb>     usage, flags and examples of one verb (or: <verb> --help)',
+    '  lead-routing --version       the version',
+    '',
+    'Exit codes: 0 done, 1 bad input (config, leads, state) or findings, 2 wrong usage.',
+  ].join('\n');
+}
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, clock: () => number): number {
-  let args: ParsedArgs;
+/** Usage of one verb: synopsis, flags, details, examples. */
+export function verbHelp(v: Verb): string {
+  const flags = Object.entries({...v.flags, help: HELP_FLAG});
+  const label = ([name, s]: (typeof flags)[number]) =>
+    `${s.short ? `-${s.short}, ` : '    '}--${name}${s.type === 'string' ? ` ${s.value ?? 'VALUE'}` : ''}`;
+  const w = Math.max(...flags.map(f => label(f).length));
+  return [
+    `usage: lead-routing ${v.name} ${v.synopsis}`.trimEnd(),
+    '',
+    v.summary,
+    '',
+    'flags:',
+    ...flags.map(f => `  ${label(f).padEnd(w)}  ${f[1].help}`),
+    ...(v.details ? ['', v.details] : []),
+    '',
+    'examples:',
+    ...v.examples.map(e => `  ${e}`),
+  ].join('\n');
+}
+
+/** Runs one command line; resolves to the exit code. Never throws. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [first = '', ...rest] = argv;
+  const say = (s: string) => io.stdout.write(s + '\n');
+  const complain = (s: string) => io.stderr.write(s + '\n');
+  let verb: Verb | undefined;
   try {
-    args = parseArgs(argv);
-    switch (args.command) {
-      case 'validate':
-        return validate(args, out);
-      case 'route':
-        return routeCommand(args, out, clock);
-      case 'simulate':
-        return simulateCommand(args, out, clock);
-      case 'schema':
-        out(JSON.stringify(configJsonSchema(), null, 2));
-        return 0;
-      case '':
-      case 'help':
-      case '--help':
-        out(HELP);
-        return args.command ? 0 : 2;
-      default:
-        throw new UsageError(`unknown command "${args.command}"`);
+    if (first === '--version' || first === '-V') {
+      say(version);
+      return 0;
     }
+    if (first === '' || first === '-h' || first === '--help' || first === 'help') {
+      if (first === 'help' && rest.length) {
+        const v = find(rest[0]);
+        if (!v) throw unknownVerb(rest[0]);
+        say(verbHelp(v));
+        return 0;
+      }
+      if (first === '') {
+        complain(overview());
+        return 2;
+      }
+      say(overview());
+      return 0;
+    }
+    verb = find(first);
+    if (!verb) throw unknownVerb(first);
+    const flags = parseFlags(rest, verb.flags);
+    if (flags.help === true) {
+      say(verbHelp(verb));
+      return 0;
+    }
+    return await verb.run(flags, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`lead-routing: ${e.message}\n\n${HELP}`);
+      const more = verb ? `run "lead-routing ${verb.name} --help" for its flags` : 'run "lead-routing --help"';
+      complain(`lead-routing: ${e.message}\n${more}`);
       return 2;
     }
     if (e instanceof CliError) {
-      err(`lead-routing: ${e.message}`);
+      complain(`lead-routing: ${e.message}`);
       return 1;
     }
-    err(`lead-routing: unexpected error: ${(e as Error).message ?? String(e)}`);
+    complain(`lead-routing: unexpected error: ${(e as Error)?.message ?? String(e)}`);
     return 1;
   }
 }
 
-function validate(args: ParsedArgs, out: (s: string) => void): number {
-  const file = stringFlag(args.flags, 'config', true);
-  const config = readConfig(file);
-  const compiled = compileConfig(config);
-  out(
-    `${file}: valid — ${config.reps.length} reps, ${config.territories.length} territories, ` +
-      `cascade ${config.cascade.join(' → ')}, version ${compiled.version}`,
+function unknownVerb(name: string): UsageError {
+  const near = name.startsWith('-')
+    ? null
+    : suggest(
+        name,
+        VERBS.map(v => v.name),
+      );
+  return new UsageError(
+    name.startsWith('-')
+      ? `a verb comes first (${VERBS.map(v => v.name).join(', ')}), not the flag ${name}`
+      : `unknown verb "${name}"${near ? ` — did you mean ${near}?` : ''}`,
   );
-  return 0;
 }
 
-function baseNow(args: ParsedArgs, clock: () => number): number {
-  const now = stringFlag(args.flags, 'now');
-  if (now === undefined) return clock();
-  const ms = Date.parse(now);
-  if (Number.isNaN(ms)) throw new CliError(`--now "${now}" is not an ISO timestamp`);
-  return ms;
-}
-
-/** The time each lead is routed at: its --time-field value when valid, else the base time. */
-export function leadClock(args: ParsedArgs, clock: () => number): (lead: unknown) => Instant {
-  const base = baseNow(args, clock);
-  const field = stringFlag(args.flags, 'time-field');
-  return lead => leadTime(lead, field, base);
-}
-
-function routeCommand(args: ParsedArgs, out: (s: string) => void, clock: () => number): number {
-  const config = readConfig(stringFlag(args.flags, 'config', true));
-  const leads = readLeads(stringFlag(args.flags, 'leads', true));
-  const stateFile = stringFlag(args.flags, 'state');
-  const state = stateFile ? readState(stateFile) : undefined;
-  const timeOf = leadClock(args, clock);
-  const router = createRouter(config, state, {trace: args.flags['no-trace'] !== true});
-  const aliases = args.flags.aliases === true;
-  const lines: string[] = [];
-  leads.forEach((lead, i) => {
-    const d = router.route(lead, timeOf(lead), i);
-    lines.push(JSON.stringify(aliases ? withAliases(d) : d));
-  });
-  if (lines.length) out(lines.join('\n'));
-  if (stateFile) writeState(stateFile, router.state());
-  return 0;
-}
-
-function simulateCommand(args: ParsedArgs, out: (s: string) => void, clock: () => number): number {
-  const configFile = stringFlag(args.flags, 'config', true);
-  const compareFile = stringFlag(args.flags, 'compare');
-  const configA = readConfig(configFile);
-  const configB = compareFile ? readConfig(compareFile) : undefined;
-  const leads = readLeads(stringFlag(args.flags, 'leads', true));
-  const result = simulate(leads, configA, configB, leadClock(args, clock));
-  if (args.flags.json === true) out(JSON.stringify(result));
-  else out(formatSimulation(result, configFile, compareFile));
-  return 0;
+/** Test helper: in-memory stdin/stdout/stderr. */
+export function memoryIO(stdin = '', clock = () => Date.now(), env: Record<string, string | undefined> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', b => out.push(b));
+  stderr.on('data', b => err.push(b));
+  const input = new PassThrough();
+  input.end(stdin);
+  const io: CliIO = {stdin: input, stdout, stderr, clock, env};
+  return {io, out: () => Buffer.concat(out).toString('utf8'), err: () => Buffer.concat(err).toString('utf8')};
 }
 
 if (require.main === module) {
-  const code = main(
-    process.argv.slice(2),
-    s => process.stdout.write(s + '\n'),
-    s => process.stderr.write(s + '\n'),
-    () => Date.now(),
-  );
-  process.exitCode = code;
+  // A reader that goes away (`lead-routing route … | head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  void main(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    clock: () => Date.now(),
+    env: process.env,
+  }).then(code => {
+    process.exitCode = code;
+  });
 }

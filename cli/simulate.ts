@@ -1,12 +1,15 @@
 import {compileConfig} from '../shared/compile';
 import {createRouter} from '../shared/router';
-import {summarize, type Summary} from '../shared/summary';
-import type {Decision, Instant} from '../shared/types';
+import {SummaryTally, type Summary} from '../shared/summary';
+import type {Decision, Instant, RoutingWarning} from '../shared/types';
 import {ratio, table} from './table';
+import {WarningTally} from './warnings';
 
 export interface SimulationRun {
   version: string;
   summary: Summary;
+  /** Leads per warning code (a lead counted once per code). */
+  warnings: Record<string, number>;
 }
 
 export interface Simulation {
@@ -16,30 +19,63 @@ export interface Simulation {
   changedOwner?: number;
 }
 
-function run(
-  leads: unknown[],
-  config: unknown,
-  timeOf: (lead: unknown) => Instant,
-): {run: SimulationRun; decisions: Decision[]} {
-  const compiled = compileConfig(config);
-  const router = createRouter(compiled, undefined, {trace: false});
-  const decisions = leads.map((lead, i) => router.route(lead, timeOf(lead), i));
-  return {run: {version: compiled.version, summary: summarize(decisions, compiled)}, decisions};
+interface Side {
+  version: string;
+  router: ReturnType<typeof createRouter>;
+  tally: SummaryTally;
+  warnings: WarningTally;
 }
 
-/** Routes every lead from empty state under one config, or two side by side. */
-export function simulate(
-  leads: unknown[],
+function side(config: unknown): Side {
+  const compiled = compileConfig(config);
+  return {
+    version: compiled.version,
+    router: createRouter(compiled, undefined, {trace: false}),
+    tally: new SummaryTally(compiled),
+    warnings: new WarningTally(),
+  };
+}
+
+type Timed = (lead: unknown) => {time: Instant; warning: RoutingWarning | null};
+
+function step(s: Side, lead: unknown, i: number, time: Instant, warning: RoutingWarning | null): Decision {
+  const d = s.router.route(lead, time, i, warning ? [warning] : undefined);
+  s.tally.add(d);
+  s.warnings.add(d.warnings);
+  return d;
+}
+
+/**
+ * Routes every lead from empty state under one config, or two side by side, one lead at a time
+ * (memory flat in the number of leads). `onLead` is called after each lead (progress).
+ */
+export async function simulate(
+  leads: AsyncIterable<unknown> | Iterable<unknown>,
   a: unknown,
   b: unknown | undefined,
-  timeOf: (lead: unknown) => Instant,
-): Simulation {
-  const ra = run(leads, a, timeOf);
-  if (b === undefined) return {a: ra.run};
-  const rb = run(leads, b, timeOf);
+  timeOf: Timed,
+  onLead: () => void = () => {},
+): Promise<Simulation & {warningTally: WarningTally}> {
+  const sa = side(a);
+  const sb = b === undefined ? undefined : side(b);
   let changedOwner = 0;
-  for (let i = 0; i < leads.length; i++) if (ra.decisions[i].ownerId !== rb.decisions[i].ownerId) changedOwner++;
-  return {a: ra.run, b: rb.run, changedOwner};
+  let i = 0;
+  for await (const lead of leads) {
+    const {time, warning} = timeOf(lead);
+    const da = step(sa, lead, i, time, warning);
+    if (sb) {
+      const db = step(sb, lead, i, time, warning);
+      if (da.ownerId !== db.ownerId) changedOwner++;
+    }
+    i++;
+    onLead();
+  }
+  const done = (s: Side): SimulationRun => ({
+    version: s.version,
+    summary: s.tally.result(),
+    warnings: s.warnings.counts(),
+  });
+  return {a: done(sa), ...(sb ? {b: done(sb), changedOwner} : {}), warningTally: sa.warnings};
 }
 
 export function formatSimulation(sim: Simulation, fileA: string, fileB?: string): string {
@@ -86,6 +122,16 @@ export function formatSimulation(sim: Simulation, fileA: string, fileB?: string)
     '',
     table(['fairness (rotating reps)', 'max/min', 'gini'], [['A', ...fair(a)], ...(b ? [['B', ...fair(b)]] : [])]),
   );
+  const codes = [...new Set([...Object.keys(a.warnings), ...(b ? Object.keys(b.warnings) : [])])];
+  if (codes.length) {
+    out.push(
+      '',
+      table(
+        ['warning', ...cols],
+        codes.map(c => row(c, a.warnings[c] ?? 0, b?.warnings[c] ?? 0)),
+      ),
+    );
+  }
   if (sim.changedOwner !== undefined) {
     const pct = a.summary.leads ? ((100 * sim.changedOwner) / a.summary.leads).toFixed(1) : '0.0';
     out.push('', `Leads that change owner from A to B: ${sim.changedOwner} of ${a.summary.leads} (${pct}%)`);

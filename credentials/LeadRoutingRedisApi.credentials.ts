@@ -10,7 +10,8 @@ export class LeadRoutingRedisApi implements ICredentialType {
 
   displayName = 'Lead Routing Redis API';
 
-  documentationUrl = 'https://github.com/n8n-nodes-lead-routing/n8n-nodes-lead-routing#scaling-out';
+  documentationUrl =
+    'https://github.com/n8n-nodes-lead-routing/n8n-nodes-lead-routing/blob/main/docs/scaling-out.md#credential-lead-routing-redis-api';
 
   icon = {light: 'file:leadRoutingRedis.svg', dark: 'file:leadRoutingRedis.dark.svg'} as const;
 

@@ -4,6 +4,7 @@ import {canonicalJson, hash64} from './hash';
 import {parseHours, type WeeklyHours} from './hours';
 import {compileIntent, type IntentMatcher} from './intent';
 import {compilePath, type FieldKind} from './lead';
+import {availableSet, presenceVerdict} from './presence';
 import {normalizeText} from './normalize/text';
 import {TerritoryMatcher} from './territories';
 import type {CascadeStage, Strategy} from './types';
@@ -14,6 +15,15 @@ export interface CompiledRep {
   name: string;
   email: string | null;
   available: boolean;
+  /** Live presence says not available now (why `away`). */
+  away: boolean;
+  /** Live presence could not be read (routed on its flags; warning `availability_unknown`). */
+  presenceUnknown: boolean;
+  /** The raw presence value as text, for reasons ("" when none). */
+  presence: string;
+  /** Open records owned now (-1 when not given) and the cap on them (Infinity = none). */
+  openLoad: number;
+  open: number;
   weight: number;
   skills: string[];
   daily: number;
@@ -88,6 +98,8 @@ export interface CompiledConfig {
     freeMail: Set<string>;
     maxLearned: number;
   } | null;
+  /** Some rep's presence could not be read (decisions that consider it carry a warning). */
+  readonly presenceUnknown: boolean;
   readonly intent: {path: string[]; matcher: IntentMatcher; required: boolean; sources: Set<string> | null} | null;
 }
 
@@ -167,7 +179,9 @@ export function compileConfig(input: unknown): CompiledConfig {
 
 function build(config: RoutingConfig): CompiledConfig {
   const field = (name: keyof RoutingConfig['fields']) => compilePath(config.fields[name] ?? name);
+  const availableValues = availableSet(config.availability?.availableValues);
   const reps: CompiledRep[] = config.reps.map((r, idx) => {
+    const verdict = presenceVerdict(r.presence, availableValues);
     const hours = r.hours ? parseHours(r.hours).hours : null;
     const outOfOffice = r.outOfOffice.map(o => [o.from, o.to] as [string, string]);
     const cap = r.capacity ?? {};
@@ -180,6 +194,11 @@ function build(config: RoutingConfig): CompiledConfig {
       name: r.name ?? r.id,
       email: r.email ?? null,
       available: r.available,
+      away: verdict === 'away',
+      presenceUnknown: verdict === 'unknown',
+      presence: r.presence === undefined || r.presence === null ? '' : String(r.presence),
+      openLoad: r.openLoad ?? -1,
+      open: cap.open ?? Infinity,
       weight: r.weight,
       skills: r.skills.map(s => normalizeText(s)),
       daily,
@@ -277,6 +296,7 @@ function build(config: RoutingConfig): CompiledConfig {
     },
     dedupe,
     account,
+    presenceUnknown: reps.some(r => r.presenceUnknown),
     intent,
   };
 }

@@ -1,7 +1,7 @@
 import type {CompiledRep} from './compile';
 import {withinHours} from './hours';
 import {localTime, type LocalTime} from './time';
-import type {RepCounters, Why} from './types';
+import type {CapacityLimit, RepCounters, Why} from './types';
 
 /** Count in the current local period, 0 when the stored period is an older one. */
 export function periodCount(c: RepCounters | undefined, key: 'd' | 'w' | 'm', period: string): number {
@@ -28,6 +28,23 @@ function capacityIneligibility(rep: CompiledRep, counters: RepCounters | undefin
 }
 
 /**
+ * The first cap a rep has reached (daily, weekly, monthly, then open records), or null.
+ * `openLoad` is the rep's open records now, including leads assigned since they were counted.
+ */
+export function capacityLimit(
+  rep: CompiledRep,
+  counters: RepCounters | undefined,
+  lt: LocalTime,
+  openLoad: number,
+): CapacityLimit | null {
+  if (periodCount(counters, 'd', lt.date) >= rep.daily) return 'daily';
+  if (periodCount(counters, 'w', lt.week) >= rep.weekly) return 'weekly';
+  if (periodCount(counters, 'm', lt.month) >= rep.monthly) return 'monthly';
+  if (openLoad >= rep.open) return 'open';
+  return null;
+}
+
+/**
  * Why a rep of a roster cannot take a lead now (the first reason, or null), remembering each rep's
  * local time and hours/out-of-office verdict for the current minute (back-tests and batches ask
  * about the same minute for many leads).
@@ -36,11 +53,24 @@ export class Eligibility {
   private readonly minute: Float64Array;
   private readonly lt: Array<LocalTime | null>;
   private readonly clockWhy: Array<Why | null>;
+  /** Leads assigned to each rep by this router (they add to the open load the platform counted). */
+  private readonly added: Int32Array;
 
   constructor(reps: number) {
     this.minute = new Float64Array(reps).fill(NaN);
     this.lt = new Array(reps).fill(null);
     this.clockWhy = new Array(reps).fill(null);
+    this.added = new Int32Array(reps);
+  }
+
+  /** Open records of the rep now: its `openLoad` plus leads assigned since; -1 when not given. */
+  openLoad(rep: CompiledRep): number {
+    return rep.openLoad < 0 ? -1 : rep.openLoad + this.added[rep.idx];
+  }
+
+  /** Counts one more open record for a rep (call on every assignment). */
+  assigned(rep: CompiledRep): void {
+    this.added[rep.idx]++;
   }
 
   /** `ignoreCapacity` is for duplicates, which do not consume capacity. */
@@ -52,11 +82,14 @@ export class Eligibility {
     ignoreCapacity = false,
   ): Why | null {
     if (!rep.available) return 'unavailable';
+    if (rep.away) return 'away';
     if (rep.needsClock) {
       const lt = this.localTime(rep, ms);
       const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
       if (why !== null) return why;
     }
+    // (an unknown open load, -1, is never at the open cap)
+    if (!ignoreCapacity && rep.openLoad >= 0 && rep.openLoad + this.added[rep.idx] >= rep.open) return 'at_capacity';
     if (excluded !== null && excluded.has(rep.id)) return 'excluded';
     return null;
   }

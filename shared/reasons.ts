@@ -2,7 +2,7 @@
 import {FLAT_FIXED_SCORE, FLAT_STRIDE, type CompiledRep, type TerritoryFlat} from './compile';
 import {STRATEGIES} from './config/schema';
 import type {TerritoryInfo} from './territories';
-import type {Candidate, Stage, Strategy, Why} from './types';
+import type {Candidate, CapacityLimit, Stage, Strategy, Why} from './types';
 
 export interface Outcome {
   stage: Stage;
@@ -38,6 +38,7 @@ const STRATEGY_WORDS: Record<Strategy, string> = {
 const WHY_WORDS: Record<Why, string> = {
   unknown_rep: 'no longer on the roster',
   unavailable: 'unavailable',
+  away: 'away',
   out_of_office: 'out of office',
   outside_hours: 'outside working hours',
   at_capacity: 'at capacity',
@@ -186,17 +187,59 @@ export class WhyTally {
   }
 }
 
-export function unassignedReason(candidates: Candidate[]): string {
+const LIMIT_WORDS: Record<CapacityLimit, string> = {
+  daily: 'daily cap',
+  weekly: 'weekly cap',
+  monthly: 'monthly cap',
+  open: 'cap on open records',
+};
+
+/** What a live signal said about a rep, e.g. `Ana Diaz is away (presence "dnd")`; '' for other reasons. */
+export function candidateDetail(c: Candidate, name: string): string {
+  if (c.why === 'away') return `${name} is away (presence "${c.presence ?? ''}")`;
+  if (c.why === 'at_capacity' && c.capacityLimit) return `${name} reached the ${LIMIT_WORDS[c.capacityLimit]}`;
+  return '';
+}
+
+/** The same in a list: `Ana Diaz "dnd"`, `Bo Li: cap on open records`. */
+function shortDetail(c: Candidate, name: string): string {
+  if (c.why === 'away') return `${name} "${c.presence ?? ''}"`;
+  if (c.why === 'at_capacity' && c.capacityLimit) return `${name}: ${LIMIT_WORDS[c.capacityLimit]}`;
+  return '';
+}
+
+/**
+ * Why nobody got the lead, from the candidates: counts per reason in order of appearance, and
+ * what presence or which cap stopped each away / at-capacity rep (`nameOf` gives a rep's name).
+ */
+export function unassignedReason(candidates: Candidate[], nameOf: (repId: string) => string = id => id): string {
   if (candidates.length === 0) {
     return 'No territory, specialist, pool or default owner applies to this lead, so nobody was considered.';
   }
-  const counts = new Map<Why, number>();
-  for (const c of candidates) if (c.why) counts.set(c.why, (counts.get(c.why) ?? 0) + 1);
-  const parts = [...counts].map(([why, n]) => `${n} ${WHY_WORDS[why]}`);
   const n = candidates.length;
+  if (n === 1) {
+    const detail = candidateDetail(candidates[0], nameOf(candidates[0].repId));
+    if (detail) return `No owner: ${detail}, the only rep considered.`;
+  }
+  const counts = new Map<Why, number>();
+  const details = new Map<Why, string[]>();
+  for (const c of candidates) {
+    if (!c.why) continue;
+    counts.set(c.why, (counts.get(c.why) ?? 0) + 1);
+    const detail = shortDetail(c, nameOf(c.repId));
+    if (detail) {
+      if (!details.has(c.why)) details.set(c.why, []);
+      details.get(c.why)!.push(detail);
+    }
+  }
+  const said = (why: Why) => {
+    const d = details.get(why);
+    return d ? ` (${d.slice(0, 3).join('; ')}${d.length > 3 ? `; ${d.length - 3} more` : ''})` : '';
+  };
+  const parts = [...counts].map(([why, k]) => `${k} ${WHY_WORDS[why]}${said(why)}`);
   if (counts.size === 1) {
     const [why] = [...counts.keys()];
-    return `No owner: ${n === 1 ? 'the only rep considered is' : `all ${n} reps considered are`} ${WHY_WORDS[why]}.`;
+    return `No owner: ${n === 1 ? 'the only rep considered is' : `all ${n} reps considered are`} ${WHY_WORDS[why]}${said(why)}.`;
   }
   return `No owner: none of the ${n} reps considered is eligible (${parts.join(', ')}).`;
 }

@@ -2,7 +2,7 @@
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
 import {compileConfig, territoryStrategy, tiedPool, type CompiledConfig} from './compile';
 import {RotationTable} from './rotation';
-import {countAssignment, creditAssignment, Eligibility} from './eligibility';
+import {capacityLimit, countAssignment, creditAssignment, Eligibility} from './eligibility';
 import {Memory} from './memory';
 import {pseudonymFor} from './pseudonym';
 import {normalizedValues, readPath} from './lead';
@@ -171,6 +171,7 @@ class CascadeRouter implements Router {
       compiled,
       eligible: idx => this.why(idx) === null,
       counters: idx => this.countersByIdx[idx],
+      openLoad: idx => this.eligibility.openLoad(compiled.reps[idx]),
       ms: 0,
       exhaustive: trace,
     };
@@ -258,10 +259,35 @@ class CascadeRouter implements Router {
   route(lead: unknown, now: Instant, index = 0, extra?: readonly RoutingWarning[]): Decision {
     clear(this.notes);
     const d = this.decide(lead, now, index);
+    if (this.compiled.presenceUnknown) {
+      const unknown = this.unknownPresence();
+      if (unknown) this.notes.push(unknown);
+    }
     const notes = this.notes;
     if (extra !== undefined && extra.length !== 0) d.warnings = notes.length ? extra.concat(notes) : extra.slice();
     else if (notes.length !== 0) d.warnings = notes.slice();
     return d;
+  }
+
+  /** The `availability_unknown` warning when a rep considered for this lead had no readable presence. */
+  private unknownPresence(): RoutingWarning | null {
+    const names: string[] = [];
+    const ids: string[] = [];
+    for (const idx of this.anyList) {
+      const rep = this.compiled.reps[idx];
+      if (rep.presenceUnknown) {
+        names.push(rep.name);
+        ids.push(rep.id);
+      }
+    }
+    if (names.length === 0) return null;
+    const who = names.length === 1 ? names[0] : `${names.length} reps (${names.join(', ')})`;
+    return {
+      code: 'availability_unknown',
+      field: 'presence',
+      value: ids.join(','),
+      message: `The live availability of ${who} could not be read; routed on the configured availability, hours and caps.`,
+    };
   }
 
   private decide(lead: unknown, now: Instant, index: number): Decision {
@@ -321,7 +347,7 @@ class CascadeRouter implements Router {
     let d: Decision;
     if (!outcome) {
       d = this.decision(leadId, null, {stage: 'unassigned', reason: ''}, true);
-      d.reason = unassignedReason(d.candidates);
+      d.reason = unassignedReason(d.candidates, id => this.nameOf(id));
     } else {
       d = this.decision(leadId, outcome.rep ?? null, outcome);
       if (outcome.stage !== 'duplicate') {
@@ -469,6 +495,7 @@ class CascadeRouter implements Router {
     let counters = this.countersByIdx[rep.idx];
     if (!counters) this.counters[rep.id] = this.countersByIdx[rep.idx] = counters = {};
     countAssignment(counters, this.eligibility.localTime(rep, this.ms), this.ms);
+    this.eligibility.assigned(rep);
     // Re-route credit: the ledger's previous holder of this lead (by id, else by its dedupe entry).
     let previous: HeldEntry | undefined;
     const idMaterial = leadIdMaterial(lead, c.paths.id);
@@ -532,22 +559,39 @@ class CascadeRouter implements Router {
     return tally.text();
   }
 
+  private nameOf(id: string): string {
+    const idx = this.compiled.repIndex.get(id);
+    return idx === undefined ? id : this.compiled.reps[idx].name;
+  }
+
   private allCandidates(): Candidate[] {
     const out: Candidate[] = this.unknownOwners.map(id => ({repId: id, eligible: false, why: 'unknown_rep' as Why}));
-    for (const idx of this.anyList) {
-      const why = this.whyCache[idx];
-      out.push({repId: this.compiled.reps[idx].id, eligible: why === null, why});
-    }
+    for (const idx of this.anyList) out.push(this.candidate(idx));
     return out;
   }
 
   private stageCandidates(): Candidate[] {
     const out: Candidate[] = [];
-    for (const idx of this.stageList) {
-      const why = this.whyCache[idx];
-      out.push({repId: this.compiled.reps[idx].id, eligible: why === null, why});
-    }
+    for (const idx of this.stageList) out.push(this.candidate(idx));
     return out;
+  }
+
+  /** Rep idx in the trace: its verdict for this lead, the presence that made it away, the cap it hit. */
+  private candidate(idx: number): Candidate {
+    const why = this.whyCache[idx];
+    const rep = this.compiled.reps[idx];
+    const c: Candidate = {repId: rep.id, eligible: why === null, why};
+    if (why === 'away') c.presence = rep.presence;
+    else if (why === 'at_capacity') {
+      const limit = capacityLimit(
+        rep,
+        this.countersByIdx[idx],
+        this.eligibility.localTime(rep, this.ms),
+        this.eligibility.openLoad(rep),
+      );
+      if (limit) c.capacityLimit = limit;
+    }
+    return c;
   }
 
   private decision(leadId: string | number, rep: number | null, outcome: Outcome, unassigned = false): Decision {

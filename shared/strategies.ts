@@ -10,6 +10,8 @@ export interface PickContext {
   /** Eligibility of rep `idx` now (cached per lead by the router). */
   eligible(idx: number): boolean;
   counters(repIdx: number): RepCounters | undefined;
+  /** Open records rep `idx` owns now (its `openLoad` plus leads assigned since), -1 when not given. */
+  openLoad(repIdx: number): number;
   ms: number;
   /** Evaluate every member even when the strategy could stop early (for the candidate trace). */
   exhaustive: boolean;
@@ -91,7 +93,10 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
         const pos = (start + k) % n;
         const rep = ctx.compiled.reps[pool.reps[pos]];
         if (!ctx.eligible(rep.idx)) continue;
-        const load = periodCount(ctx.counters(rep.idx), 'd', localTime(rep.tz, ctx.ms).date) / rep.weight;
+        // Open load when the platform gave it for this rep, else today's assignments.
+        const open = ctx.openLoad(rep.idx);
+        const load =
+          (open >= 0 ? open : periodCount(ctx.counters(rep.idx), 'd', localTime(rep.tz, ctx.ms).date)) / rep.weight;
         if (load < bestLoad) {
           bestLoad = load;
           best = pos;

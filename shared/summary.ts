@@ -20,35 +20,55 @@ export interface Summary {
 
 const STAGES: Stage[] = ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'];
 
-export function summarize(decisions: Decision[], config: unknown): Summary {
-  const c = compileConfig(config);
-  const byStage = Object.fromEntries(STAGES.map(s => [s, 0])) as Record<Stage, number>;
-  const byRep: Record<string, number> = Object.fromEntries(c.reps.map(r => [r.id, 0]));
-  const byTerritory: Record<string, number> = Object.fromEntries(c.matcher.territories.map(t => [t.id, 0]));
-  let assigned = 0;
-  for (const d of decisions) {
-    byStage[d.stage]++;
-    if (d.ownerId !== null) {
-      assigned++;
-      byRep[d.ownerId] = (byRep[d.ownerId] ?? 0) + 1;
-    }
-    if (d.territoryId !== null) byTerritory[d.territoryId] = (byTerritory[d.territoryId] ?? 0) + 1;
+/** Every decision of a run, one at a time (memory flat in the number of leads); `result()` any time. */
+export class SummaryTally {
+  private readonly c: ReturnType<typeof compileConfig>;
+  private readonly byStage = Object.fromEntries(STAGES.map(s => [s, 0])) as Record<Stage, number>;
+  private readonly byRep: Record<string, number>;
+  private readonly byTerritory: Record<string, number>;
+  private leads = 0;
+  private assigned = 0;
+
+  constructor(config: unknown) {
+    this.c = compileConfig(config);
+    this.byRep = Object.fromEntries(this.c.reps.map(r => [r.id, 0]));
+    this.byTerritory = Object.fromEntries(this.c.matcher.territories.map(t => [t.id, 0]));
   }
-  const rotating = new Set<number>();
-  for (const p of c.territoryPools) p.reps.forEach(r => rotating.add(r));
-  if (c.cascade.includes('pool') && c.pool) c.pool.reps.forEach(r => rotating.add(r));
-  if (c.cascade.includes('specialist')) for (const p of c.specialists.values()) p.reps.forEach(r => rotating.add(r));
-  const reps = c.reps.filter(r => r.available && rotating.has(r.idx)).map(r => r.id);
-  const counts = reps.map(id => byRep[id]);
-  return {
-    leads: decisions.length,
-    assigned,
-    unassigned: decisions.length - assigned,
-    byRep,
-    byTerritory,
-    byStage,
-    fairness: {reps, maxMinRatio: maxMin(counts), gini: gini(counts)},
-  };
+
+  add(d: Decision): void {
+    this.leads++;
+    this.byStage[d.stage]++;
+    if (d.ownerId !== null) {
+      this.assigned++;
+      this.byRep[d.ownerId] = (this.byRep[d.ownerId] ?? 0) + 1;
+    }
+    if (d.territoryId !== null) this.byTerritory[d.territoryId] = (this.byTerritory[d.territoryId] ?? 0) + 1;
+  }
+
+  result(): Summary {
+    const c = this.c;
+    const rotating = new Set<number>();
+    for (const p of c.territoryPools) p.reps.forEach(r => rotating.add(r));
+    if (c.cascade.includes('pool') && c.pool) c.pool.reps.forEach(r => rotating.add(r));
+    if (c.cascade.includes('specialist')) for (const p of c.specialists.values()) p.reps.forEach(r => rotating.add(r));
+    const reps = c.reps.filter(r => r.available && rotating.has(r.idx)).map(r => r.id);
+    const counts = reps.map(id => this.byRep[id]);
+    return {
+      leads: this.leads,
+      assigned: this.assigned,
+      unassigned: this.leads - this.assigned,
+      byRep: {...this.byRep},
+      byTerritory: {...this.byTerritory},
+      byStage: {...this.byStage},
+      fairness: {reps, maxMinRatio: maxMin(counts), gini: gini(counts)},
+    };
+  }
+}
+
+export function summarize(decisions: Decision[], config: unknown): Summary {
+  const tally = new SummaryTally(config);
+  for (const d of decisions) tally.add(d);
+  return tally.result();
 }
 
 function maxMin(xs: number[]): number | null {

@@ -13,7 +13,11 @@ export type CascadeStage = 'exact' | 'partial' | 'specialist' | 'pool' | 'defaul
 export type Strategy = 'round_robin' | 'weighted' | 'least_loaded' | 'longest_idle';
 
 /** Eligibility failures, in the order they are checked. */
-export type Why = 'unknown_rep' | 'unavailable' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
+export type Why =
+  'unknown_rep' | 'unavailable' | 'away' | 'out_of_office' | 'outside_hours' | 'at_capacity' | 'excluded';
+
+/** Which cap an `at_capacity` rep hit: assignments per day/week/month, or open records owned now. */
+export type CapacityLimit = 'daily' | 'weekly' | 'monthly' | 'open';
 
 /**
  * Something a surface or the core could not read exactly, or had to assume, for one lead: `code`
@@ -31,6 +35,10 @@ export interface Candidate {
   repId: string;
   eligible: boolean;
   why: Why | null;
+  /** With `why: 'away'`: the presence value that said so (e.g. "dnd"). */
+  presence?: string;
+  /** With `why: 'at_capacity'`: the first limit reached, in the order daily, weekly, monthly, open. */
+  capacityLimit?: CapacityLimit;
 }
 
 export interface Decision {

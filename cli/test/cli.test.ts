@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {main} from '../main';
+import {main, memoryIO} from '../main';
 import {routeBatch} from '../../shared/router';
-import {readLeads} from '../io';
+import {openLeads} from '../leads';
+import {Readable} from 'node:stream';
 
+jest.setTimeout(120_000);
 const root = path.join(__dirname, '..', '..');
 const sampleConfig = path.join(root, 'shared/samples/config.json');
 const sampleLeads = path.join(root, 'shared/samples/leads.csv');
@@ -16,16 +18,10 @@ const write = (name: string, text: string) => {
   return p;
 };
 
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    argv,
-    s => out.push(s),
-    s => err.push(s),
-    () => Date.parse('2026-11-23T16:00:00Z'),
-  );
-  return {code, out: out.join('\n'), err: err.join('\n')};
+async function run(...argv: string[]) {
+  const m = memoryIO('', () => Date.parse('2026-11-23T16:00:00Z'));
+  const code = await main(argv, m.io);
+  return {code, out: m.out().trimEnd(), err: m.err().trimEnd()};
 }
 
 const config = write(
@@ -38,18 +34,18 @@ const config = write(
 );
 
 describe('lead-routing validate', () => {
-  test('a valid config: exit 0 with a summary', () => {
-    const r = run('validate', '--config', sampleConfig);
+  test('a valid config: exit 0 with a summary', async () => {
+    const r = await run('validate', '--config', sampleConfig);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/valid — 15 reps, 12 territories/);
   });
 
-  test('an invalid config: exit 1 naming every problem path, no stack trace', () => {
+  test('an invalid config: exit 1 naming every problem path, no stack trace', async () => {
     const bad = write(
       'bad.json',
       JSON.stringify({reps: [{id: 'a'}], territories: [{id: 't', reps: ['zz'], strategy: 'x'}], defaultOwner: 'q'}),
     );
-    const r = run('validate', '--config', bad);
+    const r = await run('validate', '--config', bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('territories[0].strategy');
     expect(r.err).toContain('territories[0].reps[0]: unknown rep "zz"');
@@ -57,20 +53,20 @@ describe('lead-routing validate', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  test('unreadable or malformed files: exit 1 with the file named', () => {
-    expect(run('validate', '--config', path.join(tmp, 'missing.json'))).toMatchObject({code: 1});
-    expect(run('validate', '--config', path.join(tmp, 'missing.json')).err).toContain('ENOENT');
-    expect(run('validate', '--config', write('broken.json', '{"reps": ['))).toMatchObject({code: 1});
+  test('unreadable or malformed files: exit 1 with the file named', async () => {
+    expect(await run('validate', '--config', path.join(tmp, 'missing.json'))).toMatchObject({code: 1});
+    expect((await run('validate', '--config', path.join(tmp, 'missing.json'))).err).toContain('ENOENT');
+    expect(await run('validate', '--config', write('broken.json', '{"reps": ['))).toMatchObject({code: 1});
   });
 
-  test('usage errors: exit 2 with help', () => {
-    expect(run('frobnicate').code).toBe(2);
-    expect(run('validate').err).toContain('--config is required');
+  test('usage errors: exit 2 with help', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('validate')).err).toContain('--config is required');
   });
 });
 
 describe('lead-routing route', () => {
-  test('JSON, JSON Lines and CSV leads give one decision per lead in input order, same as the core', () => {
+  test('JSON, JSON Lines and CSV leads give one decision per lead in input order, same as the core', async () => {
     const leads = [
       {id: 'a1', state: 'TX', email: 'x@y.com'},
       {id: 'a2', state: 'TX'},
@@ -88,27 +84,36 @@ describe('lead-routing route', () => {
       '2026-11-23T16:00:00Z',
     ).decisions;
     for (const f of files) {
-      const r = run('route', '--config', config, '--leads', f, '--now', '2026-11-23T16:00:00Z');
+      const r = await run('route', '--config', config, '--leads', f, '--now', '2026-11-23T16:00:00Z');
       expect(r.code).toBe(0);
       const got = r.out.split('\n').map(l => JSON.parse(l));
       expect(got.map(d => [d.leadId, d.ownerId, d.stage])).toEqual(expected.map(d => [d.leadId, d.ownerId, d.stage]));
     }
   });
 
-  test('--state is read and written: the rotation continues across runs', () => {
+  test('--state is read and written: the rotation continues across runs', async () => {
     const leads = write('two.json', JSON.stringify([{state: 'TX'}]));
     const state = path.join(tmp, 'state.json');
-    const owners = [1, 2, 3].map(
-      () =>
-        JSON.parse(
-          run('route', '--config', config, '--leads', leads, '--state', state, '--now', '2026-11-23T16:00:00Z').out,
-        ).ownerId,
-    );
+    const owners: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await run(
+        'route',
+        '--config',
+        config,
+        '--leads',
+        leads,
+        '--state',
+        state,
+        '--now',
+        '2026-11-23T16:00:00Z',
+      );
+      owners.push(JSON.parse(r.out).ownerId);
+    }
     expect(owners).toEqual(['ana', 'ben', 'ana']);
     expect(JSON.parse(fs.readFileSync(state, 'utf8')).pools.tx.last).toBe('ana');
   });
 
-  test('--now sets decidedAt; --time-field routes each lead at its own time; --aliases adds the seed aliases', () => {
+  test('--now sets decidedAt; --time-field routes each lead at its own time; --aliases adds the seed aliases', async () => {
     const leads = write(
       'timed.json',
       JSON.stringify([
@@ -116,7 +121,7 @@ describe('lead-routing route', () => {
         {state: 'TX', at: 'garbage'},
       ]),
     );
-    const r = run(
+    const r = await run(
       'route',
       '--config',
       config,
@@ -135,24 +140,25 @@ describe('lead-routing route', () => {
     expect(a.assignment_reason).toBe(a.reason);
   });
 
-  test('unreadable leads: exit 1', () => {
-    const r = run('route', '--config', config, '--leads', write('bad.jsonl', '{"a":1}\nnot json\n'));
+  test('unreadable leads: exit 1', async () => {
+    const r = await run('route', '--config', config, '--leads', write('bad.jsonl', '{"a":1}\nnot json\n'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('line 2');
-    expect(run('route', '--config', config, '--leads', write('obj.json', '{"x": 1}')).code).toBe(1);
+    expect((await run('route', '--config', config, '--leads', write('obj.json', '{"x": 1}'))).code).toBe(1);
   });
 });
 
 describe('lead-routing simulate', () => {
-  test('the sample data: a readable table with per-rep, per-territory and stage counts that add up', () => {
-    const r = run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt');
+  test('the sample data: a readable table with per-rep, per-territory and stage counts that add up', async () => {
+    const r = await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3000 leads, \d+ assigned, \d+ unassigned/);
     expect(r.out).toMatch(/^rep\s+leads$/m);
     expect(r.out).toMatch(/^territory\s+leads$/m);
     expect(r.out).toMatch(/^fairness/m);
     const json = JSON.parse(
-      run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json').out,
+      (await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json'))
+        .out,
     );
     const s = json.a.summary;
     const stageTotal = Object.values(s.byStage as Record<string, number>).reduce((a, b) => a + b, 0);
@@ -163,11 +169,11 @@ describe('lead-routing simulate', () => {
     expect(s.byStage.exact).toBeGreaterThan(0);
   });
 
-  test('--compare: both configs side by side and how many leads change owner', () => {
+  test('--compare: both configs side by side and how many leads change owner', async () => {
     const sample = JSON.parse(fs.readFileSync(sampleConfig, 'utf8'));
     const b = {...sample, territories: sample.territories.filter((t: {id: string}) => t.id !== 'texas')};
     const bFile = write('b.json', JSON.stringify(b));
-    const r = run(
+    const r = await run(
       'simulate',
       '--config',
       sampleConfig,
@@ -183,16 +189,19 @@ describe('lead-routing simulate', () => {
     expect(sim.b.summary.byTerritory.texas).toBeUndefined();
     expect(sim.changedOwner).toBeGreaterThan(0);
     const same = JSON.parse(
-      run('simulate', '--config', sampleConfig, '--compare', sampleConfig, '--leads', sampleLeads, '--json').out,
+      (await run('simulate', '--config', sampleConfig, '--compare', sampleConfig, '--leads', sampleLeads, '--json'))
+        .out,
     );
     expect(same.changedOwner).toBe(0);
-    const text = run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads).out;
+    const text = (await run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads)).out;
     expect(text).toMatch(/Leads that change owner from A to B: \d+ of 3000/);
     expect(text).toMatch(/^rep\s+A\s+B\s+B−A$/m);
   });
 
-  test('CSV sample has duplicates and junk rows, a few thousand leads', () => {
-    const leads = readLeads(sampleLeads) as Array<Record<string, string>>;
+  test('CSV sample has duplicates and junk rows, a few thousand leads', async () => {
+    const leads: Array<Record<string, string>> = [];
+    const src = await openLeads(sampleLeads, Readable.from([]));
+    for await (const l of src.leads) leads.push(l as Record<string, string>);
     expect(leads.length).toBe(3000);
     expect(leads.some(l => l.email === '' && l.state === '')).toBe(true);
     expect(leads.some(l => l.firstName.startsWith('='))).toBe(true);
@@ -201,7 +210,7 @@ describe('lead-routing simulate', () => {
 
 describe('the built binary', () => {
   const bin = path.join(root, 'dist/cli/lead-routing.js');
-  test('exists after the build and exits 1 without a stack trace on a bad config', () => {
+  test('exists after the build and exits 1 without a stack trace on a bad config', async () => {
     expect(fs.existsSync(bin)).toBe(true);
     const bad = write('bad2.json', '{"reps": []}');
     const r = spawnSync(process.execPath, [bin, 'validate', '--config', bad], {encoding: 'utf8'});

@@ -1,5 +1,5 @@
 // Parameter descriptions shared by the nodes. Parameter names are public (workflows store them):
-// rename none without a new node version. Reference: /work/notes/node-params.md (README "Nodes").
+// rename none without a new node version. Reference: nodes/PARAMETERS.md and docs/n8n.md.
 import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
 import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
 import {redisFallbackProperty} from './redisStoreForNode';
@@ -33,32 +33,40 @@ const cascadeOptions: INodePropertyOptions[] = [
 
 const ui = {show: {configSource: ['ui']}};
 
-export const configSourceProperties: INodeProperties[] = [
-  {
-    displayName: 'Routing Rules',
-    name: 'configSource',
-    type: 'options',
-    noDataExpression: true,
-    options: [
-      {name: 'Build in This Node', value: 'ui', description: 'Territories, reps and fallbacks set below'},
-      {
-        name: 'JSON Config',
-        value: 'json',
-        description: 'A routing config (JSON), e.g. from a previous node by expression',
-      },
-    ],
-    default: 'ui',
-  },
-  {
-    displayName: 'Config (JSON)',
-    name: 'configJson',
-    type: 'json',
-    default: '{\n  "reps": [],\n  "territories": []\n}',
-    displayOptions: {show: {configSource: ['json']}},
-    description:
-      'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
-  },
-];
+/**
+ * "Routing Rules": build in the node or take a JSON config. `built` says what the node builds
+ * (Territory Match has no reps or fallbacks).
+ */
+export function configSourcePropertiesFor(built: string): INodeProperties[] {
+  return [
+    {
+      displayName: 'Routing Rules',
+      name: 'configSource',
+      type: 'options',
+      noDataExpression: true,
+      options: [
+        {name: 'Build in This Node', value: 'ui', description: built},
+        {
+          name: 'JSON Config',
+          value: 'json',
+          description: 'A routing config (JSON), e.g. from a previous node by expression',
+        },
+      ],
+      default: 'ui',
+    },
+    {
+      displayName: 'Config (JSON)',
+      name: 'configJson',
+      type: 'json',
+      default: '{\n  "reps": [],\n  "territories": []\n}',
+      displayOptions: {show: {configSource: ['json']}},
+      description:
+        'A routing config as in the contract (version, fields, reps, territories, cascade, pool, defaultOwner, dedupe, accountOwner, intent)',
+    },
+  ];
+}
+
+export const configSourceProperties = configSourcePropertiesFor('Territories, reps and fallbacks set below');
 
 export function repFields(idLabel: string): INodeProperties[] {
   return [
@@ -91,6 +99,15 @@ export function repFields(idLabel: string): INodeProperties[] {
     {displayName: 'Daily Cap', name: 'dailyCap', type: 'number', default: 0, description: '0 means no cap'},
     {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
     {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
+    {
+      displayName: 'Open Cap',
+      name: 'openCap',
+      type: 'string',
+      default: '',
+      placeholder: 'No cap',
+      description:
+        'Most open records the rep may own (compared with the open load from Live Availability); empty means no cap, 0 takes no leads',
+    },
     {
       displayName: 'Time Zone',
       name: 'timezone',
@@ -379,4 +396,61 @@ export const rosterOption: INodeProperties = {
   default: '',
   description:
     "Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $('Reps').all().map(i => i.json) }}",
+};
+
+/** Live availability and open load from a previous node's rows (docs/n8n.md "Live availability"). */
+export const liveAvailabilityProperty: INodeProperties = {
+  displayName: 'Live Availability',
+  name: 'liveAvailability',
+  type: 'collection',
+  placeholder: 'Add Field',
+  default: {},
+  description:
+    'Who can take a lead now and how many open records each rep owns, from rows a previous node returned (Slack users, Twilio TaskRouter workers, Bitrix24 users, a CRM user list, …). Read once per execution.',
+  options: [
+    {
+      displayName: 'Rows',
+      name: 'source',
+      type: 'json',
+      default: '',
+      placeholder: "={{ $('Get presence').all().map(i => i.json) }}",
+      description:
+        'The rows (or items) of the availability call; a row holding a list (Slack members, Twilio workers, Bitrix24 result) stands for that list. Error items from a failed call make every rep’s availability unknown: leads are still routed on the reps’ own settings, with a warning.',
+    },
+    {
+      displayName: 'Rep Field',
+      name: 'repField',
+      type: 'string',
+      default: 'email',
+      placeholder: 'profile.email',
+      description: 'Dot path of the value in a row naming the rep, matched (any case) against rep ID, email or name',
+    },
+    {
+      displayName: 'Available Field',
+      name: 'availableField',
+      type: 'string',
+      default: 'available',
+      placeholder: 'presence',
+      description:
+        'Dot path of the presence in a row (true/false, yes/no, active, away, busy, dnd, offline, …); empty means presence is not read',
+    },
+    {
+      displayName: 'Available Values',
+      name: 'availableValues',
+      type: 'string',
+      default: '',
+      placeholder: 'active, available, online',
+      description:
+        'Comma-separated values meaning available (any case or spacing); empty means true, yes, y, 1, on, active, online, available, ready, free',
+    },
+    {
+      displayName: 'Open Load Field',
+      name: 'openLoadField',
+      type: 'string',
+      default: '',
+      placeholder: 'openLeads',
+      description:
+        'Dot path of the number of open records the rep owns now (compared with Open Cap; Least Loaded balances it)',
+    },
+  ],
 };

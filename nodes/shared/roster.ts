@@ -91,6 +91,15 @@ export function repsFromRoster(rows: unknown): unknown[] {
     if (Object.values(cap).some(v => v !== undefined && v !== 0)) {
       rep.capacity = Object.fromEntries(Object.entries(cap).filter(([, v]) => v !== undefined && v !== 0));
     }
+    // Live columns: the open cap (blank = none, 0 = takes no leads), open load and raw presence.
+    const openCap = num(get('open cap', 'openCap'));
+    if (openCap !== undefined && !(row.capacity && typeof row.capacity === 'object')) {
+      rep.capacity = {...((rep.capacity as Row | undefined) ?? {}), open: openCap};
+    }
+    const openLoad = num(get('open load', 'openLoad'));
+    if (openLoad !== undefined) rep.openLoad = openLoad;
+    const presence = get('presence');
+    if (typeof presence === 'string' || typeof presence === 'boolean' || presence === null) rep.presence = presence;
     const tz = get('timezone', 'time zone');
     if (typeof tz === 'string' && tz.trim()) rep.timezone = tz.trim();
     const hours = parseHours(get('hours', 'working hours'));

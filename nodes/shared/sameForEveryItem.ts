@@ -10,12 +10,20 @@ function hasExpression(value: unknown): boolean {
   return false;
 }
 
+/** Parameters the nodes read once per execution, for item 0 (`liveAvailability`: the rows of a previous node). */
+export const ONCE_PER_EXECUTION: readonly string[] = ['liveAvailability'];
+
 /**
- * `perItem` itself when the node's parameters hold an expression; otherwise its first result for
+ * `perItem` itself when the node's parameters hold an expression (but in `readOncePerExecution`); otherwise its first result for
  * every item. A throw is not kept, so each item still reports its own error with its own index.
  */
-export function sameForEveryItem<T>(ctx: IExecuteFunctions, perItem: (i: number) => T): (i: number) => T {
-  if (hasExpression(ctx.getNode().parameters)) return perItem;
+export function sameForEveryItem<T>(
+  ctx: IExecuteFunctions,
+  perItem: (i: number) => T,
+  readOncePerExecution: readonly string[] = ONCE_PER_EXECUTION,
+): (i: number) => T {
+  const params = ctx.getNode().parameters;
+  if (Object.keys(params).some(k => !readOncePerExecution.includes(k) && hasExpression(params[k]))) return perItem;
   let done = false;
   let value: T;
   return i => {

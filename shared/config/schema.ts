@@ -33,6 +33,8 @@ const capacity = z.strictObject({
   daily: z.number().int().min(0).optional(),
   weekly: z.number().int().min(0).optional(),
   monthly: z.number().int().min(0).optional(),
+  /** Most open records the rep may own (compared with `openLoad`); 0 takes no leads. */
+  open: z.number().int().min(0).optional(),
 });
 
 const rep = z.strictObject({
@@ -40,6 +42,10 @@ const rep = z.strictObject({
   name: z.string().optional(),
   email: z.string().optional(),
   available: z.boolean().default(true),
+  /** The platform's live presence as it says it (see shared/presence.ts); null = could not be read. */
+  presence: z.union([z.string(), z.boolean(), z.null()]).optional(),
+  /** Open records the rep owns right now, as the platform counts them. */
+  openLoad: z.number().finite().min(0).optional(),
   weight: z.number().finite().positive().default(1),
   skills: z.array(z.string()).default([]),
   capacity: capacity.optional(),
@@ -97,6 +103,12 @@ export const configSchema = z.strictObject({
       learn: z.boolean().default(true),
       freeMailDomains: z.array(z.string()).default([]),
       maxLearned: z.number().int().positive().max(1000000).default(10000),
+    })
+    .optional(),
+  availability: z
+    .strictObject({
+      /** Presence values that mean available (case- and space-insensitive); default DEFAULT_AVAILABLE_VALUES. */
+      availableValues: z.array(z.string()).optional(),
     })
     .optional(),
   intent: z

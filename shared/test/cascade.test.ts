@@ -126,10 +126,12 @@ describe('cascade stages', () => {
     expect(d.ownerId).toBeNull();
     expect(d.stage).toBe('unassigned');
     expect(d.candidates).toEqual([
-      {repId: 'ana', eligible: false, why: 'at_capacity'},
+      {repId: 'ana', eligible: false, why: 'at_capacity', capacityLimit: 'daily'},
       {repId: 'ben', eligible: false, why: 'unavailable'},
     ]);
-    expect(d.reason).toBe('No owner: none of the 2 reps considered is eligible (1 at capacity, 1 unavailable).');
+    expect(d.reason).toBe(
+      'No owner: none of the 2 reps considered is eligible (1 at capacity (ana: daily cap), 1 unavailable).',
+    );
   });
 
   test('a lead is never dropped: bad leads are unassigned with a reason, in input order', () => {

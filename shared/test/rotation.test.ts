@@ -68,6 +68,7 @@ describe('RotationTable', () => {
             compiled: c,
             eligible: idx => eligible.has(idx),
             counters: () => undefined,
+            openLoad: () => -1,
             ms: 0,
             exhaustive,
           };

@@ -14,6 +14,7 @@ import {createStateStore} from '../../shared/createStateStore';
 import {
   dryRunOption,
   includeCandidatesOption,
+  liveAvailabilityProperty,
   outputFieldOption,
   redisCredentials,
   repFields,
@@ -24,6 +25,7 @@ import {
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
+import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
 
 interface Options {
@@ -153,12 +155,13 @@ export class RoundRobinV1 implements INodeType {
           default: 720,
           displayOptions: assign,
         },
+        {...liveAvailabilityProperty, displayOptions: assign},
         ...stateStoreProperties,
         {
           displayName: 'Options',
           name: 'options',
           type: 'collection',
-          placeholder: 'Add Option',
+          placeholder: 'Add option',
           default: {},
           displayOptions: assign,
           options: [dryRunOption, includeCandidatesOption, timeFieldOption, outputFieldOption('routing')],
@@ -187,7 +190,8 @@ export class RoundRobinV1 implements INodeType {
     const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
-    const perItemConfig = (i: number) => compileCached(rotationConfig(this, i, items[i].json));
+    const live = liveAvailabilityOnce(this);
+    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};

@@ -14,6 +14,7 @@ import {
   fallbackProperties,
   fieldMappingProperty,
   includeCandidatesOption,
+  liveAvailabilityProperty,
   outputFieldOption,
   redisCredentials,
   repsProperty,
@@ -25,6 +26,7 @@ import {
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
+import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {leadTime} from '../../../shared';
 
 interface Options extends RouteOptionsParams {
@@ -55,16 +57,18 @@ export class RouteLeadV1 implements INodeType {
         territoriesProperty(true),
         ...fallbackProperties,
         fieldMappingProperty,
+        liveAvailabilityProperty,
         ...stateStoreProperties,
         {
           displayName: 'Options',
           name: 'options',
           type: 'collection',
-          placeholder: 'Add Option',
+          placeholder: 'Add option',
           default: {},
           options: [
             dryRunOption,
             includeCandidatesOption,
+            liveAvailabilityProperty,
             {
               displayName: 'Require Sales Intent',
               name: 'requireIntent',
@@ -99,7 +103,8 @@ export class RouteLeadV1 implements INodeType {
     const items = this.getInputData();
     const now = new Date();
     const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
-    const config = sameForEveryItem(this, i => compileCached(rawConfig(this, i, options(i))));
+    const live = liveAvailabilityOnce(this);
+    const config = sameForEveryItem(this, i => compileCached(live(rawConfig(this, i, options(i)))));
     const first = items.length ? options(0) : {};
     const dryRun = first.dryRun === true;
     const includeCandidates = first.includeCandidates === true;

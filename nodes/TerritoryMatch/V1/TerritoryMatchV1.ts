@@ -11,7 +11,7 @@ import {matchTerritories} from '../../../shared';
 import {compileCached, configErrorToNodeError, rawConfig} from '../../shared/configFromParameters';
 import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {
-  configSourceProperties,
+  configSourcePropertiesFor,
   fieldMappingProperty,
   outputFieldOption,
   partialMinScoreProperty,
@@ -38,7 +38,7 @@ export class TerritoryMatchV1 implements INodeType {
       outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
       outputNames: ['Matched', 'Unmatched'],
       properties: [
-        ...configSourceProperties,
+        ...configSourcePropertiesFor('Territories and their conditions set below'),
         territoriesProperty(false),
         partialMinScoreProperty,
         fieldMappingProperty,
@@ -46,7 +46,7 @@ export class TerritoryMatchV1 implements INodeType {
           displayName: 'Options',
           name: 'options',
           type: 'collection',
-          placeholder: 'Add Option',
+          placeholder: 'Add option',
           default: {},
           options: [
             {

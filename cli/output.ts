@@ -1,0 +1,135 @@
+// Decisions out as they are made: JSON Lines, CSV or one JSON array, to stdout or --out FILE.
+// Writes are buffered in 64 KiB slices and wait for the stream to drain, so memory stays flat. A
+// reader that goes away (`route … | head`) ends the run quietly: `closed` turns true, nothing throws.
+import fs from 'node:fs';
+import type {Writable} from 'node:stream';
+import {stringify} from 'csv-stringify/sync';
+import type {Decision} from '../shared/types';
+import {CliError} from './verb';
+
+export const OUTPUT_FORMATS = ['jsonl', 'csv', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+const SLICE = 64 * 1024;
+
+/** A byte sink with backpressure that never throws on a closed pipe. */
+export class Sink {
+  closed = false;
+  private buf = '';
+  private failure: Error | null = null;
+  constructor(
+    private readonly stream: Writable,
+    private readonly name: string,
+    private readonly owned: boolean,
+  ) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+      else this.failure = e;
+    });
+  }
+
+  /** Opens `file` for writing (truncating), or wraps stdout when `file` is undefined or "-". */
+  static open(file: string | undefined, stdout: Writable): Sink {
+    if (file === undefined || file === '-') return new Sink(stdout, 'stdout', false);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'w');
+    } catch (e) {
+      throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    return new Sink(fs.createWriteStream(file, {fd}), file, true);
+  }
+
+  async write(s: string): Promise<void> {
+    this.buf += s;
+    if (this.buf.length >= SLICE) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    this.check();
+    if (this.closed || !this.buf) {
+      this.buf = '';
+      return;
+    }
+    const chunk = this.buf;
+    this.buf = '';
+    if (!this.stream.write(chunk)) await this.drained();
+    this.check();
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    if (!this.owned) return;
+    await new Promise<void>(resolve => this.stream.end(resolve));
+    this.check();
+  }
+
+  private drained(): Promise<void> {
+    return new Promise(resolve => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+      this.stream.on('close', done);
+    });
+  }
+
+  private check(): void {
+    if (this.failure) throw new CliError(`cannot write ${this.name}: ${this.failure.message}`);
+  }
+}
+
+/** CSV columns of a decision (warnings as their codes joined by `;`). */
+export const CSV_COLUMNS = [
+  'leadId',
+  'ownerId',
+  'ownerName',
+  'ownerEmail',
+  'stage',
+  'territoryId',
+  'territoryName',
+  'score',
+  'reason',
+  'decidedAt',
+  'configVersion',
+  'warnings',
+] as const;
+
+/** Formats decisions one at a time for a sink. */
+export class DecisionWriter {
+  private count = 0;
+  constructor(
+    private readonly sink: Sink,
+    private readonly format: OutputFormat,
+  ) {}
+
+  get closed(): boolean {
+    return this.sink.closed;
+  }
+
+  async write(d: Decision | Record<string, unknown>): Promise<void> {
+    const first = this.count++ === 0;
+    if (this.format === 'jsonl') return this.sink.write(JSON.stringify(d) + '\n');
+    if (this.format === 'json') return this.sink.write((first ? '[\n' : ',\n') + JSON.stringify(d));
+    const header = first ? stringify([CSV_COLUMNS as unknown as string[]]) : '';
+    const rec = d as Record<string, unknown>;
+    const row = CSV_COLUMNS.map(c => {
+      if (c === 'warnings') {
+        const w = rec.warnings as Array<{code: string}> | undefined;
+        return w ? w.map(x => x.code).join(';') : '';
+      }
+      const v = rec[c];
+      return v === null || v === undefined ? '' : String(v);
+    });
+    return this.sink.write(header + stringify([row]));
+  }
+
+  async end(): Promise<void> {
+    if (this.format === 'json') await this.sink.write(this.count ? '\n]\n' : '[]\n');
+    await this.sink.end();
+  }
+}
