@@ -75,7 +75,15 @@ async function buildAppsScript() {
   await mod.build(esbuild);
 }
 
+// Normalisation tables generated from their libraries (npm "us", "i18n-iso-countries").
+async function generateTables() {
+  const {generate, OUT} = await import(path.join(root, 'shared/normalize/generate-tables.mjs'));
+  const text = generate();
+  if (!fs.existsSync(OUT) || fs.readFileSync(OUT, 'utf8') !== text) fs.writeFileSync(OUT, text);
+}
+
 try {
+  await generateTables();
   if (want('shared')) await buildShared();
   if (want('cli')) await buildCli();
   if (want('nodes')) await buildNodes();

@@ -4,7 +4,7 @@
 const {n8nCommunityNodesPlugin} = require('@n8n/eslint-plugin-community-nodes');
 
 module.exports = [
-  {ignores: ['dist/', 'apps-script/dist/', 'coverage/', '**/*.mjs', '**/*.js', 'workflows-examples/**/*.json']},
+  {ignores: ['dist/', 'apps-script/dist/', 'coverage/', '**/*.generated.ts', '**/*.mjs', '**/*.js', 'workflows-examples/**/*.json']},
   ...require('gts'),
   {
     files: ['nodes/**/*.ts', 'credentials/**/*.ts'],

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import {validateConfig} from '../shared/config/validate';
 import {CANONICAL_FIELDS, type RoutingConfig} from '../shared/config/schema';
+import {compilePath, readPath} from '../shared/lead';
 import {CliError} from './verb';
 
 export {CliError};
@@ -30,7 +31,7 @@ export function readConfig(file: string): RoutingConfig {
   return result.config;
 }
 
-/** The lead fields a config reads (first path segment of each mapped field), plus `extra` paths. */
+/** The lead field paths a config reads (each canonical field as mapped, conditions, dedupe, intent), plus `extra`. */
 export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): string[] {
   const mapped = config.fields as Record<string, string | undefined>;
   const paths = new Set<string>();
@@ -44,9 +45,9 @@ export function fieldsRead(config: RoutingConfig, extra: Array<string | undefine
 }
 
 /**
- * Throws CliError when no header of a CSV matches a field the config reads (exactly, or as the
- * first segment of a dot path; case and surrounding blanks ignored): such a file would route every
- * lead on no data. The message shows the headers and the delimiter used.
+ * Throws CliError when no header of a CSV is read by the config (a record of the headers is read
+ * with the core's own path reader, so a header matches exactly as routing will read it): such a
+ * file would route every lead on no data. The message shows the headers and the delimiter used.
  */
 export function checkHeaders(
   headers: string[] | undefined,
@@ -56,13 +57,8 @@ export function checkHeaders(
   extra: Array<string | undefined> = [],
 ): void {
   if (!headers || !headers.length) return;
-  const norm = (s: string) => s.trim().toLowerCase();
-  const known = new Set<string>();
-  for (const p of fieldsRead(config, extra)) {
-    known.add(norm(p));
-    known.add(norm(p.split('.')[0]));
-  }
-  if (headers.some(h => known.has(norm(h)))) return;
+  const record = Object.fromEntries(headers.map(h => [h, 'x']));
+  if (fieldsRead(config, extra).some(p => readPath(record, compilePath(p)) !== undefined)) return;
   const shown = headers.slice(0, 8).map(h => JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h));
   const delim = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   throw new CliError(

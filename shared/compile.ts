@@ -3,7 +3,7 @@ import {parseConfig} from './config/validate';
 import {canonicalJson, hash64} from './hash';
 import {parseHours, type WeeklyHours} from './hours';
 import {compileIntent, type IntentMatcher} from './intent';
-import {compilePath, type FieldKind} from './lead';
+import {compilePath, fieldPath, type FieldKind} from './lead';
 import {availableSet, presenceVerdict} from './presence';
 import {normalizeText} from './normalize/text';
 import {TerritoryMatcher} from './territories';
@@ -178,7 +178,7 @@ export function compileConfig(input: unknown): CompiledConfig {
 }
 
 function build(config: RoutingConfig): CompiledConfig {
-  const field = (name: keyof RoutingConfig['fields']) => compilePath(config.fields[name] ?? name);
+  const field = (name: keyof RoutingConfig['fields']) => fieldPath(config.fields, name);
   const availableValues = availableSet(config.availability?.availableValues);
   const reps: CompiledRep[] = config.reps.map((r, idx) => {
     const verdict = presenceVerdict(r.presence, availableValues);
@@ -244,7 +244,7 @@ function build(config: RoutingConfig): CompiledConfig {
   const canonical = config.fields as Record<string, string | undefined>;
   const dedupe = config.dedupe
     ? {
-        fields: config.dedupe.fields.map(f => ({path: compilePath(canonical[f] ?? f), kind: fieldKind(f)})),
+        fields: config.dedupe.fields.map(f => ({path: fieldPath(canonical, f), kind: fieldKind(f)})),
         windowMs: config.dedupe.windowHours * 3600000,
         maxEntries: config.dedupe.maxEntries,
       }

@@ -1,20 +1,71 @@
 // Reading values out of a lead by dot path ("address.zip"), and the normalisation each field gets.
 import {normalizeCountry, normalizeState, normalizeZip} from './normalize/geo';
 import {normalizeText} from './normalize/text';
+import {DEFAULT_HEADERS} from './normalize/headers';
+import type {CanonicalField} from './config/schema';
+import {hasOwn} from './dict';
 
 export type FieldKind = 'zip' | 'state' | 'country' | 'text';
 
-export function compilePath(path: string): string[] {
-  return path.split('.').filter(p => p.length > 0);
+/**
+ * A compiled field path: its dot-separated segments, plus what a plain walk would miss. `whole`: the
+ * name as written when it has dots ("No. of Employees"); a lead key equal to it wins over the split
+ * path. `aliases`: other keys tried, in order, when the path finds nothing (default export headers
+ * of an unmapped canonical field). `guarded`: a segment is a property every object inherits
+ * ("constructor", "__proto__"), so only own properties are read. `slow`: any of these is set.
+ */
+export type FieldPath = string[] & {whole?: string; aliases?: readonly string[]; guarded?: boolean; slow?: boolean};
+
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** "address.zip" -> ["address", "zip"] with the extras above; `aliases` as for `FieldPath`. */
+export function compilePath(path: string, aliases?: readonly string[]): FieldPath {
+  const out = path.split('.').filter(p => p.length > 0) as FieldPath;
+  if (out.length > 1 || (out.length === 1 && out[0] !== path)) out.whole = path;
+  if (aliases !== undefined && aliases.length !== 0) out.aliases = aliases.filter(a => a !== path);
+  if (out.some(seg => INHERITED.has(seg))) out.guarded = true;
+  out.slow = out.whole !== undefined || out.aliases !== undefined || out.guarded === true;
+  return out;
 }
 
-export function readPath(lead: unknown, path: string[]): unknown {
+/**
+ * The path of a field named in a config (a condition's or dedupe field, or a canonical one):
+ * `fields[field]` when the config maps it, else the name itself with the default export headers of
+ * a canonical field (see normalize/headers.ts) as aliases.
+ */
+export function fieldPath(fields: Readonly<Record<string, string | undefined>>, field: string): FieldPath {
+  const mapped = hasOwn(fields, field) ? fields[field] : undefined;
+  if (typeof mapped === 'string') return compilePath(mapped);
+  return compilePath(field, hasOwn(DEFAULT_HEADERS, field) ? DEFAULT_HEADERS[field as CanonicalField] : undefined);
+}
+
+/** The value at `path` in `lead` (own properties only for inherited names); undefined when absent. */
+export function readPath(lead: unknown, path: readonly string[]): unknown {
+  if ((path as FieldPath).slow === true) return readSlow(lead, path as FieldPath);
   let v: unknown = lead;
   for (let i = 0; i < path.length; i++) {
     if (v === null || typeof v !== 'object') return undefined;
     v = (v as Record<string, unknown>)[path[i]];
   }
   return v;
+}
+
+function readSlow(lead: unknown, path: FieldPath): unknown {
+  if (lead === null || typeof lead !== 'object') return undefined;
+  const obj = lead as Record<string, unknown>;
+  if (path.whole !== undefined && hasOwn(obj, path.whole)) return obj[path.whole];
+  let v: unknown = lead;
+  for (let i = 0; i < path.length; i++) {
+    if (v === null || typeof v !== 'object') {
+      v = undefined;
+      break;
+    }
+    const key = path[i];
+    v = path.guarded !== true || hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  if (v !== undefined || path.aliases === undefined) return v;
+  for (const alias of path.aliases) if (hasOwn(obj, alias)) return obj[alias];
+  return undefined;
 }
 
 export function normalizeValue(kind: FieldKind, raw: unknown): string {

@@ -2,6 +2,7 @@
 // typed arrays by pool slot, so a pick on a map of 10,000 territories touches a few compact arrays
 // rather than three objects scattered over the heap; the other strategies keep PoolState objects.
 // Both read and write the same persisted form ({last, lastIdx, cw}).
+import {dict} from './dict';
 import {
   FLAT_FROM,
   FLAT_ROUND_ROBIN,
@@ -66,7 +67,8 @@ export class RotationTable {
 
   /** The persisted form: one PoolState per key. */
   toRecord(): Record<string, PoolState> {
-    const out: Record<string, PoolState> = Object.fromEntries(this.others);
+    const out: Record<string, PoolState> = dict();
+    for (const [key, state] of this.others) out[key] = state;
     const {keys} = this.compiled.poolSlots;
     const reps = this.compiled.reps;
     for (let slot = 0; slot < keys.length; slot++) {

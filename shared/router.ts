@@ -11,6 +11,7 @@ import {copyState} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
 import {isoTimestamp, localTime, toEpochMs} from './time';
+import {addWarning} from './warnings';
 import {Levels, type MatchPass} from './territories';
 import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
@@ -413,6 +414,8 @@ class CascadeRouter implements Router {
       case 'exact':
       case 'partial': {
         const m = stage === 'exact' ? this.exactOnce(lead) : c.matcher.partial(lead, this.exactSeq === this.seq);
+        const notes = c.matcher.notes;
+        for (let i = 0; i < notes.length; i++) addWarning(this.notes, notes[i]);
         let skipped = 0;
         const level = this.level;
         const levels = this.levels.reset(m);
@@ -643,7 +646,8 @@ function leadIdMaterial(lead: object, path: string[]): string | null {
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {
   // (a named read when the id field is the usual "id": readPath's keyed read sees every field name)
-  const v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : readPath(lead, path);
+  let v = path.length === 1 && path[0] === 'id' ? (lead as {id?: unknown}).id : undefined;
+  if (v === undefined) v = readPath(lead, path);
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;

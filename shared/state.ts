@@ -1,9 +1,11 @@
 import type {DedupeEntry, HeldEntry, PoolState, RepCounters, RotationState} from './types';
 import {formatPath} from './config/errors';
 import {STATE_FORMAT, STATE_KEYS, stateSchema} from './stateSchema';
+import {dict} from './dict';
 
+/** A fresh state; its maps have no prototype (rep and territory ids are user-named keys). */
 export function emptyState(): RotationState {
-  return {v: 1, pools: {}, reps: {}, accounts: {}, dedupe: {}};
+  return {v: 1, pools: dict(), reps: dict(), accounts: dict(), dedupe: dict()};
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -120,7 +122,7 @@ export function copyState(input: unknown): RotationState {
       if (typeof p.last === 'string') pool.last = p.last;
       if (typeof p.lastIdx === 'number') pool.lastIdx = p.lastIdx;
       if (isRecord(p.cw)) {
-        pool.cw = {};
+        pool.cw = dict();
         for (const [r, w] of Object.entries(p.cw)) if (typeof w === 'number') pool.cw[r] = w;
       }
       out.pools[k] = pool;
@@ -147,7 +149,7 @@ export function copyState(input: unknown): RotationState {
     }
   }
   if (isRecord(input.held)) {
-    const held: Record<string, HeldEntry> = {};
+    const held = dict<HeldEntry>();
     let any = false;
     for (const [k, e] of Object.entries(input.held)) {
       if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') {

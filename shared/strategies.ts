@@ -1,5 +1,6 @@
 // Picking one rep from a pool. All deterministic; each reads and updates only the pool's own state
 // (and the reps' counters, read-only here).
+import {dict} from './dict';
 import type {CompiledConfig, CompiledPool} from './compile';
 import type {PoolState, RepCounters} from './types';
 import {periodCount} from './eligibility';
@@ -129,7 +130,7 @@ export function afterPick(pool: CompiledPool, state: PoolState | undefined, pos:
   next.lastIdx = pos;
   if (pool.strategy === 'weighted') {
     const old = state?.cw ?? {};
-    const cw: Record<string, number> = {};
+    const cw: Record<string, number> = dict();
     let total = 0;
     for (const idx of pool.reps) {
       const r = ctx.compiled.reps[idx];

@@ -5,9 +5,12 @@
 // only when no exact territory has an eligible rep, accumulates hits over all conditions; `best`
 // takes both from that one pass. The hot data is in typed arrays indexed by condition and territory.
 import type {ConditionConfig, RoutingConfig} from './config/schema';
-import {compilePath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
-import {toNumber} from './normalize/text';
-import {zipNumber} from './normalize/geo';
+import {fieldPath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
+import {hasOwn} from './dict';
+import {toNumber, toRange} from './normalize/text';
+import {isUsContext, normalizeZip, zipNumber, zipZerosRestored} from './normalize/geo';
+import {addWarning, rangeStraddlesBound, zipZeroRestored} from './warnings';
+import type {RoutingWarning} from './types';
 import {clear} from './scratch';
 import type {TerritoryMatchResult, TerritoryScore} from './types';
 
@@ -30,6 +33,8 @@ interface Condition {
 interface Slot {
   path: string[];
   kind: FieldKind;
+  /** The field as the config names it (for warnings). */
+  name: string;
 }
 
 const ZIP_BUCKET = 10; // 10,000 buckets of 10 zip codes
@@ -169,6 +174,8 @@ class IndexSet {
   /** Zip slots: digit prefixes as ranges (shorter first, as the prefix map finds them). */
   private readonly zipPrefix: Array<ZipRanges | null>;
   private readonly zipRanges: Array<ZipRanges | null>;
+  /** Zip slots: ranges of other countries' digit codes (bounds not 5 digits), for values that are not 5-digit zips. */
+  private readonly zipOtherRanges: Array<Condition[] | null>;
   private pendingPrefixRanges: ZipRange[][];
   private pendingRanges: ZipRange[][];
   readonly linear: number[] = [];
@@ -179,6 +186,7 @@ class IndexSet {
     this.zipOtherPrefix = slots.map(() => null);
     this.zipPrefix = slots.map(() => null);
     this.zipRanges = slots.map(() => null);
+    this.zipOtherRanges = slots.map(() => null);
     this.pendingPrefixRanges = slots.map(() => []);
     this.pendingRanges = slots.map(() => []);
   }
@@ -198,6 +206,7 @@ class IndexSet {
       }
     } else if (cond.op === 'between' && zip) {
       if (cond.lo <= cond.hi) this.pendingRanges[s].push({lo: cond.lo, hi: cond.hi, c: cond.c});
+      if (cond.values.length > 2) (this.zipOtherRanges[s] ??= []).push(cond);
     } else {
       this.linear.push(cond.c);
     }
@@ -229,6 +238,8 @@ class IndexSet {
       ranges?.lookup(z, found);
     } else {
       this.prefix[s]?.lookup(v, found);
+      const other = this.zipOtherRanges[s];
+      if (other !== null) for (const cond of other) if (cond.holds(v)) found.add(cond.c);
     }
   }
 }
@@ -300,18 +311,27 @@ export class TerritoryMatcher {
   private readonly partialPass: MatchPass;
   private readonly values: Array<string | string[] | null>;
   private seq = 0;
+  /** Where the lead's country and state are read: the context of its postal code. */
+  private readonly countryPath: string[];
+  private readonly statePath: string[];
+  /** The lead being read is in a US context: 1, not: 0, not looked at yet: -1. */
+  private usContext = -1;
+  private lead: unknown = null;
+  /** What the last read of a lead assumed (zeros restored to a ZIP); emptied by each read. */
+  readonly notes: RoutingWarning[] = [];
 
   constructor(config: RoutingConfig) {
     const canonical = config.fields as Record<string, string | undefined>;
     const slotByKey = new Map<string, number>();
     const slotFor = (field: string): number => {
-      const path = canonical[field] ?? field;
+      const mapped = hasOwn(canonical, field) ? canonical[field] : undefined;
       const kind: FieldKind = field === 'zip' || field === 'state' || field === 'country' ? field : 'text';
-      const key = kind + ':' + path;
+      // (an unmapped canonical field also reads its default headers: its own slot)
+      const key = kind + ':' + (typeof mapped === 'string' ? mapped : '=' + field);
       let i = slotByKey.get(key);
       if (i === undefined) {
         i = this.slots.length;
-        this.slots.push({path: compilePath(path), kind});
+        this.slots.push({path: fieldPath(canonical, field), kind, name: typeof mapped === 'string' ? mapped : field});
         slotByKey.set(key, i);
       }
       return i;
@@ -320,7 +340,7 @@ export class TerritoryMatcher {
     this.condStart = new Int32Array(n + 1);
     this.territories = config.territories.map((t, ti) => {
       for (const c of t.conditions) {
-        this.conds.push(compileCondition(ti, this.conds.length, c, slotFor(c.field), this.slots));
+        this.conds.push(compileCondition(ti, this.conds.length, c, slotFor(c.field), this.slots, this.notes));
       }
       this.condStart[ti + 1] = this.conds.length;
       if (t.conditions.length === 0 && t.match === 'all') this.alwaysExact.push(ti);
@@ -361,13 +381,46 @@ export class TerritoryMatcher {
     this.partialPass = {territories: [], score: new Float64Array(n), hits: new Int32Array(n)};
     this.partialMin = config.partialMinScore;
     this.values = this.slots.map(() => null);
+    this.countryPath = fieldPath(canonical, 'country');
+    this.statePath = fieldPath(canonical, 'state');
   }
 
   private readValues(lead: unknown): void {
+    if (this.notes.length !== 0) this.notes.length = 0;
+    this.usContext = -1;
+    this.lead = lead;
     for (let s = 0; s < this.slots.length; s++) {
       const slot = this.slots[s];
-      this.values[s] = normalizedValues(slot.kind, readPath(lead, slot.path));
+      const raw = readPath(lead, slot.path);
+      this.values[s] = slot.kind === 'zip' ? this.zipValues(slot, raw) : normalizedValues(slot.kind, raw);
     }
+    this.lead = null;
+  }
+
+  /** A zip slot's values, read in the lead's country context (settled reading 6). */
+  private zipValues(slot: Slot, raw: unknown): string | string[] | null {
+    if (typeof raw === 'string' && raw.length === 5 && zipNumber(raw) === zipNumber(raw)) return raw; // fast path
+    if (raw === null || raw === undefined) return null;
+    if (!Array.isArray(raw)) return typeof raw === 'object' ? null : this.zipOf(slot, raw);
+    const out: string[] = [];
+    for (const el of raw) {
+      if (el === null || el === undefined || typeof el === 'object') continue;
+      const z = this.zipOf(slot, el);
+      if (z !== null) out.push(z);
+    }
+    return out.length ? out : null;
+  }
+
+  private zipOf(slot: Slot, raw: unknown): string | null {
+    if (this.usContext < 0) {
+      const country = normalizeValue('country', readPath(this.lead, this.countryPath));
+      this.usContext = isUsContext(country, normalizeValue('state', readPath(this.lead, this.statePath))) ? 1 : 0;
+    }
+    const us = this.usContext === 1;
+    const zip = normalizeZip(raw, us);
+    if (zip === '') return null;
+    if (us && zipZerosRestored(raw, zip)) addWarning(this.notes, zipZeroRestored(slot.name, raw, zip));
+    return zip;
   }
 
   private holds(c: number): boolean {
@@ -615,9 +668,16 @@ export function nextLevel(pass: MatchPass, above: number, out: number[]): number
   return best;
 }
 
-function compileCondition(t: number, c: number, cond: ConditionConfig, slot: number, slots: Slot[]): Condition {
+function compileCondition(
+  t: number,
+  c: number,
+  cond: ConditionConfig,
+  slot: number,
+  slots: Slot[],
+  notes: RoutingWarning[],
+): Condition {
   const kind = slots[slot].kind;
-  const values = cond.values.map(v => normalizeValue(kind, v));
+  const values = kind === 'zip' ? zipConditionValues(cond) : cond.values.map(v => normalizeValue(kind, v));
   const out: Condition = {
     t,
     c,
@@ -655,20 +715,24 @@ function compileCondition(t: number, c: number, cond: ConditionConfig, slot: num
       if (kind === 'zip') {
         const lo = (out.lo = zipNumber(values[0]));
         const hi = (out.hi = zipNumber(values[1]));
+        // values[2..3]: the bounds as written when they are another country's digit codes
+        const other = values.length > 2 ? otherRange(values[2], values[3]) : null;
         out.holds = v => {
           const z = zipNumber(v);
-          return z >= lo && z <= hi;
+          return z === z ? z >= lo && z <= hi : other !== null && other(v);
         };
-        out.share = (hi - lo + 1) / 100000;
+        out.share = hi >= lo ? (hi - lo + 1) / 100000 : 0.5;
         break;
       }
       const lo = toNumber(values[0]);
       const hi = toNumber(values[1]);
+      const name = slots[slot].name;
       out.holds =
         !Number.isNaN(lo) && !Number.isNaN(hi)
           ? v => {
               const x = toNumber(v);
-              return x >= lo && x <= hi;
+              if (x === x) return x >= lo && x <= hi;
+              return rangeHolds(v, lo, hi, notes, name, 'between', `${cond.values[0]} and ${cond.values[1]}`);
             }
           : v => v >= values[0] && v <= values[1];
       out.share = 0.5;
@@ -685,16 +749,67 @@ function compileCondition(t: number, c: number, cond: ConditionConfig, slot: num
     case 'lte': {
       const bound = toNumber(values[0]);
       const ge = cond.op === 'gte';
-      // A numeric bound compares numbers (a non-numeric value never holds); otherwise text, e.g. ISO dates.
+      const name = slots[slot].name;
+      const op = cond.op;
+      // A numeric bound compares numbers, or a range such as "1001-5000" (see rangeHolds; other
+      // non-numeric values never hold); otherwise text, e.g. ISO dates.
       out.holds = Number.isNaN(bound)
         ? v => (ge ? v >= values[0] : v <= values[0])
         : v => {
             const x = toNumber(v);
-            return ge ? x >= bound : x <= bound;
+            if (x === x) return ge ? x >= bound : x <= bound;
+            return ge
+              ? rangeHolds(v, bound, Infinity, notes, name, op, String(cond.values[0]))
+              : rangeHolds(v, -Infinity, bound, notes, name, op, String(cond.values[0]));
           };
       out.share = 0.5;
       break;
     }
   }
   return out;
+}
+
+/**
+ * A zip condition's values in every context its lead may have (settled reading 6): `in` / `notIn`
+ * values as US ZIPs and as written (a lead's code is compared in its own context, so a US lead
+ * meets "2134" as 02134 and an Australian one as 2134); `prefix` / `contains` values as written,
+ * never padded; `between` bounds as US ZIPs, then (as values[2..3]) as written when those are
+ * digit codes of another length (Adelaide 5000-5999, PINs 110001-110099).
+ */
+function zipConditionValues(cond: ConditionConfig): string[] {
+  const written = cond.values.map(v => normalizeZip(v, false));
+  if (cond.op === 'prefix' || cond.op === 'contains') return written;
+  const us = cond.values.map(v => normalizeZip(v, true));
+  if (cond.op === 'between') {
+    const digits = written.length === 2 && /^\d+$/.test(written[0]) && written[0].length === written[1].length;
+    return digits && written[0].length !== 5 ? [...us, ...written] : us;
+  }
+  return [...new Set([...us, ...written])];
+}
+
+/** Digit codes of one length between lo and hi (both as written). */
+function otherRange(lo: string, hi: string): (v: string) => boolean {
+  return v => v.length === lo.length && /^\d+$/.test(v) && v >= lo && v <= hi;
+}
+
+/**
+ * Whether a range value (a company-size bucket, see `toRange`) satisfies a numeric condition: the
+ * whole range must lie within [lo, hi] (gte N: its low end is at least N; lte N: its high end is
+ * at most N; between: both ends inside). A range that lies only partly inside is not a match and
+ * says so (warning range_straddles_bound); a value that is not a range never holds.
+ */
+function rangeHolds(
+  v: string,
+  lo: number,
+  hi: number,
+  notes: RoutingWarning[],
+  field: string,
+  op: string,
+  bound: string,
+): boolean {
+  const r = toRange(v);
+  if (r === null) return false;
+  if (r[0] >= lo && r[1] <= hi) return true;
+  if (r[1] >= lo && r[0] <= hi) addWarning(notes, rangeStraddlesBound(field, v, op, bound));
+  return false;
 }

@@ -14,8 +14,11 @@ export function validateConfig(input: unknown): {ok: true; config: RoutingConfig
     }
   }
   const parsed = configSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map(i => ({path: formatPath(i.path), message: i.message}));
+  // (the parse drops "__proto__" keys of records without a word: they are named here)
+  const dropped = droppedKeyIssues(input);
+  if (!parsed.success || dropped.length) {
+    const issues = parsed.success ? [] : parsed.error.issues.map(i => ({path: formatPath(i.path), message: i.message}));
+    issues.push(...dropped);
     // Also report the cross-reference problems the structure check could not reach.
     const seen = new Set(issues.map(i => i.path + '\n' + i.message));
     for (const extra of bestEffortSemanticIssues(input)) {
@@ -32,6 +35,29 @@ export function parseConfig(input: unknown): RoutingConfig {
   const result = validateConfig(input);
   if (!result.ok) throw new ConfigError(result.issues);
   return result.config;
+}
+
+/** "__proto__" keys in the user-keyed maps of a raw config (hours, account owners), which parsing would drop. */
+function droppedKeyIssues(input: unknown): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const own = (v: unknown, key: string) =>
+    v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key);
+  if (input === null || typeof input !== 'object') return issues;
+  const raw = input as {reps?: unknown; accountOwner?: {accounts?: unknown}};
+  if (Array.isArray(raw.reps)) {
+    raw.reps.forEach((rep: {hours?: unknown} | null, i) => {
+      if (rep && own(rep.hours, '__proto__')) {
+        issues.push({
+          path: `reps[${i}].hours.__proto__`,
+          message: '"__proto__" is not a day (mon…sun) or a day range such as mon-fri',
+        });
+      }
+    });
+  }
+  if (raw.accountOwner && own(raw.accountOwner.accounts, '__proto__')) {
+    issues.push({path: 'accountOwner.accounts.__proto__', message: '"__proto__" is not an e-mail domain'});
+  }
+  return issues;
 }
 
 function bestEffortSemanticIssues(input: unknown): ConfigIssue[] {
@@ -105,8 +131,13 @@ function semanticIssues(config: RoutingConfig): ConfigIssue[] {
         if (n !== 2) add(`${path}.values`, '"between" takes exactly two values [low, high]');
         else if (c.field === 'zip' || config.fields.zip === c.field) {
           const [lo, hi] = c.values.map(v => zipNumber(normalizeZip(v)));
-          if (Number.isNaN(lo) || Number.isNaN(hi)) add(`${path}.values`, 'zip ranges need two 5-digit US ZIP codes');
-          else if (lo > hi) add(`${path}.values`, `low ${c.values[0]} is above high ${c.values[1]}`);
+          const [a, b] = c.values.map(v => normalizeZip(v, false));
+          const sameDigits = /^\d+$/.test(a) && /^\d+$/.test(b) && a.length === b.length;
+          if ((Number.isNaN(lo) || Number.isNaN(hi)) && !sameDigits) {
+            add(`${path}.values`, 'zip ranges need two 5-digit US ZIP codes, or two digit codes of one length');
+          } else if (Number.isNaN(lo) || Number.isNaN(hi) ? a > b : lo > hi) {
+            add(`${path}.values`, `low ${c.values[0]} is above high ${c.values[1]}`);
+          }
         }
       } else if (c.op === 'gte' || c.op === 'lte') {
         if (n !== 1) add(`${path}.values`, `"${c.op}" takes exactly one value`);

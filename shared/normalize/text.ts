@@ -23,17 +23,19 @@ function isCanonicalText(s: string): boolean {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c >= 127 || (c >= 65 && c <= 90)) return false;
+    // white space other than single spaces is folded (settled reading 12)
+    if (c <= 32 && (c !== 32 || s.charCodeAt(i - 1) === 32)) return false;
   }
   return true;
 }
 
-/** Trimmed, lower-cased text; numeric strings in canonical form ("1,200" -> "1200"). */
+/** Trimmed, lower-cased text, runs of white space folded to one space; numeric strings in canonical form ("1,200" -> "1200"). */
 export function normalizeText(raw: unknown): string {
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'number') return String(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
   if (typeof raw === 'string' && isCanonicalText(raw)) return raw;
-  const s = String(raw).trim().toLowerCase();
+  const s = String(raw).trim().toLowerCase().replace(/\s+/g, ' ');
   if (s.length > 0 && s.length < 24 && maybeNumeric(s.charCodeAt(0)) && NUMERIC.test(s)) {
     return String(Number(s.replace(/,/g, '')));
   }
@@ -53,4 +55,26 @@ export function emailDomain(raw: unknown): string {
     .slice(at + 1)
     .replace(/^www\./, '')
     .replace(/\.$/, '');
+}
+
+const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
+const BOUNDED = new RegExp(`^${NUM}\\s*(?:-|–|—|to)\\s*${NUM}$`);
+const OPEN = new RegExp(`^${NUM}\\s*(?:\\+|or more|and up|and above)$`);
+
+/**
+ * A range written as text, as company-size buckets are: "1001-5000", "1,001 – 5,000", "51 to 200"
+ * -> [low, high]; "10,001+", "5000 or more" -> [low, Infinity]; anything else null. Expects
+ * normalised (lower-cased, trimmed) text.
+ */
+export function toRange(s: string): [number, number] | null {
+  const c = s.charCodeAt(0);
+  if (c < 48 || c > 57) return null;
+  const m = BOUNDED.exec(s);
+  if (m) {
+    const lo = Number(m[1].replace(/,/g, ''));
+    const hi = Number(m[2].replace(/,/g, ''));
+    return lo <= hi ? [lo, hi] : null;
+  }
+  const open = OPEN.exec(s);
+  return open ? [Number(open[1].replace(/,/g, '')), Infinity] : null;
 }

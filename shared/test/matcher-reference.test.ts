@@ -5,9 +5,20 @@ import {normalizeCountry, normalizeState, normalizeZip, zipNumber} from '../norm
 import {normalizeText, toNumber} from '../normalize/text';
 import type {ConditionConfig, RoutingConfig} from '../config/schema';
 
-function norm(field: string, v: unknown): string {
+// Settled reading 6: a lead's postal code (and the condition values compared with it) is read as a
+// US ZIP in a US context (country US or absent, or a US state), else as written.
+function usContext(lead: Record<string, unknown>): boolean {
+  const country = lead.country === undefined ? '' : normalizeCountry(String(lead.country));
+  return (
+    country === '' ||
+    country === 'US' ||
+    (country.length !== 2 && ['TX', 'CA', 'NY', 'FL', 'WA'].includes(normalizeState(String(lead.state ?? ''))))
+  );
+}
+
+function norm(field: string, v: unknown, us = true): string {
   if (v === null || v === undefined) return '';
-  if (field === 'zip') return normalizeZip(v);
+  if (field === 'zip') return normalizeZip(v, us);
   if (field === 'state') return normalizeState(String(v));
   if (field === 'country') return normalizeCountry(String(v));
   return normalizeText(v);
@@ -15,9 +26,11 @@ function norm(field: string, v: unknown): string {
 
 function holdsNaive(c: ConditionConfig, lead: Record<string, unknown>): boolean {
   const raw = lead[c.field];
-  const vals = (Array.isArray(raw) ? raw : [raw]).map(v => norm(c.field, v)).filter(v => v !== '');
+  const us = usContext(lead);
+  const vals = (Array.isArray(raw) ? raw : [raw]).map(v => norm(c.field, v, us)).filter(v => v !== '');
   if (vals.length === 0) return false;
-  const cv = c.values.map(v => norm(c.field, v));
+  // condition values in the lead's context; prefix / contains values never padded
+  const cv = c.values.map(v => norm(c.field, v, us && c.op !== 'prefix' && c.op !== 'contains'));
   return vals.some(v => {
     switch (c.op) {
       case 'in':
@@ -29,7 +42,8 @@ function holdsNaive(c: ConditionConfig, lead: Record<string, unknown>): boolean 
       case 'between':
         if (c.field === 'zip') {
           const z = zipNumber(v);
-          return z >= zipNumber(cv[0]) && z <= zipNumber(cv[1]);
+          if (z === z) return z >= zipNumber(normalizeZip(c.values[0])) && z <= zipNumber(normalizeZip(c.values[1]));
+          return /^\d+$/.test(v) && v.length === cv[0].length && v >= cv[0] && v <= cv[1];
         }
         return toNumber(v) >= toNumber(cv[0]) && toNumber(v) <= toNumber(cv[1]);
       case 'contains':
@@ -90,6 +104,18 @@ const conditionArb = fc.oneof(
     weight: fc.integer({min: 1, max: 9}),
   }),
   fc.record({
+    field: fc.constant('zip'),
+    op: fc.constantFrom('in' as const, 'notIn' as const),
+    values: fc.subarray(['2134', '02134', '5000', '110001', 2134], {minLength: 1}),
+    weight: fc.integer({min: 1, max: 9}),
+  }),
+  fc.record({
+    field: fc.constant('zip'),
+    op: fc.constant('between' as const),
+    values: fc.constantFrom(['5000', '5999'], ['110001', '110099'], ['02100', '02199']),
+    weight: fc.integer({min: 1, max: 9}),
+  }),
+  fc.record({
     field: fc.constant('productLine'),
     op: fc.constant('prefix' as const),
     values: fc.subarray(['so', 'solar', 'h', 'x'], {minLength: 1}),
@@ -132,10 +158,12 @@ const leadArb = fc.record(
       zip,
       fc.constant('75001-1234'),
       fc.integer({min: 0, max: 99999}),
-      fc.constantFrom('M5V 3L9', '123456', '12345', '1234'),
+      fc.constantFrom('M5V 3L9', '123456', '12345', '1234', '2134', '21341234', '5000', '110001'),
+      fc.constantFrom(2134, 5000, 110001),
       fc.constant(['12345', '10099', '12345']),
     ),
-    state: fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', ''),
+    state: fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', '', 'WA'),
+    country: fc.constantFrom('US', 'United States', 'AU', 'IN', 'Untied States', ''),
     productLine: fc.oneof(fc.constantFrom('Solar', 'hvac', 'wind', 'geo'), fc.constant(['solar', 'hvac'])),
     companySize: fc.constantFrom('1,200', 40, '500', 'n/a'),
     industry: fc.constantFrom('Healthcare', 'software', ''),

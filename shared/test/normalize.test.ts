@@ -10,7 +10,9 @@ describe('zip normalisation', () => {
     [' 75001 ', '75001'],
     ['m5v 3l9', 'M5V3L9'],
     ['SW1A 1AA', 'SW1A1AA'],
-    ['7500', '7500'],
+    ['7500', '07500'],
+    ['21341234', '02134'],
+    ['110001', '110001'],
   ])('%p -> %p', (raw, want) => expect(normalizeZip(raw)).toBe(want));
 
   test('numbers from spreadsheets get their leading zeros back', () => {
@@ -65,7 +67,7 @@ describe('text and numbers', () => {
   });
   test('text already in canonical form comes back as is, and anything else as trim + lower case', () => {
     const slow = (s: string) => {
-      const t = s.trim().toLowerCase();
+      const t = s.trim().toLowerCase().replace(/\s+/g, ' ');
       return /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t) && t.length < 24
         ? String(Number(t.replace(/,/g, '')))
         : t;
@@ -87,4 +89,21 @@ describe('text and numbers', () => {
     expect(emailDomain('nobody')).toBe('');
     expect(emailDomain('x@')).toBe('');
   });
+});
+
+test('the generated state and country tables are what their libraries give now', async () => {
+  const path = require('node:path') as typeof import('node:path');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const {execFileSync} = require('node:child_process') as typeof import('node:child_process');
+  const script = path.join(__dirname, '../normalize/generate-tables.mjs');
+  const fresh = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import {generate} from ${JSON.stringify(script)}; process.stdout.write(generate());`,
+    ],
+    {encoding: 'utf8'},
+  );
+  expect(fs.readFileSync(path.join(__dirname, '../normalize/geoTables.generated.ts'), 'utf8')).toBe(fresh);
 });

@@ -84,3 +84,9 @@ export const PEOPLE = {
     country: 'United States',
   },
 };
+
+/**
+ * Cascade fallback for the live-availability examples whose sample lead lands in a one-rep territory (West):
+ * when that rep is away the lead goes to the whole team's rotation instead of the managers' channel.
+ */
+export const TEAM_FALLBACK = {cascade: ['exact', 'pool'], pool: {reps: 'all', strategy: 'round_robin'}};

@@ -70,6 +70,36 @@ export interface AvailabilityDoc {
   maps: string;
 }
 
+/**
+ * How a Webhook-triggered example secures its intake (issue 13 part 3): the sender's authentication and the
+ * re-read of the record by id before routing. README text and the intake e2e (real `n8n start`) read it.
+ */
+export interface IntakeSpec {
+  /** n8n's Webhook authentication, or monday's signed JWT checked by a Verify node after the trigger. */
+  auth: 'headerAuth' | 'basicAuth' | 'mondayJwt';
+  /** Placeholder name of the credential on the trigger (or the Verify node). */
+  credential: string;
+  /** Header Auth: the header the sender sets. */
+  header?: string;
+  /** README: what to set up on the platform so its requests carry the credential. */
+  sender: string;
+  /** README: what is re-read by id before routing (or why nothing needs to be). */
+  reread: string;
+  test: {
+    /** The Webhook's path (POST /webhook/<path>). */
+    path: string;
+    /**
+     * A payload that claims a zip the platform's record does not have (the record is the example's stub/double
+     * reply for the re-read): the lead must be routed by the record's zip. Absent when nothing is re-read.
+     */
+    forged?: Params;
+    /** Write-backs expected after the authenticated POST(s). */
+    expect: ExpectedCall[];
+    /** Calls that must not happen after the authenticated POST(s) (e.g. the owner the forged zip would give). */
+    never?: ExpectedCall[];
+  };
+}
+
 export interface Example {
   slug: string;
   platform: string;
@@ -85,6 +115,8 @@ export interface Example {
   /** The trigger node(s) the test swaps for Manual Trigger + Code; the first is fed the pinned sample. */
   triggers: string[];
   sample: Params[];
+  /** Webhook-triggered examples: sender authentication and re-read of the record. */
+  intake?: IntakeSpec;
   build(): N8nWorkflow;
   test: ExampleTest;
 }

@@ -27,6 +27,8 @@ export interface Connection {
 }
 
 export interface N8nWorkflow {
+  /** Stable id derived from the slug: `n8n import:workflow --input=<file>` needs one (workflow_entity.id is NOT NULL). */
+  id: string;
   name: string;
   nodes: N8nNode[];
   connections: Record<string, {main: Connection[][]}>;
@@ -42,6 +44,19 @@ const ROW = 200;
 export function uuid(seed: string): string {
   const h = createHash('sha1').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A 16-character workflow id (n8n's own ids are 16 alphanumerics) derived from the slug, so a re-import of the
+ * same example updates the workflow instead of adding a copy.
+ */
+export function workflowId(slug: string): string {
+  const h = createHash('sha256').update(`lead-routing-example/${slug}`).digest();
+  let id = '';
+  for (let i = 0; i < 16; i++) id += BASE62[h[i] % 62];
+  return id;
 }
 
 /** `=` prefix: n8n evaluates `{{ }}` inside. */
@@ -144,6 +159,7 @@ export class WorkflowBuilder {
         }
     }
     return {
+      id: workflowId(this.slug),
       name: this.name,
       nodes: this.nodes,
       connections: this.connections,

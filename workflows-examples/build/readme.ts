@@ -1,5 +1,6 @@
 // The index README: one line per example, what to change after import.
 import type {Example} from './example';
+import {intakeLine} from './intake';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -13,6 +14,7 @@ export function renderReadme(examples: Example[]): string {
     e =>
       `| ${esc(e.platform)} | ${dash(e.availability?.signal)} | ${dash(e.availability?.api)} | ${dash(e.availability?.maps)} |`,
   );
+  const intake = examples.filter(e => e.intake).map(e => `| ${esc(e.platform)} | ${esc(intakeLine(e.intake!))} |`);
   const patterns = examples
     .filter(e => e.pattern)
     .map(e => `- **${esc(e.pattern!)}** — [${e.slug}.json](${e.slug}.json)`);
@@ -50,6 +52,22 @@ the warning \`availability_unknown\` on the decision.
 | Platform | Signal read | API | How it maps |
 |---|---|---|---|
 ${availability.join('\n')}
+
+## Securing the intake (Webhook-triggered examples)
+
+A Webhook URL alone is not a secret: whoever learns it could inject leads, drain caps, text reps and reassign
+records by sending their ids. So every Webhook trigger authenticates its sender (n8n refuses a POST without the
+credential: HTTP 403 for Header Auth, 401 for Basic Auth; monday's signature is checked by a JWT node that answers
+401), and before writing an owner the workflow re-reads the record from the platform by id and routes what the
+platform says, not what the payload claims.
+
+| Platform | Sender authentication; re-read |
+|---|---|
+${intake.join('\n')}
+
+Create the credential named in the table (Header Auth: header name and a long random value; Basic Auth: user and
+password; JWT: passphrase = your monday app's Signing Secret, algorithm HS256) and give the same secret to the
+platform as described.
 
 ## Patterns shown
 

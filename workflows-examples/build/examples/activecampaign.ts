@@ -1,7 +1,7 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, decision, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, decision, ifExpr, leadFrom, tail, trunk} from '../parts';
 
 const IDS = {ana: 3, ben: 4, cara: 5};
 const AC = {activeCampaignApi: 'ActiveCampaign account'};
@@ -14,7 +14,14 @@ export const activecampaign: Example = {
   trigger: 'ActiveCampaign Trigger: subscribe (a contact submits an ActiveCampaign form)',
   writeBack: 'ActiveCampaign node: Deal → Create for the contact, Owner = rep id',
   credentials: ['ActiveCampaign API', 'Slack API'],
-  change: 'Rep ids = ActiveCampaign user ids; Config: pipeline (group) and stage ids, channels',
+  change:
+    'Rep ids = ActiveCampaign user ids; Config: pipeline (group) and stage ids, channels; tag "assignable" on the contacts sales should take (an automation can add it)',
+  availability: {
+    signal:
+      'only contacts tagged "assignable" are routed (ActiveCampaign keeps no rep presence; the tag says the contact is ready for a rep)',
+    api: "the subscribe webhook's contact[tags] (ActiveCampaign Trigger)",
+    maps: 'tags (comma list) containing "assignable" → routed, the deal owner set to the rep; any other contact stops at "Assignable?" and nothing is written',
+  },
   triggers: ['Form submitted (ActiveCampaign)'],
   sample: [
     {
@@ -31,7 +38,7 @@ export const activecampaign: Example = {
         last_name: p.last,
         phone: p.phone,
         ip: '203.0.113.7',
-        tags: '',
+        tags: 'assignable, solar',
         fields: {zip: p.zip, state: p.state, product_interest: 'solar'},
       },
     },
@@ -58,7 +65,15 @@ export const activecampaign: Example = {
       }),
       name: expr('{{ [$json.contact.first_name, $json.contact.last_name].filter(Boolean).join(" ") }}'),
     };
-    const route = trunk(b, trigger, {...CHANNELS, dealGroup: '1', dealStage: '1'}, lead, demoConfig(IDS));
+    const assignable = ifExpr(
+      b,
+      'Assignable?',
+      [1, 0],
+      expr("{{ String($json.contact.tags || '').split(',').map(t => t.trim().toLowerCase()).includes('assignable') }}"),
+      {type: 'boolean', operation: 'true'},
+    );
+    b.connect(trigger, assignable);
+    const route = trunk(b, assignable, {...CHANNELS, dealGroup: '1', dealStage: '1'}, lead, demoConfig(IDS), 2);
     const write = (at: [number, number]) =>
       b.add(
         'Create deal with owner',
@@ -79,7 +94,7 @@ export const activecampaign: Example = {
         },
         {credentials: AC},
       );
-    tail(b, route, {col: 4, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 5, notify: 'slack', writeBack: write});
     return b.build(['activecampaign']);
   },
   test: {

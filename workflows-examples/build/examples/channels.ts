@@ -1,16 +1,16 @@
 // The channel platforms: sheets and tables (Google Sheets, Airtable), messaging (Slack, Twilio) and e-mail (SendGrid).
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfig, PEOPLE, TEAM_FALLBACK} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {
   alertManagers,
+  availabilityRows,
   CHANNELS,
   cfg,
-  configNode,
+  GET_AVAILABILITY,
+  http,
   decision,
   leadFrom,
-  mapLead,
-  routeLead,
   SLACK,
   tail,
   trunk,
@@ -22,6 +22,27 @@ const GS = {googleSheetsOAuth2Api: 'Google Sheets account'};
 const DOC = {__rl: true, mode: 'id', value: expr(`{{ ${cfg('spreadsheetId')} }}`)};
 const sheet = (name: string) => ({__rl: true, mode: 'name', value: name});
 const tx = PEOPLE.tx;
+/** Who can take a voicemail now, read from the reps table beside the voicemails (issue 13 part 3). */
+const REPS_SQL = `SELECT r.id, r.email, r.available,
+  (SELECT count(*) FROM voicemails v WHERE v.owner_id = r.id AND v.called_back_at IS NULL)::int AS open_load
+FROM reps r`;
+const TWILIO_WORKSPACE = 'WS0123456789abcdef0123456789abcdef';
+/** One TaskRouter Worker resource as the Workers list returns it (attributes are null in lists). */
+const worker = (sid: string, friendlyName: string, activity: string, available: boolean) => ({
+  sid: `${sid}0123456789abcdef0123456789ab`,
+  account_sid: 'AC0123456789abcdef0123456789abcdef',
+  workspace_sid: TWILIO_WORKSPACE,
+  friendly_name: friendlyName,
+  activity_name: activity,
+  activity_sid: `WA${available ? '1' : '2'}0123456789abcdef0123456789abcde`,
+  available,
+  attributes: null,
+  date_created: '2026-01-05T10:00:00Z',
+  date_updated: '2026-11-23T14:55:00Z',
+  date_status_changed: '2026-11-23T14:55:00Z',
+  url: `https://taskrouter.twilio.com/v1/Workspaces/${TWILIO_WORKSPACE}/Workers/${sid}`,
+  links: {},
+});
 const ca = PEOPLE.ca;
 
 export const googleSheets: Example = {
@@ -33,7 +54,12 @@ export const googleSheets: Example = {
   credentials: ['Google Sheets Trigger OAuth2 API', 'Google Sheets OAuth2 API', 'Slack API'],
   change:
     'Config: spreadsheetId, channels; sheet Reps (Name, Email, Available) is the roster; territory reps are e-mails',
-  pattern: 'Availability from a roster sheet (Reps sheet read on every run, passed to Route Lead as its roster)',
+  pattern: 'Availability from a roster sheet (Reps sheet read on every run, passed to Route Lead as Live Availability)',
+  availability: {
+    signal: 'the Reps sheet: one row per rep with its Available flag',
+    api: 'Google Sheets node: Read rows of sheet Reps (Google Sheets OAuth2 credential)',
+    maps: 'Email = rep e-mail (territory reps are e-mails); Available TRUE/yes = available, FALSE/no = away',
+  },
   triggers: ['New row (Leads sheet)'],
   sample: [
     {
@@ -70,29 +96,30 @@ export const googleSheets: Example = {
       {credentials: {googleSheetsTriggerOAuth2Api: 'Google Sheets Trigger account'}},
     );
     b.pin(trigger, this.sample);
-    const conf = configNode(b, [1, 0], {...CHANNELS, spreadsheetId: 'your-spreadsheet-id'});
-    // Config feeds two branches; n8n runs the upper one (the roster) first, so Route Lead can read it.
-    const roster = b.add(
-      'Read Reps roster',
-      'googleSheets',
-      4.5,
-      [2, -0.8],
-      {
-        authentication: 'oAuth2',
-        resource: 'sheet',
-        operation: 'read',
-        documentId: DOC,
-        sheetName: sheet('Reps'),
-        options: {},
-      },
-      {
-        credentials: GS,
-        executeOnce: true,
-        notes: 'Runs before the Lead branch (upper branch first)',
-      },
-    );
+    const read = (at: [number, number]) =>
+      b.add(
+        'Read Reps roster',
+        'googleSheets',
+        4.5,
+        at,
+        {
+          authentication: 'oAuth2',
+          resource: 'sheet',
+          operation: 'read',
+          documentId: DOC,
+          sheetName: sheet('Reps'),
+          options: {},
+        },
+        {
+          credentials: GS,
+          executeOnce: true,
+          onError: 'continueRegularOutput',
+          alwaysOutputData: true,
+          notes: 'The roster, read on every run (continues on error: reps are then routed on their flags)',
+        },
+      );
     const t = '$json';
-    const lead = mapLead(b, 'Lead', [3, 0], {
+    const lead = {
       id: expr(`{{ ${t}.row_number }}`),
       name: expr(`{{ ${t}.Name }}`),
       email: expr(`{{ ${t}.Email }}`),
@@ -100,11 +127,23 @@ export const googleSheets: Example = {
       state: expr(`{{ ${t}.State }}`),
       country: expr(`{{ ${t}.Country }}`),
       source: expr(`{{ ${t}.Source }}`),
-    });
-    const route = routeLead(b, 'Route Lead', [4, 0], demoConfig(EMAIL_IDS), {
-      roster: expr("{{ $('Read Reps roster').all().map(i => i.json) }}"),
-    });
-    b.connect(conf, roster).chain(trigger, conf, lead, route);
+    };
+    const route = trunk(
+      b,
+      trigger,
+      {...CHANNELS, spreadsheetId: 'your-spreadsheet-id'},
+      lead,
+      demoConfig(EMAIL_IDS),
+      1,
+      {
+        live: {
+          source: expr("{{ $('Read Reps roster').all().map(i => i.json).filter(r => !r.error) }}"),
+          repField: 'Email',
+          availableField: 'Available',
+        },
+      },
+      read,
+    );
     const write = (at: [number, number]) =>
       b.add(
         'Write owner to row',
@@ -145,6 +184,15 @@ export const googleSheets: Example = {
     return b.build(['google-sheets']);
   },
   test: {
+    availability: {
+      call: 'node:Read Reps roster',
+      reply: [
+        {row_number: 2, Name: 'Ana Diaz', Email: 'ana@example.com', Available: 'TRUE'},
+        {row_number: 3, Name: 'Ben Ode', Email: 'ben@example.com', Available: 'FALSE'},
+        {row_number: 4, Name: 'Cara Lin', Email: 'cara@example.com', Available: 'TRUE'},
+      ],
+      awayRep: 'ben@example.com',
+    },
     // The roster says Ana is away: the Texas lead goes to Ben.
     doubles: {
       'Read Reps roster': [
@@ -172,7 +220,13 @@ export const airtable: Example = {
   trigger: 'Airtable Trigger: new record in table Leads (watches the Created field)',
   writeBack: 'Airtable node: Record → Update (Assigned To, Assigned At, Territory, Routing Reason)',
   credentials: ['Airtable Personal Access Token', 'Slack API'],
-  change: 'Config: baseId, channels; table Leads needs a "Created" (created time) field and the four routing fields',
+  change:
+    'Config: baseId, channels; table Leads needs a "Created" (created time) field and the four routing fields; table Reps: Email, Available (checkbox)',
+  availability: {
+    signal: "the Reps table's Available checkbox",
+    api: 'GET https://api.airtable.com/v0/{baseId}/Reps (Airtable Personal Access Token)',
+    maps: 'records[].fields.Email = rep e-mail; Available ticked = available, unticked (Airtable omits the field) = away',
+  },
   triggers: ['New record (Airtable)'],
   sample: [
     {
@@ -220,12 +274,28 @@ export const airtable: Example = {
         source: 'fields.Source',
       }),
     };
+    // https://airtable.com/developers/web/api/list-records ({records: [{id, createdTime, fields}], offset?})
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('airtableUrl')} }}/v0/{{ ${cfg('baseId')} }}/Reps`),
+        auth: {predefined: 'airtableTokenApi', credential: {airtableTokenApi: 'Airtable account'}},
+        readOnce: true,
+        notes: 'Reps table (continues on error: reps are then routed on their flags)',
+      });
+    // An unticked checkbox is absent from `fields`: false, not unknown.
+    const rows = expr(
+      `{{ ($('${GET_AVAILABILITY}').first().json.records ?? []).map(r => ({ email: r.fields.Email, available: r.fields.Available === true })) }}`,
+    );
     const route = trunk(
       b,
       trigger,
-      {...CHANNELS, baseId: 'appYourBaseId'},
+      {...CHANNELS, baseId: 'appYourBaseId', airtableUrl: 'https://api.airtable.com'},
       lead,
-      demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}),
+      demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}, TEAM_FALLBACK),
+      1,
+      {live: {source: rows, repField: 'email', availableField: 'available'}},
+      read,
     );
     const write = (at: [number, number]) =>
       b.add(
@@ -263,10 +333,29 @@ export const airtable: Example = {
         },
         {credentials: {airtableTokenApi: 'Airtable account'}},
       );
-    tail(b, route, {col: 4, notify: 'slack', writeBack: write});
+    tail(b, route, {col: 5, notify: 'slack', writeBack: write});
     return b.build(['airtable']);
   },
   test: {
+    availability: {
+      call: 'GET /v0/appYourBaseId/Reps',
+      reply: {
+        records: [
+          {
+            id: 'recRepAna0000001',
+            createdTime: '2026-01-05T10:00:00.000Z',
+            fields: {Email: 'ana@example.com', Available: true},
+          },
+          {
+            id: 'recRepBen0000002',
+            createdTime: '2026-01-05T10:00:00.000Z',
+            fields: {Email: 'ben@example.com', Available: true},
+          },
+          {id: 'recRepCara000003', createdTime: '2026-01-05T10:00:00.000Z', fields: {Email: 'cara@example.com'}},
+        ],
+      },
+      awayRep: 'cara',
+    },
     expect: [
       {
         call: 'node:Write owner to record',
@@ -411,6 +500,11 @@ export const twilio: Example = {
   credentials: ['Twilio API', 'Slack API (managers)'],
   change:
     'Config: smsFrom (your Twilio number), repPhones (rep id → mobile), managers channel; Route Lead: intent keywords',
+  availability: {
+    signal: "TaskRouter workers: the availability of each worker's current activity",
+    api: 'GET https://taskrouter.twilio.com/v1/Workspaces/{WorkspaceSid}/Workers (Twilio API credential)',
+    maps: 'workers[].friendly_name = rep e-mail; available (true when the worker\'s activity, activity_name, is an available one such as "Available") = available, false (Offline, Unavailable, Break…) = away',
+  },
   triggers: ['Inbound SMS (Twilio)'],
   sample: [
     {
@@ -457,7 +551,20 @@ export const twilio: Example = {
       ...CHANNELS,
       smsFrom: '+15125550100',
       repPhones: {ana: '+15125550111', ben: '+15125550112', cara: '+14155550121'},
+      taskrouterUrl: 'https://taskrouter.twilio.com',
+      workspaceSid: TWILIO_WORKSPACE,
     };
+    // https://www.twilio.com/docs/taskrouter/api/worker#read-multiple-worker-resources
+    // ({workers: [{sid, friendly_name, activity_name, activity_sid, available, …}], meta: {…}})
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('taskrouterUrl')} }}/v1/Workspaces/{{ ${cfg('workspaceSid')} }}/Workers`),
+        auth: {predefined: 'twilioApi', credential: TWILIO},
+        query: {PageSize: '200'},
+        readOnce: true,
+        notes: 'TaskRouter workers (continues on error: reps are then routed on their flags)',
+      });
     const route = trunk(
       b,
       trigger,
@@ -465,8 +572,14 @@ export const twilio: Example = {
       lead,
       demoConfig(
         {ana: 'ana', ben: 'ben', cara: 'cara'},
-        {intent: {field: 'message', keywords: ['quote', 'price', 'pricing', 'install', 'buy'], required: true}},
+        {
+          intent: {field: 'message', keywords: ['quote', 'price', 'pricing', 'install', 'buy'], required: true},
+          ...TEAM_FALLBACK,
+        },
       ),
+      1,
+      {live: {source: availabilityRows('workers'), repField: 'friendly_name', availableField: 'available'}},
+      read,
     );
     const reply = (at: [number, number]) =>
       b.add(
@@ -484,10 +597,29 @@ export const twilio: Example = {
         },
         {credentials: TWILIO},
       );
-    tail(b, route, {col: 4, notify: 'twilio', writeBack: reply});
+    tail(b, route, {col: 5, notify: 'twilio', writeBack: reply});
     return b.build(['twilio']);
   },
   test: {
+    availability: {
+      call: `GET /v1/Workspaces/${TWILIO_WORKSPACE}/Workers`,
+      reply: {
+        workers: [
+          worker('WK01', 'ana@example.com', 'Available', true),
+          worker('WK02', 'ben@example.com', 'Available', true),
+          worker('WK03', 'cara@example.com', 'Break', false),
+        ],
+        meta: {
+          page: 0,
+          page_size: 200,
+          first_page_url: '',
+          previous_page_url: null,
+          next_page_url: null,
+          key: 'workers',
+        },
+      },
+      awayRep: 'cara',
+    },
     expect: [
       {
         call: 'node:Reply to lead',
@@ -507,6 +639,12 @@ export const sendgrid: Example = {
   trigger: 'Postgres Trigger: INSERT on table voicemails (written by the call-tracking system)',
   writeBack: 'Postgres node: Update voicemails set owner_id, routed_at; rep gets a SendGrid e-mail with the transcript',
   credentials: ['Postgres', 'SendGrid API', 'Slack API (managers)'],
+  availability: {
+    signal:
+      'the reps table in the same Postgres database: who is available, and how many voicemails each still has to call back',
+    api: 'Postgres node, Execute Query: SELECT id, email, available, open voicemails per rep FROM reps (same Postgres credential)',
+    maps: 'id = rep id; available (boolean) = available; open_load = voicemails owned and not called back (open load)',
+  },
   change: 'Rep ids = your user ids; Config: fromEmail, managers channel; table/column names if yours differ',
   triggers: ['New voicemail (Postgres)'],
   sample: [
@@ -554,12 +692,30 @@ export const sendgrid: Example = {
         message: 'transcript',
       }),
     };
+    const read = (at: [number, number]) =>
+      b.add(
+        GET_AVAILABILITY,
+        'postgres',
+        2.6,
+        at,
+        {operation: 'executeQuery', query: REPS_SQL, options: {}},
+        {
+          credentials: PG,
+          executeOnce: true,
+          onError: 'continueRegularOutput',
+          alwaysOutputData: true,
+          notes: 'Reps table (continues on error: reps are then routed on their flags)',
+        },
+      );
     const route = trunk(
       b,
       trigger,
       {managerChannel: '#sales-managers', fromEmail: 'leads@example.com'},
       lead,
       demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}),
+      1,
+      {live: {source: availabilityRows(), repField: 'id', availableField: 'available', openLoadField: 'open_load'}},
+      read,
     );
     const write = (at: [number, number]) =>
       b.add(
@@ -593,10 +749,19 @@ export const sendgrid: Example = {
         },
         {credentials: PG},
       );
-    tail(b, route, {col: 4, notify: 'sendgrid', writeBack: write});
+    tail(b, route, {col: 5, notify: 'sendgrid', writeBack: write});
     return b.build(['sendgrid']);
   },
   test: {
+    availability: {
+      call: 'node:Get availability',
+      reply: [
+        {id: 'ana', email: 'ana@example.com', available: false, open_load: 2},
+        {id: 'ben', email: 'ben@example.com', available: true, open_load: 1},
+        {id: 'cara', email: 'cara@example.com', available: true, open_load: 0},
+      ],
+      awayRep: 'ana',
+    },
     expect: [
       {call: 'node:Save owner on voicemail', body: {columns: {value: {id: '981', owner_id: 'ana'}}}, count: 1},
       {call: 'node:Notify rep', body: {toEmail: 'ana@example.com'}, count: 1},

@@ -1,10 +1,27 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, decision, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, cfg, decision, leadFrom, pollTrunk, tail} from '../parts';
+import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: 16000012001, ben: 16000012002, cara: 16000012003};
 const p = PEOPLE.tx;
+const CONTACT_ID = 16002231877;
+/** The contact as Freshsales stores it (GET /api/contacts/{id} answers {contact: {...}}). */
+const RECORD = {
+  id: CONTACT_ID,
+  first_name: p.first,
+  last_name: p.last,
+  display_name: `${p.first} ${p.last}`,
+  email: p.email,
+  mobile_number: p.phone,
+  city: p.city,
+  state: p.state,
+  zipcode: p.zip,
+  country: p.country,
+  owner_id: null,
+  lead_source_id: null,
+};
 
 export const freshsales: Example = {
   slug: 'freshsales-contact-webhook',
@@ -14,8 +31,29 @@ export const freshsales: Example = {
   writeBack: 'Freshworks CRM node: Contact → Update, Owner = rep id',
   credentials: ['Freshworks CRM API', 'Slack API'],
   change:
-    'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: channels',
+    'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: baseUrl (https://<domain>.myfreshworks.com/crm/sales), channels',
   triggers: ['New contact (Freshsales webhook)'],
+  intake: {
+    auth: 'headerAuth',
+    credential: 'Freshsales webhook secret',
+    header: 'X-Lead-Routing-Token',
+    sender:
+      'in the Freshsales "Trigger webhook" action add the custom header X-Lead-Routing-Token with the same secret',
+    reread:
+      "Read contact: GET /crm/sales/api/contacts/{id} (Freshsales CRM API, view a contact) — the zip, state and e-mail routed are Freshsales's, the webhook only names the id.",
+    test: {
+      path: 'freshsales-new-contact',
+      forged: {contact: {id: CONTACT_ID, zipcode: PEOPLE.ca.zip, state: PEOPLE.ca.state}},
+      expect: [
+        {
+          call: 'node:Set contact owner',
+          body: {contactId: String(CONTACT_ID), updateFields: {owner_id: String(IDS.ana)}},
+          count: 1,
+        },
+      ],
+      never: [{call: 'node:Set contact owner', body: {updateFields: {owner_id: String(IDS.cara)}}}],
+    },
+  },
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'Freshworks-Webhook'},
@@ -23,7 +61,7 @@ export const freshsales: Example = {
       query: {},
       body: {
         contact: {
-          id: 16002231877,
+          id: CONTACT_ID,
           first_name: p.first,
           last_name: p.last,
           email: p.email,
@@ -41,28 +79,53 @@ export const freshsales: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Freshsales: new contact → owner');
-    const trigger = b.add(
-      'New contact (Freshsales webhook)',
-      'webhook',
-      2.1,
-      [0, 0],
-      {httpMethod: 'POST', path: 'freshsales-new-contact', options: {}},
-      {webhook: true},
-    );
-    b.pin(trigger, this.sample);
+    const trigger = securedWebhook(b, 'New contact (Freshsales webhook)', [0, 0], {
+      path: 'freshsales-new-contact',
+      auth: 'headerAuth',
+      credential: this.intake!.credential,
+      sample: this.sample,
+    });
+    // https://developers.freshworks.com/crm/api/#view_a_contact ({contact: {...}})
+    const read = (col: number): [string, string, number] => {
+      const n = rereadRecord(
+        b,
+        'Read contact (Freshsales)',
+        [col, 0],
+        'httpRequest',
+        4.2,
+        {
+          method: 'GET',
+          url: expr(
+            `{{ ${cfg('baseUrl')} }}/api/contacts/{{ $('New contact (Freshsales webhook)').item.json.body.contact.id }}`,
+          ),
+          authentication: 'predefinedCredentialType',
+          nodeCredentialType: 'freshworksCrmApi',
+          options: {},
+        },
+        {contact: RECORD},
+        {credentials: {freshworksCrmApi: 'Freshsales account'}},
+      );
+      return [n, n, 1];
+    };
     const lead = {
       ...leadFrom({
-        id: 'body.contact.id',
-        email: 'body.contact.email',
-        phone: 'body.contact.mobile_number',
-        zip: 'body.contact.zipcode',
-        state: 'body.contact.state',
-        country: 'body.contact.country',
-        source: 'body.contact.lead_source',
+        id: 'contact.id',
+        email: 'contact.email',
+        phone: 'contact.mobile_number',
+        zip: 'contact.zipcode',
+        state: 'contact.state',
+        country: 'contact.country',
       }),
-      name: expr('{{ [$json.body.contact.first_name, $json.body.contact.last_name].filter(Boolean).join(" ") }}'),
+      name: expr('{{ [$json.contact.first_name, $json.contact.last_name].filter(Boolean).join(" ") }}'),
     };
-    const route = trunk(b, trigger, CHANNELS, lead, demoConfig(IDS));
+    const {route, col} = pollTrunk(
+      b,
+      trigger,
+      {...CHANNELS, baseUrl: 'https://yourdomain.myfreshworks.com/crm/sales'},
+      read,
+      lead,
+      demoConfig(IDS),
+    );
     const write = (at: [number, number]) =>
       b.add(
         'Set contact owner',
@@ -77,14 +140,15 @@ export const freshsales: Example = {
         },
         {credentials: {freshworksCrmApi: 'Freshsales account'}},
       );
-    tail(b, route, {col: 4, notify: 'slack', writeBack: write});
+    tail(b, route, {col, notify: 'slack', writeBack: write});
     return b.build(['freshsales']);
   },
   test: {
+    stub: {[`GET /api/contacts/${CONTACT_ID}`]: {body: {contact: RECORD}}},
     expect: [
       {
         call: 'node:Set contact owner',
-        body: {contactId: '16002231877', updateFields: {owner_id: String(IDS.ana)}},
+        body: {contactId: String(CONTACT_ID), updateFields: {owner_id: String(IDS.ana)}},
         count: 1,
       },
       {call: 'node:Notify rep'},

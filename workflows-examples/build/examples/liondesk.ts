@@ -2,6 +2,7 @@ import {Example} from '../example';
 import {PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {alertManagers, cfg, configNode, decision, http, ifExpr, mapLead, notifyRep, routeLead} from '../parts';
+import {securedWebhook} from '../intake';
 
 const p = PEOPLE.tx;
 
@@ -47,6 +48,18 @@ export const liondesk: Example = {
   pattern:
     'LionDesk lead route (Myself / Team Rollout, Specific Team / Zipcode, Buyer/Seller); webhook retries: idempotency + exponential backoff',
   triggers: ['Lead from aggregator'],
+  intake: {
+    auth: 'headerAuth',
+    credential: 'Aggregator webhook secret',
+    header: 'X-Lead-Routing-Token',
+    sender: 'give the aggregator the Webhook URL and the header X-Lead-Routing-Token with the same secret',
+    reread:
+      'Nothing to re-read: the lead does not exist in LionDesk yet (the workflow creates the contact), so no existing record can be reassigned; the idempotency key stops replays.',
+    test: {
+      path: 'liondesk-aggregator-lead',
+      expect: [{call: 'POST /contacts', body: {assigned_user_id: 511, email: p.email}}],
+    },
+  },
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'LeadAggregator/2.1', 'x-delivery-attempt': '1'},
@@ -65,15 +78,12 @@ export const liondesk: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · LionDesk: aggregator leads → team rollout');
-    const trigger = b.add(
-      'Lead from aggregator',
-      'webhook',
-      2.1,
-      [0, 0],
-      {httpMethod: 'POST', path: 'liondesk-aggregator-lead', options: {}},
-      {webhook: true},
-    );
-    b.pin(trigger, this.sample);
+    const trigger = securedWebhook(b, 'Lead from aggregator', [0, 0], {
+      path: 'liondesk-aggregator-lead',
+      auth: 'headerAuth',
+      credential: this.intake!.credential,
+      sample: this.sample,
+    });
     const conf = configNode(b, [1, 0], {
       managerChannel: '#sales-managers',
       baseUrl: 'https://api-v2.liondesk.com',

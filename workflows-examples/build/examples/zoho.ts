@@ -1,10 +1,29 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
+import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: '4876876000000225013', ben: '4876876000000225014', cara: '4876876000000225015'};
 const p = PEOPLE.tx;
+const LEAD_ID = '4876876000000624001';
+/** The lead as Zoho stores it (GET /crm/v2/Leads/{id} answers {data: [record]}); the webhook only names its id. */
+const RECORD = {
+  id: LEAD_ID,
+  Owner: {name: 'Lead Intake', id: '4876876000000225001', email: 'intake@example.com'},
+  First_Name: p.first,
+  Last_Name: p.last,
+  Email: p.email,
+  Company: p.company,
+  Phone: p.phone,
+  City: p.city,
+  State: p.state,
+  Zip_Code: p.zip,
+  Country: p.country,
+  Lead_Source: 'Web Download',
+  Lead_Status: 'Not Contacted',
+  Industry: 'Construction',
+};
 
 export const zoho: Example = {
   slug: 'zoho-crm-lead-webhook',
@@ -15,13 +34,27 @@ export const zoho: Example = {
   credentials: ['Zoho OAuth2 API', 'Slack API'],
   change: 'Rep ids = Zoho user ids; Config: baseUrl (your data centre, e.g. https://www.zohoapis.eu), channels',
   triggers: ['New lead (Zoho webhook)'],
+  intake: {
+    auth: 'headerAuth',
+    credential: 'Zoho webhook secret',
+    header: 'X-Lead-Routing-Token',
+    sender: 'in the Zoho webhook add a custom header X-Lead-Routing-Token with the same secret',
+    reread:
+      'Read lead: GET /crm/v2/Leads/{id} (Zoho CRM API v2, get a record) — zip, state, e-mail and owner come from Zoho, the webhook only names the id.',
+    test: {
+      path: 'zoho-new-lead',
+      forged: {id: LEAD_ID, Zip_Code: PEOPLE.ca.zip, State: PEOPLE.ca.state, Email: 'someone@example.net'},
+      expect: [{call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.ana}}]}, count: 1}],
+      never: [{call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.cara}}]}}],
+    },
+  },
   sample: [
     {
       headers: {'content-type': 'application/json', 'user-agent': 'ZohoCRM-Webhook'},
       params: {},
       query: {},
       body: {
-        id: '4876876000000624001',
+        id: LEAD_ID,
         First_Name: p.first,
         Last_Name: p.last,
         Email: p.email,
@@ -39,30 +72,54 @@ export const zoho: Example = {
   ],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · Zoho CRM: new lead → owner');
-    const trigger = b.add(
-      'New lead (Zoho webhook)',
-      'webhook',
-      2.1,
-      [0, 0],
-      {httpMethod: 'POST', path: 'zoho-new-lead', options: {}},
-      {webhook: true},
-    );
-    b.pin(trigger, this.sample);
+    const trigger = securedWebhook(b, 'New lead (Zoho webhook)', [0, 0], {
+      path: 'zoho-new-lead',
+      auth: 'headerAuth',
+      credential: this.intake!.credential,
+      sample: this.sample,
+    });
+    // https://www.zoho.com/crm/developer/docs/api/v2/get-records.html (a specific record: {data: [record]})
+    const read = (col: number): [string, string, number] => {
+      const n = rereadRecord(
+        b,
+        'Read lead (Zoho)',
+        [col, 0],
+        'httpRequest',
+        4.2,
+        {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/crm/v2/Leads/{{ $('New lead (Zoho webhook)').item.json.body.id }}`),
+          authentication: 'predefinedCredentialType',
+          nodeCredentialType: 'zohoOAuth2Api',
+          options: {},
+        },
+        {data: [RECORD]},
+        {credentials: {zohoOAuth2Api: 'Zoho account'}},
+      );
+      return [n, n, 1];
+    };
     const lead = {
       ...leadFrom({
-        id: 'body.id',
-        email: 'body.Email',
-        phone: 'body.Phone',
-        company: 'body.Company',
-        zip: 'body.Zip_Code',
-        state: 'body.State',
-        country: 'body.Country',
-        industry: 'body.Industry',
-        source: 'body.Lead_Source',
+        id: 'data[0].id',
+        email: 'data[0].Email',
+        phone: 'data[0].Phone',
+        company: 'data[0].Company',
+        zip: 'data[0].Zip_Code',
+        state: 'data[0].State',
+        country: 'data[0].Country',
+        industry: 'data[0].Industry',
+        source: 'data[0].Lead_Source',
       }),
-      name: expr('{{ [$json.body.First_Name, $json.body.Last_Name].filter(Boolean).join(" ") }}'),
+      name: expr('{{ [$json.data[0].First_Name, $json.data[0].Last_Name].filter(Boolean).join(" ") }}'),
     };
-    const route = trunk(b, trigger, {...CHANNELS, baseUrl: 'https://www.zohoapis.com'}, lead, demoConfig(IDS));
+    const {route, col} = pollTrunk(
+      b,
+      trigger,
+      {...CHANNELS, baseUrl: 'https://www.zohoapis.com'},
+      read,
+      lead,
+      demoConfig(IDS),
+    );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
         method: 'PUT',
@@ -70,12 +127,13 @@ export const zoho: Example = {
         auth: {predefined: 'zohoOAuth2Api', credential: {zohoOAuth2Api: 'Zoho account'}},
         jsonBody: expr(`{{ JSON.stringify({ data: [ { Owner: { id: ${decision(route)}.ownerId } } ] }) }}`),
       });
-    tail(b, route, {col: 4, notify: 'slack', writeBack: write});
+    tail(b, route, {col, notify: 'slack', writeBack: write});
     return b.build(['zoho-crm']);
   },
   test: {
+    stub: {[`GET /crm/v2/Leads/${LEAD_ID}`]: {body: {data: [RECORD]}}},
     expect: [
-      {call: 'PUT /crm/v2/Leads/4876876000000624001', body: {data: [{Owner: {id: IDS.ana}}]}, count: 1},
+      {call: `PUT /crm/v2/Leads/${LEAD_ID}`, body: {data: [{Owner: {id: IDS.ana}}]}, count: 1},
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
