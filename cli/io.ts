@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import {validateConfig} from '../shared/config/validate';
 import {CANONICAL_FIELDS, type RoutingConfig} from '../shared/config/schema';
+import {compilePath, fieldPath, readPath, type FieldPath} from '../shared/lead';
 import {CliError} from './verb';
 
 export {CliError};
@@ -30,23 +31,26 @@ export function readConfig(file: string): RoutingConfig {
   return result.config;
 }
 
-/** The lead fields a config reads (first path segment of each mapped field), plus `extra` paths. */
-export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): string[] {
+/**
+ * The lead field paths a config reads, compiled as routing compiles them (mapped fields, else the
+ * name with its default export headers as aliases): every canonical field, condition and dedupe
+ * field, the intent field, plus `extra` paths (e.g. --time-field).
+ */
+export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): FieldPath[] {
   const mapped = config.fields as Record<string, string | undefined>;
-  const paths = new Set<string>();
-  const add = (p: string | undefined) => p && paths.add(p);
-  for (const f of CANONICAL_FIELDS) add(mapped[f] ?? f);
-  for (const t of config.territories) for (const c of t.conditions) add(mapped[c.field] ?? c.field);
-  for (const f of config.dedupe?.fields ?? []) add(mapped[f] ?? f);
-  add(config.intent?.field);
-  extra.forEach(add);
-  return [...paths];
+  const names = new Set<string>(CANONICAL_FIELDS);
+  for (const t of config.territories) for (const c of t.conditions) names.add(c.field);
+  for (const f of config.dedupe?.fields ?? []) names.add(f);
+  if (config.intent?.field) names.add(config.intent.field);
+  const paths = [...names].map(n => fieldPath(mapped, n));
+  for (const p of extra) if (p) paths.push(compilePath(p));
+  return paths;
 }
 
 /**
- * Throws CliError when no header of a CSV matches a field the config reads (exactly, or as the
- * first segment of a dot path; case and surrounding blanks ignored): such a file would route every
- * lead on no data. The message shows the headers and the delimiter used.
+ * Throws CliError when no header of a CSV is read by the config (a record of the headers is read
+ * with the core's own path reader, so a header matches exactly as routing will read it): such a
+ * file would route every lead on no data. The message shows the headers and the delimiter used.
  */
 export function checkHeaders(
   headers: string[] | undefined,
@@ -56,13 +60,8 @@ export function checkHeaders(
   extra: Array<string | undefined> = [],
 ): void {
   if (!headers || !headers.length) return;
-  const norm = (s: string) => s.trim().toLowerCase();
-  const known = new Set<string>();
-  for (const p of fieldsRead(config, extra)) {
-    known.add(norm(p));
-    known.add(norm(p.split('.')[0]));
-  }
-  if (headers.some(h => known.has(norm(h)))) return;
+  const record = Object.fromEntries(headers.map(h => [h, 'x']));
+  if (fieldsRead(config, extra).some(p => readPath(record, p) !== undefined)) return;
   const shown = headers.slice(0, 8).map(h => JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h));
   const delim = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   throw new CliError(

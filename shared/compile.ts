@@ -37,7 +37,7 @@ export interface CompiledRep {
 }
 
 export interface CompiledPool {
-  /** Rotation state key: territory id, sorted tied ids joined by "+", "pool" or "specialist:<skill>". */
+  /** Rotation state key (see `territoryKey` and `tiedKey`), "pool" or "specialist:<skill>". */
   key: string;
   /** Where a router keeps this pool's rotation state; pools with the same key share a slot. */
   slot: number;
@@ -65,6 +65,34 @@ export const FLAT_FIXED_SCORE = 4;
 export interface PoolSlots {
   keys: string[];
   byKey: Map<string, number>;
+  /** By slot: the key an older version stored this pool's rotation under, read when `keys[slot]` is absent. */
+  legacy: Array<string | undefined>;
+}
+
+/** Territory ids that would read as another kind of rotation key, and so are stored with a prefix. */
+const OTHER_KEY = /^(?:pool$|specialist:|tied:|territory:)/;
+
+/**
+ * The rotation-state key of a territory's own pool: its id, or `territory:<id>` when the id would
+ * read as another kind of key ("pool", "specialist:…", "tied:…", "territory:…"). Keys never collide
+ * (issue 11 #7): ids without those starts map to themselves, the others all start with "territory:".
+ */
+export function territoryKey(id: string): string {
+  return OTHER_KEY.test(id) ? 'territory:' + id : id;
+}
+
+/**
+ * The rotation-state key of territories tied on one score: `tied:` and the JSON array of their sorted
+ * ids, e.g. `tied:["Solar","Storage"]`, which no territory key, "pool" or "specialist:…" can equal,
+ * and two different sets of ids cannot share (JSON quotes every id). Older versions joined the ids
+ * with "+" (`legacyTiedKey`), which collided with a territory called "a+b".
+ */
+export function tiedKey(ids: string[]): string {
+  return 'tied:' + JSON.stringify([...ids].sort());
+}
+
+function legacyTiedKey(ids: string[]): string {
+  return [...ids].sort().join('+');
 }
 
 export interface FieldRef {
@@ -213,10 +241,10 @@ function build(config: RoutingConfig): CompiledConfig {
   const repIndex = new Map(reps.map(r => [r.id, r.idx]));
   const idx = (id: string) => repIndex.get(id)!;
 
-  const poolSlots: PoolSlots = {keys: [], byKey: new Map()};
+  const poolSlots: PoolSlots = {keys: [], byKey: new Map(), legacy: []};
   const territoryPools = config.territories.map(t => ({
-    key: t.id,
-    slot: slotFor(poolSlots, t.id),
+    key: territoryKey(t.id),
+    slot: slotFor(poolSlots, territoryKey(t.id), /^(?:pool$|specialist:)/.test(t.id) ? undefined : t.id),
     reps: unique(t.reps.map(idx)),
     strategy: t.strategy,
   }));
@@ -244,7 +272,11 @@ function build(config: RoutingConfig): CompiledConfig {
   const canonical = config.fields as Record<string, string | undefined>;
   const dedupe = config.dedupe
     ? {
-        fields: config.dedupe.fields.map(f => ({path: fieldPath(canonical, f), kind: fieldKind(f)})),
+        // (the e-mail field is keyed by mailbox: Gmail dots and +tags do not make a new person)
+        fields: config.dedupe.fields.map(f => ({
+          path: fieldPath(canonical, f),
+          kind: f === 'email' ? ('email' as const) : fieldKind(f),
+        })),
         windowMs: config.dedupe.windowHours * 3600000,
         maxEntries: config.dedupe.maxEntries,
       }
@@ -325,11 +357,12 @@ function flatten(pools: CompiledPool[], territories: RoutingConfig['territories'
   return {records, reps};
 }
 
-function slotFor(slots: PoolSlots, key: string): number {
+function slotFor(slots: PoolSlots, key: string, legacy?: string): number {
   let slot = slots.byKey.get(key);
   if (slot === undefined) {
     slot = slots.keys.length;
     slots.keys.push(key);
+    slots.legacy.push(legacy !== key ? legacy : undefined);
     slots.byKey.set(key, slot);
   }
   return slot;
@@ -350,13 +383,12 @@ export function tiedPool(c: CompiledConfig, territories: number[]): CompiledPool
     if (entry.territories.length === ordered.length && entry.territories.every((t, i) => t === ordered[i]))
       return entry.pool;
   }
-  const key = ordered
-    .map(t => c.territoryPools[t].key)
-    .sort()
-    .join('+');
+  const ids = ordered.map(t => c.config.territories[t].id);
+  const key = tiedKey(ids);
   const reps: number[] = [];
   for (const t of ordered) for (const r of c.territoryPools[t].reps) if (!reps.includes(r)) reps.push(r);
-  const pool = {key, slot: slotFor(c.poolSlots, key), reps, strategy: c.territoryPools[ordered[0]].strategy};
+  const slot = slotFor(c.poolSlots, key, legacyTiedKey(ids));
+  const pool = {key, slot, reps, strategy: c.territoryPools[ordered[0]].strategy};
   bucket.push({territories: ordered === territories ? [...ordered] : ordered, pool});
   return pool;
 }

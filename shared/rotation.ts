@@ -1,7 +1,7 @@
 // The rotation state of every pool a router picks from. Round robin, the usual strategy, keeps it in
 // typed arrays by pool slot, so a pick on a map of 10,000 territories touches a few compact arrays
 // rather than three objects scattered over the heap; the other strategies keep PoolState objects.
-// Both read and write the same persisted form ({last, lastIdx, cw}).
+// Both read and write the same persisted form ({last, lastIdx, next, cw}).
 import {dict} from './dict';
 import {
   FLAT_FROM,
@@ -12,7 +12,16 @@ import {
   type CompiledConfig,
   type CompiledPool,
 } from './compile';
-import {afterPick, firstEligible, lastAssignee, NO_LAST, pick, rotationStart, type PickContext} from './strategies';
+import {
+  afterPick,
+  firstEligible,
+  follower,
+  lastAssignee,
+  NO_LAST,
+  pick,
+  rotationStart,
+  type PickContext,
+} from './strategies';
 import type {PoolState} from './types';
 
 // Per slot: which copy of the state is current.
@@ -26,7 +35,10 @@ export class RotationTable {
   private readonly objects: Array<PoolState | undefined> = [];
   /** Persisted state under keys this config has no slot for (yet: tied pools get slots when first met). */
   private readonly others = new Map<string, PoolState>();
-  /** Per slot s, at 4s: mode, last assignee (see `lastAssignee`), its position then (NaN: none). */
+  /**
+   * Per slot s, at 4s: mode, last assignee (see `lastAssignee`), its position then (NaN: none), the
+   * rep that followed it then (NO_LAST: none or unknown).
+   */
   private slots = new Float64Array(0);
   private capacity = 0;
 
@@ -75,6 +87,8 @@ export class RotationTable {
       let state = this.objects[slot];
       if (slot < this.capacity && this.slots[4 * slot] === PICKED) {
         const picked: PoolState = {last: reps[this.slots[4 * slot + 1]].id, lastIdx: this.slots[4 * slot + 2]};
+        const after = this.slots[4 * slot + 3];
+        if (after >= 0 && after !== this.slots[4 * slot + 1]) picked.next = reps[after].id;
         if (state?.cw) picked.cw = state.cw;
         state = picked;
       }
@@ -91,13 +105,14 @@ export class RotationTable {
     const at = 4 * slot;
     const slots = this.slots;
     if (slots[at] === OBJECT) this.load(slot);
-    const start = rotationStart(reps, from, n, slots[at + 1], slots[at + 2]);
+    const start = rotationStart(reps, from, n, slots[at + 1], slots[at + 2], slots[at + 3]);
     const found = firstEligible(reps, from, n, start, this.ctx);
     if (found < 0) return -1;
     const rep = reps[from + found];
     slots[at] = PICKED;
     slots[at + 1] = rep;
     slots[at + 2] = found;
+    slots[at + 3] = reps[from + (found + 1 === n ? 0 : found + 1)];
     return rep;
   }
 
@@ -107,6 +122,7 @@ export class RotationTable {
     this.slots[at] = LOADED;
     this.slots[at + 1] = lastAssignee(state, this.compiled);
     this.slots[at + 2] = state?.lastIdx ?? NaN;
+    this.slots[at + 3] = follower(state, this.compiled);
   }
 
   /** The slot's PoolState, with newer round-robin picks written into it. */
@@ -118,6 +134,9 @@ export class RotationTable {
       state ??= {};
       state.last = this.compiled.reps[this.slots[at + 1]].id;
       state.lastIdx = this.slots[at + 2];
+      const after = this.slots[at + 3];
+      if (after >= 0 && after !== this.slots[at + 1]) state.next = this.compiled.reps[after].id;
+      else delete state.next;
       this.objects[slot] = state;
     }
     this.slots[at] = OBJECT;
@@ -127,11 +146,15 @@ export class RotationTable {
   private objectAt(slot: number): PoolState | undefined {
     let state = this.objects[slot];
     if (state === undefined && this.others.size !== 0) {
-      const key = this.compiled.poolSlots.keys[slot];
-      state = this.others.get(key);
-      if (state !== undefined) {
-        this.others.delete(key);
-        this.objects[slot] = state;
+      const {keys, legacy} = this.compiled.poolSlots;
+      // Under its key, else under the key an older version used (read once, written back under the new one).
+      for (const key of [keys[slot], legacy[slot]]) {
+        state = key === undefined ? undefined : this.others.get(key);
+        if (state !== undefined) {
+          this.others.delete(key!);
+          this.objects[slot] = state;
+          break;
+        }
       }
     }
     return state;
@@ -144,6 +167,7 @@ export class RotationTable {
     for (let at = 0; at < slots.length; at += 4) {
       slots[at + 1] = NO_LAST;
       slots[at + 2] = NaN;
+      slots[at + 3] = NO_LAST;
     }
     slots.set(this.slots);
     this.slots = slots;

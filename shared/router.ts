@@ -297,11 +297,13 @@ class CascadeRouter implements Router {
       this.unknownOwners.push(entry[0]);
       return null;
     }
-    const rep = this.compiled.reps[idx];
-    const why = this.eligibility.of(rep, this.countersByIdx[idx], this.ms, this.excluded, true);
-    this.whyStamp[idx] = this.seq;
-    this.whyCache[idx] = why;
-    this.consider(idx);
+    // The candidate trace keeps the rep's first failure in the documented order (capacity before
+    // excluded, settled reading 13); a duplicate itself takes no capacity, so only then is capacity waived.
+    let why = this.why(idx);
+    if (why === 'at_capacity') {
+      why = this.eligibility.of(this.compiled.reps[idx], this.countersByIdx[idx], this.ms, this.excluded, true);
+      if (why === null) this.whyCache[idx] = null;
+    }
     if (why !== null) return null;
     const t = entry[2] === null ? undefined : this.compiled.territoryIndex.get(entry[2]);
     return {

@@ -23,6 +23,7 @@ export function copyState(input: unknown): RotationState {
       const pool: PoolState = {};
       if (typeof p.last === 'string') pool.last = p.last;
       if (typeof p.lastIdx === 'number') pool.lastIdx = p.lastIdx;
+      if (typeof p.next === 'string') pool.next = p.next;
       if (isRecord(p.cw)) {
         pool.cw = dict();
         for (const [r, w] of Object.entries(p.cw)) if (typeof w === 'number') pool.cw[r] = w;

@@ -28,15 +28,29 @@ export function lastAssignee(state: PoolState | undefined, compiled: CompiledCon
   return state?.last === undefined ? NO_LAST : (compiled.repIndex.get(state.last) ?? LAST_GONE);
 }
 
+/** The rep that followed the last assignee when it was picked, as a rep index (NO_LAST when unknown or gone). */
+export function follower(state: PoolState | undefined, compiled: CompiledConfig): number {
+  return state?.next === undefined ? NO_LAST : (compiled.repIndex.get(state.next) ?? NO_LAST);
+}
+
 /**
  * Position in reps[from .. from + n) to start a round-robin scan from: just after the last
- * assignee `last`, usually still at `lastPos` (where it was picked; NaN when unknown).
+ * assignee `last`, usually still at `lastPos` (where it was picked; NaN when unknown). When `last`
+ * has left the pool (removed or replaced), the scan starts at `next`, the rep that followed it when
+ * it was picked (settled reading 11); failing that (an older state, or `next` gone too), at `lastPos`.
  */
-export function rotationStart(reps: ArrayLike<number>, from: number, n: number, last: number, lastPos: number): number {
+export function rotationStart(
+  reps: ArrayLike<number>,
+  from: number,
+  n: number,
+  last: number,
+  lastPos: number,
+  next: number = NO_LAST,
+): number {
   if (last === NO_LAST) return 0;
   if (lastPos >= 0 && lastPos < n && reps[from + lastPos] === last) return lastPos + 1 === n ? 0 : lastPos + 1;
   for (let i = 0; i < n && last >= 0; i++) if (reps[from + i] === last) return (i + 1) % n;
-  // The last assignee left the pool: its successor now sits at its old position.
+  for (let i = 0; i < n && next >= 0; i++) if (reps[from + i] === next) return i;
   return Number.isInteger(lastPos) ? ((lastPos % n) + n) % n : 0;
 }
 
@@ -61,7 +75,7 @@ export function firstEligible(
 
 function startOf(pool: CompiledPool, state: PoolState | undefined, ctx: PickContext): number {
   const last = lastAssignee(state, ctx.compiled);
-  return rotationStart(pool.reps, 0, pool.reps.length, last, state?.lastIdx ?? NaN);
+  return rotationStart(pool.reps, 0, pool.reps.length, last, state?.lastIdx ?? NaN, follower(state, ctx.compiled));
 }
 
 /** Returns the picked rep's position in `pool.reps`, or -1 when no member is eligible. */
@@ -128,6 +142,9 @@ export function afterPick(pool: CompiledPool, state: PoolState | undefined, pos:
   const next: PoolState = state ?? {};
   next.last = rep.id;
   next.lastIdx = pos;
+  const after = ctx.compiled.reps[pool.reps[pos + 1 === pool.reps.length ? 0 : pos + 1]];
+  if (after !== rep) next.next = after.id;
+  else delete next.next;
   if (pool.strategy === 'weighted') {
     const old = state?.cw ?? {};
     const cw: Record<string, number> = dict();

@@ -428,6 +428,11 @@ export class TerritoryMatcher {
     const v = this.values[cond.slot];
     if (v === null) return false;
     if (typeof v === 'string') return cond.in !== null ? cond.in.has(v) : cond.holds(v);
+    // A list satisfies notIn when none of its values is listed (the negation of in), the others when any value does.
+    if (cond.op === 'notIn') {
+      for (let i = 0; i < v.length; i++) if (!cond.holds(v[i])) return false;
+      return true;
+    }
     for (let i = 0; i < v.length; i++) if (cond.holds(v[i])) return true;
     return false;
   }

@@ -70,8 +70,13 @@ export interface DecisionWithAliases extends Decision {
 export interface PoolState {
   /** Id of the last assignee (not an index: roster edits keep the rotation). */
   last?: string;
-  /** Position of `last` in the pool when it was picked, used when that rep has left the pool. */
+  /** Position of `last` in the pool when it was picked (a fast path to find it again). */
   lastIdx?: number;
+  /**
+   * Id of the rep that followed `last` in the pool's list when it was picked: the rotation goes on
+   * with it when `last` has been removed or replaced (settled reading 11). Absent in older states.
+   */
+  next?: string;
   /** Smooth weighted round robin: current weight per rep id. */
   cw?: Record<string, number>;
 }

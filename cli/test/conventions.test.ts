@@ -176,3 +176,22 @@ describe('input and output', () => {
     expect(fs.existsSync(state + '.lock')).toBe(false);
   });
 });
+
+describe('progress on stderr', () => {
+  const {PassThrough} = require('node:stream') as typeof import('node:stream');
+  const {Progress} = require('../progress') as typeof import('../progress');
+  const drive = (isTTY: boolean, quiet = false) => {
+    const err = Object.assign(new PassThrough(), {isTTY});
+    let text = '';
+    err.on('data', b => (text += b));
+    const p = new Progress(err, () => 500, 1000, quiet);
+    for (let i = 0; i < 1024; i++) p.tick();
+    p.done();
+    return text;
+  };
+  test('on a terminal: leads, leads/s, share read and ETA; nothing when piped or with --quiet', () => {
+    expect(drive(true)).toMatch(/1,024 leads · [\d,]+\/s · 50% · ETA \d+:\d\d/);
+    expect(drive(false)).toBe('');
+    expect(drive(true, true)).toBe('');
+  });
+});

@@ -1,7 +1,7 @@
 // Node parameters -> a raw routing config (the core validates and compiles it).
 import {NodeOperationError, type IDataObject, type IExecuteFunctions} from 'n8n-workflow';
-import {compileConfig, ConfigError, type CompiledConfig} from '../../shared';
-import {repsFromRoster} from './roster';
+import {compileConfig, ConfigError, type CompiledConfig, type RoutingWarning} from '../../shared';
+import {repsFromRoster, uiRepRow} from './roster';
 
 type Raw = Record<string, unknown>;
 
@@ -69,7 +69,7 @@ const CASCADE_ORDER = ['exact', 'partial', 'specialist', 'pool', 'default'];
 export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   const p = <T>(name: string, fallback: T): T => ctx.getNodeParameter(name, i, fallback) as T;
   const config: Raw = {
-    reps: repsFromRoster((p('reps', {}) as {rep?: UiRep[]}).rep ?? []),
+    reps: repsFromRoster(((p('reps', {}) as {rep?: UiRep[]}).rep ?? []).map(uiRepRow)),
     territories: territoriesFromUi(p('territories', {})),
     cascade: CASCADE_ORDER.filter(s => p<string[]>('cascade', CASCADE_ORDER).includes(s)),
     partialMinScore: p('partialMinScore', 1),
@@ -91,6 +91,9 @@ export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   }
   return config;
 }
+
+/** The Intent Keywords option's default (descriptions.ts shows the same text). */
+export const DEFAULT_INTENT_KEYWORDS = 'quote, pricing, price, demo, buy, purchase, trial, proposal';
 
 export interface RouteOptionsParams {
   roster?: unknown;
@@ -140,18 +143,36 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
   const mapped = Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.trim()));
   if (Object.keys(mapped).length) config.fields = {...((config.fields as Raw) ?? {}), ...mapped};
   const roster = jsonParameter(options.roster, 'roster');
-  if (roster !== undefined && roster !== null && roster !== '') config.reps = repsFromRoster(roster);
+  if (roster !== undefined && roster !== null && roster !== '') {
+    // (rows from a sheet: a cell that cannot be read is a warning on each decision, not a stop)
+    const notes: RoutingWarning[] = [];
+    config.reps = repsFromRoster(roster, notes);
+    if (notes.length) rosterNotes.set(config, notes);
+  }
   if (options.requireIntent) {
     const existing = (config.intent as Raw | undefined) ?? {};
     const keywords = csv(options.intentKeywords);
     config.intent = {
       ...existing,
       field: options.intentField?.trim() || existing.field || 'message',
-      keywords: keywords.length ? keywords : (existing.keywords ?? []),
+      // (n8n leaves an option out until it is added: no Intent Keywords option means its default list)
+      keywords: keywords.length ? keywords : (existing.keywords ?? csv(DEFAULT_INTENT_KEYWORDS)),
       required: true,
     };
   }
   return config;
+}
+
+const rosterNotes = new WeakMap<object, RoutingWarning[]>();
+
+/** Keeps the roster cells that could not be read for `raw` (see `configWarnings`). */
+export function noteConfigWarnings(raw: object, notes: RoutingWarning[]): void {
+  if (notes.length) rosterNotes.set(raw, notes);
+}
+
+/** The roster cells `rawConfig` could not read for this config (warnings for each decision), if any. */
+export function configWarnings(raw: object): RoutingWarning[] | undefined {
+  return rosterNotes.get(raw);
 }
 
 // Webhook-driven workflows run one execution per lead: keep compiled configs between executions.

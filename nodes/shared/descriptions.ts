@@ -96,9 +96,16 @@ export function repFields(idLabel: string): INodeProperties[] {
       default: '',
       description: 'Comma-separated product lines or industries (specialist stage)',
     },
-    {displayName: 'Daily Cap', name: 'dailyCap', type: 'number', default: 0, description: '0 means no cap'},
-    {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
-    {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
+    ...(['Daily', 'Weekly', 'Monthly'] as const).map((period): INodeProperties => ({
+      displayName: `${period} Cap`,
+      name: `${period.toLowerCase()}Cap`,
+      // (text, so "no cap" is the empty default; workflows saved when this was a number with 0 for
+      // "no cap" keep that meaning: see uiRepRow)
+      type: 'string',
+      default: '',
+      placeholder: 'No cap',
+      description: `Most leads per ${period === 'Daily' ? 'day' : period === 'Weekly' ? 'week' : 'month'} in the rep's time zone; empty means no cap, 0 takes no leads`,
+    })),
     {
       displayName: 'Open Cap',
       name: 'openCap',

@@ -60,10 +60,13 @@ export class FakeExecuteFunctions implements Used {
 
   getNodeParameter(name: string, itemIndex: number, fallback?: unknown): never {
     const own = {...this.o.parameters, ...(this.o.perItem?.[itemIndex] ?? {})};
-    let value: unknown = name in own ? own[name] : name in this.defaults ? this.defaults[name] : fallback;
+    // A nested path ("options.timeField", "territories.territory[0].conditions.condition[1].field"), as n8n takes it.
+    const keys = name.split(/\.|\[(\d+)\]/).filter(k => k !== undefined && k !== '');
+    let value: unknown = keys.length > 1 ? walk(own, keys) : name in own ? own[name] : undefined;
+    if (value === undefined && name in this.defaults) value = this.defaults[name];
     if (value === undefined) value = fallback;
     if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
-    return structuredClone(value) as never;
+    return resolveJsonExpressions(structuredClone(value), this.items[itemIndex]?.json ?? {}) as never;
   }
 
   getNode(): INode {
@@ -99,6 +102,27 @@ export class FakeExecuteFunctions implements Used {
     if (!this.o.credentials) throw new Error('no credentials in this test');
     return structuredClone(this.o.credentials) as never;
   }
+}
+
+function walk(v: unknown, keys: string[]): unknown {
+  for (const k of keys) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * n8n resolves `={{ $json.a.b }}` to the item's value (the expression a field dragged from the
+ * input panel gives); the fake does the same for that form, and leaves every other value as it is.
+ */
+function resolveJsonExpressions(value: unknown, json: IDataObject): unknown {
+  if (typeof value === 'string') {
+    const m = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*)+)\s*\}\}$/.exec(value);
+    return m ? walk(json, m[1].slice(1).split('.')) : value;
+  }
+  if (Array.isArray(value)) return value.map(v => resolveJsonExpressions(v, json));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveJsonExpressions(v, json)]));
+  }
+  return value;
 }
 
 /** Runs a (versioned) node's execute with the fake. */

@@ -19,6 +19,17 @@ export const CASCADE_STAGES = ['exact', 'partial', 'specialist', 'pool', 'defaul
 export const DEFAULT_CASCADE = [...CASCADE_STAGES];
 
 const id = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * Scores add a territory's priority and its conditions' weights: bounding each keeps every score
+ * finite and exact to the unit (issue 11 #11: two weights of 1e308 summed to Infinity).
+ */
+export const MAX_SCORE_PART = 1e9;
+const scorePart = z
+  .number()
+  .finite()
+  .min(-MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000')
+  .max(MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000');
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
@@ -26,7 +37,7 @@ const condition = z.strictObject({
   field: z.string().trim().min(1, 'must name a field'),
   op: z.enum(OPERATORS),
   values: z.array(scalar).default([]),
-  weight: z.number().finite().default(1),
+  weight: scorePart.default(1),
 });
 
 const capacity = z.strictObject({
@@ -46,7 +57,8 @@ const rep = z.strictObject({
   presence: z.union([z.string(), z.boolean(), z.null()]).optional(),
   /** Open records the rep owns right now, as the platform counts them. */
   openLoad: z.number().finite().min(0).optional(),
-  weight: z.number().finite().positive().default(1),
+  /** Share in weighted rotation and least-loaded; bounded so sums of weights stay exact. */
+  weight: z.number().finite().positive().max(1e6, 'must be at most 1,000,000').default(1),
   skills: z.array(z.string()).default([]),
   capacity: capacity.optional(),
   timezone: z.string().optional(),
@@ -57,7 +69,7 @@ const rep = z.strictObject({
 const territory = z.strictObject({
   id,
   name: z.string().optional(),
-  priority: z.number().finite().default(0),
+  priority: scorePart.default(0),
   match: z.enum(['all', 'any']).default('all'),
   conditions: z.array(condition).default([]),
   reps: z.array(id).min(1, 'a territory needs at least one rep'),
@@ -81,7 +93,7 @@ export const configSchema = z.strictObject({
   reps: z.array(rep).min(1, 'at least one rep is needed'),
   territories: z.array(territory).default([]),
   cascade: z.array(z.enum(CASCADE_STAGES)).default(DEFAULT_CASCADE),
-  partialMinScore: z.number().finite().default(1),
+  partialMinScore: scorePart.default(1),
   pool: z
     .strictObject({
       reps: z.union([z.literal('all'), z.array(id)]).default('all'),

@@ -85,8 +85,6 @@ function bestEffortSemanticIssues(input: unknown): ConfigIssue[] {
   }
 }
 
-const RESERVED_TERRITORY_IDS = /^(pool|specialist:.*)$/;
-
 function semanticIssues(config: RoutingConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const add = (path: string, message: string) => issues.push({path, message});
@@ -120,7 +118,6 @@ function semanticIssues(config: RoutingConfig): ConfigIssue[] {
     if (first !== undefined)
       add(`territories[${i}].id`, `duplicate territory id "${t.id}" (also territories[${first}])`);
     else territoryIds.set(t.id, i);
-    if (RESERVED_TERRITORY_IDS.test(t.id)) add(`territories[${i}].id`, `"${t.id}" is reserved for rotation state`);
     t.reps.forEach((r, j) => checkRep(`territories[${i}].reps[${j}]`, r));
     t.conditions.forEach((c, j) => {
       const path = `territories[${i}].conditions[${j}]`;

@@ -41,7 +41,7 @@ describe('cascade stages', () => {
     // the territory reported is the one the chosen rep belongs to, first in config order
     expect(ds.map(d => d.territoryId)).toEqual(['tx', 'tx2', 'tx']);
     expect(ds[0].reason).toContain('tied with 1 other territory');
-    expect(Object.keys(r.state().pools)).toEqual(['tx+tx2']);
+    expect(Object.keys(r.state().pools)).toEqual(['tied:["tx","tx2"]']);
   });
 
   test('exact: the first score level with an eligible rep wins', () => {

@@ -27,11 +27,11 @@ describe('rotation state is keyed by identity, not by configVersion', () => {
     expect(next.decisions[0].configVersion).toBe(compileConfig(v2).version);
   });
 
-  test('tied territories rotate under their sorted ids joined, with the strategy of the first in config order', () => {
+  test('tied territories rotate under tied:[their sorted ids], with the strategy of the first in config order', () => {
     const cfg = config({reps, territories: [tx('zeta', ['a', 'b'], 'weighted'), tx('alpha', ['c'])]});
     const {state, decisions} = routeBatch([{state: 'TX'}, {state: 'TX'}, {state: 'TX'}], cfg, undefined, NOW);
-    expect(Object.keys(state.pools)).toEqual(['alpha+zeta']);
-    expect(state.pools['alpha+zeta'].cw).toBeDefined(); // weighted, from "zeta" (first in config order)
+    expect(Object.keys(state.pools)).toEqual(['tied:["alpha","zeta"]']);
+    expect(state.pools['tied:["alpha","zeta"]'].cw).toBeDefined(); // weighted, from "zeta" (first in config order)
     expect(decisions.map(d => d.ownerId)).toEqual(['a', 'b', 'c']);
     expect(decisions.map(d => d.territoryId)).toEqual(['zeta', 'zeta', 'alpha']);
   });

@@ -31,6 +31,8 @@ function holdsNaive(c: ConditionConfig, lead: Record<string, unknown>): boolean 
   if (vals.length === 0) return false;
   // condition values in the lead's context; prefix / contains values never padded
   const cv = c.values.map(v => norm(c.field, v, us && c.op !== 'prefix' && c.op !== 'contains'));
+  // Settled reading 9: notIn on a multi-valued field is the negation of in (none of its values listed).
+  if (c.op === 'notIn') return !vals.some(v => cv.includes(v));
   return vals.some(v => {
     switch (c.op) {
       case 'in':
@@ -87,7 +89,7 @@ const conditionArb = fc.oneof(
   }),
   fc.record({
     field: fc.constant('productLine'),
-    op: fc.constant('in' as const),
+    op: fc.constantFrom('in' as const, 'notIn' as const),
     values: fc.subarray(['solar', 'hvac', 'wind'], {minLength: 1}),
     weight: fc.integer({min: 1, max: 9}),
   }),
@@ -162,7 +164,10 @@ const leadArb = fc.record(
       fc.constantFrom(2134, 5000, 110001),
       fc.constant(['12345', '10099', '12345']),
     ),
-    state: fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', '', 'WA'),
+    state: fc.oneof(
+      fc.constantFrom('TX', 'texas', 'CA', 'ny', 'FL', 'Florida', '', 'WA'),
+      fc.constantFrom(['TX', 'CA'], ['ny', 'texas'], ['FL']),
+    ),
     country: fc.constantFrom('US', 'United States', 'AU', 'IN', 'Untied States', ''),
     productLine: fc.oneof(fc.constantFrom('Solar', 'hvac', 'wind', 'geo'), fc.constant(['solar', 'hvac'])),
     companySize: fc.constantFrom('1,200', 40, '500', 'n/a'),

@@ -91,6 +91,7 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
       sizes: [10, 100],
       peerSizes: [10],
       stateLeads: 2000,
+      cliLeads: 2000,
       log: line => lines.push(line),
     },
   );
@@ -99,6 +100,8 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
   expect(report.core!.rows.find(r => r.label.startsWith('goal:'))?.perSec).toBeGreaterThan(0);
   expect(report.core!.scaling.filter(r => r.family === 'geo').map(r => r.territories)).toEqual([10, 100]);
   expect(report.memory!.state.map(r => r.leads)).toEqual([20, 200, 1000, 2000]);
+  expect(report.cli!.leads).toBe(2000);
+  expect(report.cli!.route.peakRssBytes).toBeGreaterThan(0);
   expect(report.goals.map(g => g.goal)).toContain('full decisions/s, 100 territories, 50 reps, trace off');
   const text = lines.join('\n');
   for (const heading of [
@@ -106,6 +109,7 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
     '## Peers on identical rules',
     '## Memory',
     '## Apps Script',
+    '## Command line',
     '## n8n',
     '## Goals',
   ]) {

@@ -8,8 +8,9 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import {emptyState, leadTime} from '../../../shared';
-import {compileCached} from '../../shared/configFromParameters';
-import {sameForEveryItem} from '../../shared/sameForEveryItem';
+import {compileCached, configWarnings} from '../../shared/configFromParameters';
+import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
+import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {createStateStore} from '../../shared/createStateStore';
 import {
   dryRunOption,
@@ -36,6 +37,9 @@ interface Options {
 }
 
 const assign = {show: {operation: ['assign']}};
+
+const leadTimeOf = (t: {lead: Record<string, unknown>; path: string | undefined}, now: Date) =>
+  leadTime(t.lead, t.path, now);
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
@@ -187,11 +191,18 @@ export class RoundRobinV1 implements INodeType {
     }
 
     const now = new Date();
-    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    const fields = LeadFieldExpressions.of(this);
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, [
+      ...ONCE_PER_EXECUTION,
+      ...fields.paths,
+    ]);
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
     const live = liveAvailabilityOnce(this);
-    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
+    const perItemConfig = (i: number) => {
+      const raw = rotationConfig(this, i, items[i].json);
+      return {compiled: compileCached(live(raw)), warnings: configWarnings(raw)};
+    };
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
@@ -202,9 +213,10 @@ export class RoundRobinV1 implements INodeType {
       items,
       i => ({
         index: i,
-        compiled: config(i),
+        compiled: config(i).compiled,
+        warnings: config(i).warnings,
         lead: rotationLead(dedupeKey(i), items[i].json),
-        now: leadTime(items[i].json, options(i).timeField, now),
+        now: leadTimeOf(fields.timeSource(items[i].json, i, options(i).timeField), now),
       }),
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );

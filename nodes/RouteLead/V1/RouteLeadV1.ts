@@ -6,8 +6,15 @@ import {
   type INodeTypeBaseDescription,
   type INodeTypeDescription,
 } from 'n8n-workflow';
-import {sameForEveryItem} from '../../shared/sameForEveryItem';
-import {compileCached, rawConfig, type RouteOptionsParams} from '../../shared/configFromParameters';
+import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
+import {LeadFieldExpressions} from '../../shared/fieldExpressions';
+import {
+  compileCached,
+  configWarnings,
+  DEFAULT_INTENT_KEYWORDS,
+  rawConfig,
+  type RouteOptionsParams,
+} from '../../shared/configFromParameters';
 import {
   configSourceProperties,
   dryRunOption,
@@ -87,7 +94,7 @@ export class RouteLeadV1 implements INodeType {
               displayName: 'Intent Keywords',
               name: 'intentKeywords',
               type: 'string',
-              default: 'quote, pricing, price, demo, buy, purchase, trial, proposal',
+              default: DEFAULT_INTENT_KEYWORDS,
               description: 'Comma-separated whole words (case-insensitive)',
             },
             rosterOption,
@@ -102,9 +109,21 @@ export class RouteLeadV1 implements INodeType {
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();
     const now = new Date();
-    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
+    // Lead-field parameters given as expressions (a dragged field) are per-item values of the lead.
+    const fields = LeadFieldExpressions.of(this);
+    const skip = [...ONCE_PER_EXECUTION, ...fields.paths];
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, skip);
     const live = liveAvailabilityOnce(this);
-    const config = sameForEveryItem(this, i => compileCached(live(rawConfig(this, i, options(i)))));
+    const dedupeWindow = (i: number) => this.getNodeParameter('dedupeWindowHours', i, 720) as number;
+    const config = sameForEveryItem(
+      this,
+      i => {
+        const raw = rawConfig(this, i, options(i));
+        // (roster cells that could not be read: warnings on each decision)
+        return {compiled: compileCached(live(fields.patch(raw, dedupeWindow(i)))), warnings: configWarnings(raw)};
+      },
+      skip,
+    );
     const first = items.length ? options(0) : {};
     const dryRun = first.dryRun === true;
     const includeCandidates = first.includeCandidates === true;
@@ -115,11 +134,13 @@ export class RouteLeadV1 implements INodeType {
       items,
       i => {
         const o = options(i);
+        const time = fields.timeSource(items[i].json, i, o.timeField);
         return {
           index: i,
-          compiled: config(i),
-          lead: items[i].json,
-          now: leadTime(items[i].json, o.timeField, now),
+          compiled: config(i).compiled,
+          warnings: config(i).warnings,
+          lead: fields.lead(items[i].json, i),
+          now: leadTime(time.lead, time.path, now),
         };
       },
       {dryRun, trace: includeCandidates},

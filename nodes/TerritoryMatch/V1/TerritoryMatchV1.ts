@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 import {matchTerritories} from '../../../shared';
 import {compileCached, configErrorToNodeError, rawConfig} from '../../shared/configFromParameters';
-import {sameForEveryItem} from '../../shared/sameForEveryItem';
+import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
+import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {
   configSourcePropertiesFor,
   fieldMappingProperty,
@@ -67,14 +68,16 @@ export class TerritoryMatchV1 implements INodeType {
     const items = this.getInputData();
     const matched: INodeExecutionData[] = [];
     const unmatched: INodeExecutionData[] = [];
-    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options);
-    const config = sameForEveryItem(this, i => compileCached(scoringConfig(rawConfig(this, i))));
+    const fields = LeadFieldExpressions.of(this);
+    const skip = [...ONCE_PER_EXECUTION, ...fields.paths];
+    const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, skip);
+    const config = sameForEveryItem(this, i => compileCached(scoringConfig(fields.patch(rawConfig(this, i)))), skip);
     for (let i = 0; i < items.length; i++) {
       const o = options(i);
       const field = (o.outputField ?? '').trim() || 'territoryMatch';
       try {
         const compiled = config(i);
-        const m = matchTerritories(compiled, items[i].json);
+        const m = matchTerritories(compiled, fields.lead(items[i].json, i));
         const result: IDataObject = {
           matched: m.winner !== null,
           territoryId: m.winner?.territoryId ?? null,

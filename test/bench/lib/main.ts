@@ -8,7 +8,8 @@ import {BenchOptions, parseArgs} from './options';
 import {AppsScriptSection, CountServiceCalls, runAppsScript} from './sections/appsScript';
 import {CoreSection, runCore} from './sections/core';
 import {inProcess, inWorkers} from './jobs';
-import {MemorySection, runMemory} from './sections/memory';
+import {CliSection, runCli} from './sections/cli';
+import {bundleSizes, MemorySection, runMemory} from './sections/memory';
 import {N8nSection, n8nNotRun} from './sections/n8n';
 import {PEER_NAMES, PeerName, PeersSection, runPeers} from './sections/peers';
 
@@ -19,6 +20,7 @@ export interface BenchReport {
   peers: PeersSection | null;
   memory: MemorySection | null;
   appsScript: AppsScriptSection | null;
+  cli: CliSection | null;
   n8n: N8nSection;
   goals: Goal[];
 }
@@ -101,6 +103,52 @@ function printPeers(p: PeersSection, log: (s: string) => void): void {
       ratioRows,
     ),
   );
+}
+
+function printCli(c: CliSection, log: (s: string) => void): void {
+  log(`\n## Command line (${c.leads.toLocaleString('en-US')}-lead CSV, ${fmtBytes(c.fileBytes)}; child processes)`);
+  log(
+    table(
+      ['run', 'wall', 'leads/s', 'peak RSS', 'ratio to floor'],
+      [
+        [
+          'floor: csv-parse stream only',
+          `${c.floor.seconds.toFixed(1)} s`,
+          fmtRate(c.leads / c.floor.seconds),
+          fmtBytes(c.floor.peakRssBytes),
+          '1.00',
+        ],
+        [
+          'lead-routing route (JSON Lines, trace on)',
+          `${c.route.seconds.toFixed(1)} s`,
+          fmtRate(c.leads / c.route.seconds),
+          fmtBytes(c.route.peakRssBytes),
+          fmtRatio(c.ratio),
+        ],
+      ],
+    ),
+  );
+}
+
+/** The command-line goals of issue 16 #2: peak RSS ≤ 256 MB, wall ≤ 3× the read floor. */
+function cliGoals(c: CliSection): Goal[] {
+  const mb = c.route.peakRssBytes / (1024 * 1024);
+  return [
+    {
+      goal: `CLI route peak RSS, ${c.leads.toLocaleString('en-US')} leads`,
+      measured: `${mb.toFixed(0)} MB`,
+      value: mb,
+      target: '≤ 256 MB',
+      met: mb <= 256,
+    },
+    {
+      goal: `CLI route wall / csv-parse floor, ${c.leads.toLocaleString('en-US')} leads`,
+      measured: fmtRatio(c.ratio),
+      value: c.ratio,
+      target: '≤ 3×',
+      met: c.ratio <= 3,
+    },
+  ];
 }
 
 function printMemory(m: MemorySection, log: (s: string) => void): void {
@@ -205,18 +253,25 @@ export async function runBench(
   const peers = want('peers') ? (log('peers…'), await runPeers(core, opts, run, opts.peerSizes)) : null;
   const memory = want('memory') ? (log('memory…'), runMemory(core, opts)) : null;
   const appsScript = want('apps-script') ? await runAppsScript(extras.countServiceCalls ?? null) : null;
+  const cli = want('cli')
+    ? (log(`command line (${opts.cliLeads.toLocaleString('en-US')} leads)…`), await runCli(opts, opts.cliLeads))
+    : null;
   const n8n =
     opts.n8n && want('n8n')
       ? extras.runN8n
         ? (log('n8n (a minute or more)…'), await extras.runN8n(opts))
         : n8nNotRun('n/a: the real-n8n harness (test/e2e/lib) is not available')
       : n8nNotRun('not run (add --n8n; takes a minute or more)');
-  const goals = evaluateGoals(core_, peers, appsScript, n8n);
+  const goals = [
+    ...evaluateGoals(core_, peers, appsScript, n8n, memory?.bundles ?? bundleSizes(opts.root)),
+    ...(cli ? cliGoals(cli) : []),
+  ];
 
   if (core_) printCore(core_, log);
   if (peers) printPeers(peers, log);
   if (memory) printMemory(memory, log);
   if (appsScript) printAppsScript(appsScript, log);
+  if (cli) printCli(cli, log);
   printN8n(n8n, log);
   log('\n## Goals (ratios measured in this run)');
   log(
@@ -228,7 +283,7 @@ export async function runBench(
   const seconds = (Date.now() - started) / 1000;
   log(`\nfinished in ${seconds.toFixed(1)} s (load average at the end ${os.loadavg()[0].toFixed(2)})`);
 
-  const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, n8n, goals};
+  const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, cli, n8n, goals};
   if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');
   if (peers && !peers.agreed) process.exitCode = 1;
   return report;

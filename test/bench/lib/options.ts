@@ -4,7 +4,7 @@ export interface BenchOptions {
   quick: boolean;
   json: boolean;
   n8n: boolean;
-  /** Sections to run (--only=core,peers,memory,apps-script,n8n); all by default. */
+  /** Sections to run (--only=core,peers,memory,apps-script,cli,n8n); all by default. */
   only: Set<string> | null;
   /** Leads per synthetic scenario. */
   leads: number;
@@ -15,6 +15,8 @@ export interface BenchOptions {
   peerSizes: number[];
   /** Leads routed for the state-size measurement. */
   stateLeads: number;
+  /** Leads in the generated CSV of the command-line section (1,000,000; --quick 100,000). */
+  cliLeads: number;
   /** Project root (for samples and bundle sizes). */
   root: string;
   log: (line: string) => void;
@@ -34,6 +36,7 @@ export function parseArgs(argv: string[], root: string): BenchOptions {
     sizes: [10, 100, 1000, 10000],
     peerSizes: [10, 100, 1000],
     stateLeads: 100_000,
+    cliLeads: quick ? 100_000 : 1_000_000,
     root,
     // With --json, progress goes to stderr so stdout ends with the JSON line.
     log: json ? line => process.stderr.write(line + '\n') : line => process.stdout.write(line + '\n'),
