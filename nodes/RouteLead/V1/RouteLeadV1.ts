@@ -31,7 +31,7 @@ import {
   timeFieldOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
-import {stateStoreMethods} from '../../shared/stateStoreMethods';
+import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {leadTime} from '../../../shared';
@@ -46,7 +46,7 @@ interface Options extends RouteOptionsParams {
 export class RouteLeadV1 implements INodeType {
   description: INodeTypeDescription;
 
-  methods = stateStoreMethods;
+  methods = routeLeadMethods;
 
   constructor(baseDescription: INodeTypeBaseDescription) {
     this.description = {
