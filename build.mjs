@@ -100,6 +100,14 @@ function copyLibraryPackage() {
     if (fs.existsSync(from)) fs.cpSync(from, path.join(pkg, 'dist', part), { recursive: true });
   }
   fs.copyFileSync(path.join(root, 'LICENSE'), path.join(pkg, 'LICENSE'));
+  // The add-on's three built files, downloadable without Node (docs/sheets-add-on.md links them).
+  const gas = path.join(root, 'apps-script/dist');
+  for (const f of ['Code.js', 'Sidebar.html', 'appsscript.json']) {
+    if (fs.existsSync(path.join(gas, f))) {
+      fs.mkdirSync(path.join(pkg, 'apps-script'), { recursive: true });
+      fs.copyFileSync(path.join(gas, f), path.join(pkg, 'apps-script', f));
+    }
+  }
 }
 
 async function buildAppsScript() {
@@ -123,7 +131,7 @@ try {
   if (want('nodes')) await buildNodes();
   if (want('credentials')) await buildCredentials();
   if (want('apps-script')) await buildAppsScript();
-  if (want('shared') || want('cli')) copyLibraryPackage();
+  if (want('shared') || want('cli') || want('apps-script')) copyLibraryPackage();
 } catch (e) {
   console.error(e && e.message ? e.message : e);
   process.exit(1);

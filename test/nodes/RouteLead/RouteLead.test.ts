@@ -4,9 +4,9 @@ import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {NodeOperationError, type IDataObject, type INodeExecutionData} from 'n8n-workflow';
 import {routeBatch} from '../../../shared';
-import {forgetInProcessCopies} from '../../shared/staticDataStateStore';
-import {runNode} from '../../test/fakeExecuteFunctions';
-import {RouteLead} from '../RouteLead.node';
+import {forgetInProcessCopies} from '../../../nodes/shared/staticDataStateStore';
+import {runNode} from '../../../nodes/test/fakeExecuteFunctions';
+import {RouteLead} from '../../../nodes/RouteLead/RouteLead.node';
 
 const node = new RouteLead().getNodeType(1);
 const root = path.resolve(__dirname, '../../..');

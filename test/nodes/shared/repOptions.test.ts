@@ -1,10 +1,10 @@
 // Issue 15 #2: rep references are options loaded from the node's own reps; old comma-separated
 // workflows keep working; errors name territories by their name.
 import type {IDataObject, ILoadOptionsFunctions, INodeExecutionData, INodeProperties} from 'n8n-workflow';
-import {forgetInProcessCopies} from '../staticDataStateStore';
-import {runNode} from '../../test/fakeExecuteFunctions';
-import {RouteLead} from '../../RouteLead/RouteLead.node';
-import {getReps, REP_OPTIONS_METHOD} from '../repOptions';
+import {forgetInProcessCopies} from '../../../nodes/shared/staticDataStateStore';
+import {runNode} from '../../../nodes/test/fakeExecuteFunctions';
+import {RouteLead} from '../../../nodes/RouteLead/RouteLead.node';
+import {getReps, REP_OPTIONS_METHOD} from '../../../nodes/shared/repOptions';
 
 const node = new RouteLead().getNodeType(1);
 const routing = (i: INodeExecutionData) => i.json.routing as IDataObject;

@@ -1,11 +1,11 @@
 import {execFile, spawn, type ChildProcess} from 'node:child_process';
 import net from 'node:net';
-import {compileConfig, route} from '../../shared';
-import type {RotationState} from '../../shared/types';
+import {compileConfig, route} from '../../../shared';
+import type {RotationState} from '../../../shared/types';
 import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
-import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from './redisStoreForNode';
-import {StaticDataStateStore} from './staticDataStateStore';
-import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from './redisStateStore';
+import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from '../../../nodes/shared/redisStoreForNode';
+import {StaticDataStateStore} from '../../../nodes/shared/staticDataStateStore';
+import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from '../../../nodes/shared/redisStateStore';
 
 // A real redis-server on a free loopback port, no persistence; stopped after the tests. The
 // concurrency cases race 100 commits: on a loaded machine that takes longer than jest's 5 s default.
