@@ -28,17 +28,18 @@ import {
   stateStoreProperties,
   territoriesProperty,
   timeFieldOption,
+  timeZoneOption,
+  dateOrderOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
-import {leadTime} from '../../../shared';
+import {itemTime, type TimeOptions} from '../../shared/itemTime';
 
-interface Options extends RouteOptionsParams {
+interface Options extends RouteOptionsParams, TimeOptions {
   dryRun?: boolean;
   includeCandidates?: boolean;
-  timeField?: string;
   outputField?: string;
 }
 
@@ -98,6 +99,8 @@ export class RouteLeadV1 implements INodeType {
             },
             rosterOption,
             timeFieldOption,
+            timeZoneOption,
+            dateOrderOption,
             outputFieldOption('routing'),
           ],
         },
@@ -107,7 +110,7 @@ export class RouteLeadV1 implements INodeType {
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();
-    const now = new Date();
+    const now = Date.now();
     // Lead-field parameters given as expressions (a dragged field) are per-item values of the lead.
     const fields = LeadFieldExpressions.of(this);
     const skip = [...ONCE_PER_EXECUTION, ...fields.paths];
@@ -129,13 +132,9 @@ export class RouteLeadV1 implements INodeType {
       items,
       i => {
         const o = options(i);
-        const time = fields.timeSource(items[i].json, i, o.timeField);
-        return {
-          index: i,
-          compiled: config(i),
-          lead: fields.lead(items[i].json, i),
-          now: leadTime(time.lead, time.path, now),
-        };
+        const compiled = config(i);
+        const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
+        return {index: i, compiled, lead: fields.lead(items[i].json, i), ...time};
       },
       {dryRun, trace: includeCandidates},
     );
