@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import {validateConfig} from '../shared/config/validate';
 import {CANONICAL_FIELDS, type RoutingConfig} from '../shared/config/schema';
-import {compilePath, readPath} from '../shared/lead';
+import {compilePath, fieldPath, readPath, type FieldPath} from '../shared/lead';
 import {CliError} from './verb';
 
 export {CliError};
@@ -31,17 +31,20 @@ export function readConfig(file: string): RoutingConfig {
   return result.config;
 }
 
-/** The lead field paths a config reads (each canonical field as mapped, conditions, dedupe, intent), plus `extra`. */
-export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): string[] {
+/**
+ * The lead field paths a config reads, compiled as routing compiles them (mapped fields, else the
+ * name with its default export headers as aliases): every canonical field, condition and dedupe
+ * field, the intent field, plus `extra` paths (e.g. --time-field).
+ */
+export function fieldsRead(config: RoutingConfig, extra: Array<string | undefined> = []): FieldPath[] {
   const mapped = config.fields as Record<string, string | undefined>;
-  const paths = new Set<string>();
-  const add = (p: string | undefined) => p && paths.add(p);
-  for (const f of CANONICAL_FIELDS) add(mapped[f] ?? f);
-  for (const t of config.territories) for (const c of t.conditions) add(mapped[c.field] ?? c.field);
-  for (const f of config.dedupe?.fields ?? []) add(mapped[f] ?? f);
-  add(config.intent?.field);
-  extra.forEach(add);
-  return [...paths];
+  const names = new Set<string>(CANONICAL_FIELDS);
+  for (const t of config.territories) for (const c of t.conditions) names.add(c.field);
+  for (const f of config.dedupe?.fields ?? []) names.add(f);
+  if (config.intent?.field) names.add(config.intent.field);
+  const paths = [...names].map(n => fieldPath(mapped, n));
+  for (const p of extra) if (p) paths.push(compilePath(p));
+  return paths;
 }
 
 /**
@@ -58,7 +61,7 @@ export function checkHeaders(
 ): void {
   if (!headers || !headers.length) return;
   const record = Object.fromEntries(headers.map(h => [h, 'x']));
-  if (fieldsRead(config, extra).some(p => readPath(record, compilePath(p)) !== undefined)) return;
+  if (fieldsRead(config, extra).some(p => readPath(record, p) !== undefined)) return;
   const shown = headers.slice(0, 8).map(h => JSON.stringify(h.length > 40 ? h.slice(0, 40) + '…' : h));
   const delim = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
   throw new CliError(

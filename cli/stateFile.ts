@@ -45,7 +45,10 @@ export function toState(json: unknown, file: string): RotationState {
       .slice(file.length)
       .replace(/^\s*(is )?/, '')
       .replace(/\.$/, '');
-    throw new CliError(`${file} is not a lead-routing state file (${detail}; left untouched)`);
+    throw new CliError(
+      `${file} is not a lead-routing state file (${detail}; left untouched). ` +
+        'Check the --state path; to start from empty state, move the file away',
+    );
   }
 }
 
@@ -59,12 +62,20 @@ export function readStateFile(target: string, shown: string): RotationState | un
     if (code === 'ENOENT') return undefined;
     throw new CliError(`cannot read state ${shown}: ${code ?? (e as Error).message}`);
   }
-  if (!text.trim()) throw new CliError(`${shown} is not a lead-routing state file (it is empty; left untouched)`);
+  if (!text.trim()) {
+    throw new CliError(
+      `${shown} is not a lead-routing state file (it is empty; left untouched). ` +
+        'Check the --state path; to start from empty state, move the file away',
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new CliError(`${shown} is not a lead-routing state file (not valid JSON: ${(e as Error).message})`);
+    throw new CliError(
+      `${shown} is not a lead-routing state file (not valid JSON: ${(e as Error).message}; left untouched). ` +
+        'Check the --state path; to start from empty state, move the file away',
+    );
   }
   return toState(json, shown);
 }

@@ -154,3 +154,10 @@ describe('time fields and the warnings summary', () => {
     expect(text.err).toContain('2 leads: time_unreadable');
   });
 });
+
+test('a CRM export whose headers are default aliases (State/Province, Zip Code) passes the header check and routes', async () => {
+  const file = write('crm-export.csv', 'Lead ID;State/Province;Zip Code\nc1;TX;75001\n');
+  const r = await route(file);
+  expect({code: r.code, err: r.err}).toEqual({code: 0, err: ''});
+  expect(lines(r.out)[0].territoryId).toBe('tx');
+});

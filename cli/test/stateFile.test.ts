@@ -29,6 +29,7 @@ describe('a file that is not a lead-routing state is refused and left untouched 
     const r = await route(file);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file} is not a lead-routing state file`);
+    expect(r.err).toContain('to start from empty state, move the file away');
     expect(r.out).toBe('');
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     expect(fs.existsSync(file + '.lock')).toBe(false);
@@ -77,7 +78,7 @@ describe('writes (issue 11 #5)', () => {
     for (const f of leftovers) fs.writeFileSync(f, '{"half":');
     expect((await route(file)).code).toBe(0);
     for (const f of leftovers) expect(fs.existsSync(f)).toBe(false);
-    expect(fs.readdirSync(dir).filter(f => f.startsWith('killed.json'))).toEqual(['killed.json']);
+    expect(fs.readdirSync(dir).filter(f => f.startsWith('killed.json'))).toEqual(['killed.json', 'killed.json.key']);
   });
 
   test('a stale lock (its process is gone) is taken over; a live one makes the run wait, then refuse', async () => {
@@ -134,4 +135,19 @@ describe('the keyed-pseudonym secret (common interface 8)', () => {
     expect(fs.statSync(`${target}.key`).mode & 0o777).toBe(0o600);
     expect(stateSecret(target, {})).toBe(k1);
   });
+});
+
+test('route with --state creates <state>.key (0600) once, beside the state’s target; the env secret makes none', async () => {
+  const file = path.join(dir, 'with-key.json');
+  expect((await route(file)).code).toBe(0);
+  expect(fs.statSync(`${file}.key`).mode & 0o777).toBe(0o600);
+  const key = fs.readFileSync(`${file}.key`, 'utf8');
+  expect((await route(file)).code).toBe(0);
+  expect(fs.readFileSync(`${file}.key`, 'utf8')).toBe(key);
+  const envFile = path.join(dir, 'env-key.json');
+  const r = await run(['route', '--config', config, '--leads', oneLead, '--now', NOW, '--state', envFile], '', {
+    LEAD_ROUTING_SECRET: 'from-env',
+  });
+  expect(r.code).toBe(0);
+  expect(fs.existsSync(`${envFile}.key`)).toBe(false);
 });

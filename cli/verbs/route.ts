@@ -1,12 +1,13 @@
 // `route`: leads in, one decision per lead out as it is made; the state file read and written under a lock.
 import {createRouter} from '../../shared/router';
 import {withAliases} from '../../shared/index';
+import type {RouteOptions} from '../../shared/types';
 import {choiceFlag, stringFlag} from '../args';
 import {checkHeaders, readConfig} from '../io';
 import {leadClock} from '../leadClock';
 import {DecisionWriter, OUTPUT_FORMATS, Sink} from '../output';
 import {Progress} from '../progress';
-import {lockState, readStateFile, stateTarget, writeStateFile, type StateLock} from '../stateFile';
+import {lockState, readStateFile, stateSecret, stateTarget, writeStateFile, type StateLock} from '../stateFile';
 import {UsageError, println, type Verb} from '../verb';
 import {WarningTally} from '../warnings';
 import {LEAD_FLAGS, openLeadFlags} from './common';
@@ -50,12 +51,16 @@ export const routeVerb: Verb = {
     let target = '';
     try {
       let state;
+      // Keyed pseudonyms (RouteOptions.secret): env LEAD_ROUTING_SECRET, else the key file beside the state.
+      let secret = io.env.LEAD_ROUTING_SECRET || undefined;
       if (stateFile) {
         target = stateTarget(stateFile);
         lock = await lockState(target, stateFile, lockWait);
         state = readStateFile(target, stateFile);
+        secret = stateSecret(target, io.env);
       }
-      const router = createRouter(config, state, {trace: flags['no-trace'] !== true});
+      const options: RouteOptions & {secret?: string} = {trace: flags['no-trace'] !== true, secret};
+      const router = createRouter(config, state, options);
       const aliases = flags.aliases === true;
       const writer = new DecisionWriter(Sink.open(stringFlag(flags, 'out'), io.stdout), format);
       const warnings = new WarningTally();
