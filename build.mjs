@@ -1,7 +1,8 @@
 // One build for every surface. Conventions (so new surfaces need no edits here):
 //   shared/index.ts                      -> dist/shared/index.js (+ routing-config.schema.json)
 //   cli/main.ts                          -> dist/cli/lead-routing.js
-//   nodes/<Name>/**/<Name>.node.ts       -> dist/nodes/<Name>/<Name>.node.js (+ *.node.json, *.svg copied)
+//   nodes/<Name>/**/<Name>.node.ts       -> dist/nodes/<Name>/<Name>.node.js (+ *.node.json, *.svg copied),
+//                                           sharing dist/nodes/lib/core.js and dist/nodes/lib/redis.js
 //   credentials/<Name>.credentials.ts    -> dist/credentials/<Name>.credentials.js
 //   apps-script/build.mjs (if present)   -> exports build(esbuild) for apps-script/dist
 // `--only=<part>` builds one part: shared, cli, nodes, credentials, apps-script.
@@ -43,12 +44,33 @@ async function buildCli() {
   fs.chmodSync(outfile, 0o755);
 }
 
+// Node files share one copy of the core (dist/nodes/lib/core.js) and of the Redis client (dist/nodes/lib/redis.js):
+// each node bundle keeps only its own code and requires those two, so the package ships each once.
+const NODE_LIBS = { core: path.join(root, 'shared/index.ts'), redis: 'ioredis' };
+
+function sharedLibs(outdir) {
+  const rel = f => './' + path.relative(outdir, path.join(root, 'dist/nodes/lib', f)).split(path.sep).join('/');
+  return {
+    name: 'node-libs',
+    setup(build) {
+      build.onResolve({ filter: /^ioredis$/ }, () => ({ path: rel('redis.js'), external: true }));
+      build.onResolve({ filter: /(^|\/)shared$/ }, args => {
+        const abs = path.resolve(args.resolveDir, args.path);
+        return abs === path.join(root, 'shared') ? { path: rel('core.js'), external: true } : undefined;
+      });
+    },
+  };
+}
+
 async function buildNodes() {
+  const lib = path.join(root, 'dist/nodes/lib');
+  await esbuild.build({ ...common, entryPoints: [NODE_LIBS.core], outfile: path.join(lib, 'core.js') });
+  await esbuild.build({ ...common, stdin: { contents: "module.exports = require('ioredis');", resolveDir: root }, outfile: path.join(lib, 'redis.js') });
   const entries = walk(path.join(root, 'nodes'), p => p.endsWith('.node.ts'));
   for (const entry of entries) {
     const rel = path.relative(path.join(root, 'nodes'), entry);
     const outfile = path.join(root, 'dist/nodes', rel.replace(/\.ts$/, '.js'));
-    await esbuild.build({ ...common, entryPoints: [entry], outfile, external: ['n8n-workflow'] });
+    await esbuild.build({ ...common, entryPoints: [entry], outfile, external: ['n8n-workflow'], plugins: [sharedLibs(path.dirname(outfile))] });
     const dir = path.dirname(entry);
     for (const f of fs.readdirSync(dir)) {
       if (f.endsWith('.svg') || f.endsWith('.node.json')) fs.copyFileSync(path.join(dir, f), path.join(path.dirname(outfile), f));
@@ -66,6 +88,18 @@ async function buildCredentials() {
       if (f.endsWith('.svg')) fs.copyFileSync(path.join(path.dirname(entry), f), path.join(path.dirname(outfile), f));
     }
   }
+}
+
+// packages/lead-routing: the CLI and the core as their own npm package (the n8n package ships nodes and credentials
+// only, as n8n's community-package scanner expects). Its dist/ is a copy of dist/cli and dist/shared.
+function copyLibraryPackage() {
+  const pkg = path.join(root, 'packages/lead-routing');
+  if (!fs.existsSync(path.join(pkg, 'package.json'))) return;
+  for (const part of ['cli', 'shared']) {
+    const from = path.join(root, 'dist', part);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(pkg, 'dist', part), { recursive: true });
+  }
+  fs.copyFileSync(path.join(root, 'LICENSE'), path.join(pkg, 'LICENSE'));
 }
 
 async function buildAppsScript() {
@@ -89,6 +123,7 @@ try {
   if (want('nodes')) await buildNodes();
   if (want('credentials')) await buildCredentials();
   if (want('apps-script')) await buildAppsScript();
+  if (want('shared') || want('cli')) copyLibraryPackage();
 } catch (e) {
   console.error(e && e.message ? e.message : e);
   process.exit(1);

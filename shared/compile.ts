@@ -272,7 +272,11 @@ function build(config: RoutingConfig): CompiledConfig {
   const canonical = config.fields as Record<string, string | undefined>;
   const dedupe = config.dedupe
     ? {
-        fields: config.dedupe.fields.map(f => ({path: fieldPath(canonical, f), kind: fieldKind(f)})),
+        // (the e-mail field is keyed by mailbox: Gmail dots and +tags do not make a new person)
+        fields: config.dedupe.fields.map(f => ({
+          path: fieldPath(canonical, f),
+          kind: f === 'email' ? ('email' as const) : fieldKind(f),
+        })),
         windowMs: config.dedupe.windowHours * 3600000,
         maxEntries: config.dedupe.maxEntries,
       }

@@ -1,11 +1,12 @@
 // Reading values out of a lead by dot path ("address.zip"), and the normalisation each field gets.
 import {normalizeCountry, normalizeState, normalizeZip} from './normalize/geo';
-import {normalizeText} from './normalize/text';
+import {mailboxKey, normalizeText} from './normalize/text';
 import {DEFAULT_HEADERS} from './normalize/headers';
 import type {CanonicalField} from './config/schema';
 import {hasOwn} from './dict';
 
-export type FieldKind = 'zip' | 'state' | 'country' | 'text';
+/** How a field's values are normalised; 'email' (mailbox keys, see mailboxKey) only for dedupe. */
+export type FieldKind = 'zip' | 'state' | 'country' | 'text' | 'email';
 
 /**
  * A compiled field path: its dot-separated segments, plus what a plain walk would miss. `whole`: the
@@ -77,6 +78,8 @@ export function normalizeValue(kind: FieldKind, raw: unknown): string {
       return normalizeState(String(raw));
     case 'country':
       return normalizeCountry(String(raw));
+    case 'email':
+      return mailboxKey(raw);
     default:
       return normalizeText(raw);
   }

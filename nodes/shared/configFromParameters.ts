@@ -1,15 +1,13 @@
 // Node parameters -> a raw routing config (the core validates and compiles it).
 import {NodeOperationError, type IDataObject, type IExecuteFunctions} from 'n8n-workflow';
-import {compileConfig, ConfigError, type CompiledConfig} from '../../shared';
-import {repsFromRoster} from './roster';
+import {compileConfig, ConfigError, type CompiledConfig, type RoutingWarning} from '../../shared';
+import {repsFromRoster, uiRepRow} from './roster';
 
 type Raw = Record<string, unknown>;
 
+/** A list parameter: options picked (an array) or, as older workflows and expressions give it, comma-separated text. */
 const csv = (v: unknown): string[] =>
-  String(v ?? '')
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
+  (Array.isArray(v) ? v.map(x => String(x ?? '')) : String(v ?? '').split(',')).map(s => s.trim()).filter(Boolean);
 
 /** A JSON parameter arrives as a string (typed) or as a value (expression); '' means not set. */
 export function jsonParameter(value: unknown, name: string): unknown {
@@ -39,7 +37,7 @@ interface UiTerritory {
   priority?: number;
   match?: string;
   conditions?: {condition?: UiCondition[]};
-  reps?: string;
+  reps?: string | string[];
   strategy?: string;
 }
 
@@ -69,23 +67,23 @@ const CASCADE_ORDER = ['exact', 'partial', 'specialist', 'pool', 'default'];
 export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   const p = <T>(name: string, fallback: T): T => ctx.getNodeParameter(name, i, fallback) as T;
   const config: Raw = {
-    reps: repsFromRoster((p('reps', {}) as {rep?: UiRep[]}).rep ?? []),
+    reps: repsFromRoster(((p('reps', {}) as {rep?: UiRep[]}).rep ?? []).map(uiRepRow)),
     territories: territoriesFromUi(p('territories', {})),
     cascade: CASCADE_ORDER.filter(s => p<string[]>('cascade', CASCADE_ORDER).includes(s)),
     partialMinScore: p('partialMinScore', 1),
     pool: {
-      reps: csv(p('poolReps', '')).length ? csv(p('poolReps', '')) : 'all',
+      reps: csv(p('poolReps', [])).length ? csv(p('poolReps', [])) : 'all',
       strategy: p('poolStrategy', 'round_robin'),
     },
   };
-  const defaultOwner = p('defaultOwner', '').trim();
+  const defaultOwner = String(p('defaultOwner', '') ?? '').trim();
   if (defaultOwner) config.defaultOwner = defaultOwner;
   const dedupeFields = csv(p('dedupeFields', ''));
   if (dedupeFields.length) config.dedupe = {fields: dedupeFields, windowHours: p('dedupeWindowHours', 720)};
   if (p<string>('accountOwner', 'off') === 'emailDomain') {
     const accounts: Record<string, string> = {};
     for (const a of (p('accounts', {}) as {account?: Array<{domain?: string; repId?: string}>}).account ?? []) {
-      if (a.domain) accounts[a.domain.trim().toLowerCase()] = (a.repId ?? '').trim();
+      if (a.domain) accounts[a.domain.trim().toLowerCase()] = String(a.repId ?? '').trim();
     }
     config.accountOwner = {by: 'emailDomain', accounts};
   }
@@ -143,7 +141,12 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
   const mapped = Object.fromEntries(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v.trim()));
   if (Object.keys(mapped).length) config.fields = {...((config.fields as Raw) ?? {}), ...mapped};
   const roster = jsonParameter(options.roster, 'roster');
-  if (roster !== undefined && roster !== null && roster !== '') config.reps = repsFromRoster(roster);
+  if (roster !== undefined && roster !== null && roster !== '') {
+    // (rows from a sheet: a cell that cannot be read is a warning on each decision, not a stop)
+    const notes: RoutingWarning[] = [];
+    config.reps = repsFromRoster(roster, notes);
+    if (notes.length) rosterNotes.set(config, notes);
+  }
   if (options.requireIntent) {
     const existing = (config.intent as Raw | undefined) ?? {};
     const keywords = csv(options.intentKeywords);
@@ -158,6 +161,31 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
   return config;
 }
 
+/** A ConfigError that knows the territories' names, so messages can name them. */
+type NamedConfigError = ConfigError & {territoryNames?: string[]};
+
+function territoryNames(raw: unknown): string[] {
+  const ts = (raw as {territories?: unknown} | null)?.territories;
+  if (!Array.isArray(ts)) return [];
+  return ts.map(t => {
+    const r = (t ?? {}) as {name?: unknown; id?: unknown};
+    const name = typeof r.name === 'string' && r.name.trim() ? r.name : typeof r.id === 'string' ? r.id : '';
+    return name.trim();
+  });
+}
+
+const rosterNotes = new WeakMap<object, RoutingWarning[]>();
+
+/** Keeps the roster cells that could not be read for `raw` (see `configWarnings`). */
+export function noteConfigWarnings(raw: object, notes: RoutingWarning[]): void {
+  if (notes.length) rosterNotes.set(raw, notes);
+}
+
+/** The roster cells `rawConfig` could not read for this config (warnings for each decision), if any. */
+export function configWarnings(raw: object): RoutingWarning[] | undefined {
+  return rosterNotes.get(raw);
+}
+
 // Webhook-driven workflows run one execution per lead: keep compiled configs between executions.
 const cache = new Map<string, CompiledConfig>();
 const CACHE_SIZE = 32;
@@ -168,7 +196,13 @@ const byIdentity = new WeakMap<object, CompiledConfig>();
 export function compileCached(raw: unknown): CompiledConfig {
   const same = typeof raw === 'object' && raw !== null ? byIdentity.get(raw) : undefined;
   if (same) return same;
-  const compiled = compileByContent(raw);
+  let compiled: CompiledConfig;
+  try {
+    compiled = compileByContent(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) (error as NamedConfigError).territoryNames = territoryNames(raw);
+    throw error;
+  }
   if (typeof raw === 'object' && raw !== null) byIdentity.set(raw, compiled);
   return compiled;
 }
@@ -192,8 +226,15 @@ export function configErrorToNodeError(ctx: IExecuteFunctions, error: unknown, i
   if (error instanceof NodeOperationError) return error;
   if (error instanceof ConfigError || (error as {name?: string}).name === 'ConfigError') {
     const issues = (error as ConfigError).issues;
+    const names = (error as NamedConfigError).territoryNames ?? [];
     const first = issues[0];
-    const where = (path: string) => (path ? `config.${path}` : 'config');
+    // "config.territories[0].reps[1]" -> "territory \"West\" (config.territories[0].reps[1])"
+    const where = (path: string) => {
+      const at = path ? `config.${path}` : 'config';
+      const t = /^territories\[(\d+)\]/.exec(path);
+      const name = t ? names[Number(t[1])] : '';
+      return name ? `territory "${name}" (${at})` : at;
+    };
     return new NodeOperationError(
       ctx.getNode(),
       `Invalid routing config: ${where(first?.path ?? '')} ${first?.message ?? ''}`.trim(),

@@ -4,6 +4,12 @@ import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} 
 import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
 import {redisFallbackProperty} from './redisStoreForNode';
 import {REDIS_CREDENTIAL_TEST} from './stateStoreMethods';
+import {REP_OPTIONS_METHOD} from './repOptions';
+
+/** Rep references load the node's own reps (an expression may still give IDs, comma-separated). */
+const repOptions = {loadOptionsMethod: REP_OPTIONS_METHOD, loadOptionsDependsOn: ['reps']};
+const CHOOSE =
+  'Choose from the reps above, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
 export const strategyOptions: INodePropertyOptions[] = [
   {name: 'Round Robin', value: 'round_robin', description: 'Next available rep after the last assignee, in list order'},
@@ -96,9 +102,16 @@ export function repFields(idLabel: string): INodeProperties[] {
       default: '',
       description: 'Comma-separated product lines or industries (specialist stage)',
     },
-    {displayName: 'Daily Cap', name: 'dailyCap', type: 'number', default: 0, description: '0 means no cap'},
-    {displayName: 'Weekly Cap', name: 'weeklyCap', type: 'number', default: 0, description: '0 means no cap'},
-    {displayName: 'Monthly Cap', name: 'monthlyCap', type: 'number', default: 0, description: '0 means no cap'},
+    ...(['Daily', 'Weekly', 'Monthly'] as const).map((period): INodeProperties => ({
+      displayName: `${period} Cap`,
+      name: `${period.toLowerCase()}Cap`,
+      // (text, so "no cap" is the empty default; workflows saved when this was a number with 0 for
+      // "no cap" keep that meaning: see uiRepRow)
+      type: 'string',
+      default: '',
+      placeholder: 'No cap',
+      description: `Most leads per ${period === 'Daily' ? 'day' : period === 'Weekly' ? 'week' : 'month'} in the rep's time zone; empty means no cap, 0 takes no leads`,
+    })),
     {
       displayName: 'Open Cap',
       name: 'openCap',
@@ -203,7 +216,14 @@ export function territoriesProperty(withReps: boolean): INodeProperties {
   ];
   if (withReps) {
     values.push(
-      {displayName: 'Reps', name: 'reps', type: 'string', default: '', description: 'Comma-separated rep IDs'},
+      {
+        displayName: 'Rep Names or IDs',
+        name: 'reps',
+        type: 'multiOptions',
+        typeOptions: repOptions,
+        default: [],
+        description: `Reps of this territory. ${CHOOSE}.`,
+      },
       {displayName: 'Strategy', name: 'strategy', type: 'options', options: strategyOptions, default: 'round_robin'},
     );
   }
@@ -248,20 +268,22 @@ export const fallbackProperties: INodeProperties[] = [
     displayOptions: ui,
   },
   {
-    displayName: 'Pool Reps',
+    displayName: 'Pool Rep Names or IDs',
     name: 'poolReps',
-    type: 'string',
-    default: '',
+    type: 'multiOptions',
+    typeOptions: repOptions,
+    default: [],
     displayOptions: ui,
-    description: 'Comma-separated rep IDs; empty means all reps',
+    description: `Reps of the general pool; none means all reps. ${CHOOSE}.`,
   },
   {
-    displayName: 'Default Owner',
+    displayName: 'Default Owner Name or ID',
     name: 'defaultOwner',
-    type: 'string',
+    type: 'options',
+    typeOptions: repOptions,
     default: '',
     displayOptions: ui,
-    description: 'Rep ID that gets what no stage assigned (regardless of availability)',
+    description: `The rep that gets what no stage assigned (regardless of availability). ${CHOOSE}.`,
   },
   {
     displayName: 'Dedupe Fields',
@@ -301,7 +323,14 @@ export const fallbackProperties: INodeProperties[] = [
         name: 'account',
         values: [
           {displayName: 'Email Domain', name: 'domain', type: 'string', default: '', placeholder: 'acme.com'},
-          {displayName: 'Rep ID', name: 'repId', type: 'string', default: ''},
+          {
+            displayName: 'Rep Name or ID',
+            name: 'repId',
+            type: 'options',
+            typeOptions: repOptions,
+            default: '',
+            description: `The account's owner. ${CHOOSE}.`,
+          },
         ],
       },
     ],

@@ -78,3 +78,47 @@ export function toRange(s: string): [number, number] | null {
   const open = OPEN.exec(s);
   return open ? [Number(open[1].replace(/,/g, '')), Infinity] : null;
 }
+
+/** Providers that ignore dots in the local part: Gmail ("Dots don't matter in Gmail addresses", Google Help). */
+const DOTS_IGNORED = new Set(['gmail.com', 'googlemail.com']);
+/**
+ * Providers documented to deliver "name+tag@" to "name@" (sub-addressing): Gmail, Microsoft
+ * Outlook.com (outlook, hotmail, live, msn), iCloud Mail, Fastmail, Proton Mail.
+ */
+const PLUS_TAGS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'fastmail.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+]);
+
+/**
+ * An e-mail address as one person's mailbox, for dedupe: trimmed and lower-cased; for providers
+ * known to ignore them, "+tag" cut off the local part (PLUS_TAGS) and dots removed (DOTS_IGNORED,
+ * with googlemail.com read as gmail.com). Other domains are left as written: a company's mail
+ * server may treat "jo.doe" and "jodoe" as two people.
+ */
+export function mailboxKey(raw: unknown): string {
+  const e = normalizeEmail(raw);
+  const at = e.lastIndexOf('@');
+  if (at < 1) return e;
+  let local = e.slice(0, at);
+  let domain = e.slice(at + 1);
+  if (!PLUS_TAGS.has(domain)) return e;
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (DOTS_IGNORED.has(domain)) {
+    local = local.replace(/\./g, '');
+    domain = 'gmail.com';
+  }
+  return `${local}@${domain}`;
+}

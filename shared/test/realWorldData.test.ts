@@ -265,3 +265,26 @@ describe('#12 / settled 4: intent keywords contained in a longer keyword', () =>
     expect(m.find('a demo_request')).toEqual([]);
   });
 });
+
+describe('#11: Gmail-style aliases in dedupe', () => {
+  const cfg = {reps: [{id: 'a'}, {id: 'b'}], cascade: ['pool'], dedupe: {fields: ['email']}};
+  const second = (first: string, again: string) => {
+    const r = createRouter(cfg);
+    r.route({email: first}, NOW, 0);
+    return r.route({email: again}, NOW, 1).stage;
+  };
+
+  it.each([
+    ['jo.doe+promo@gmail.com', 'jodoe@gmail.com'],
+    ['Jo.Doe@GoogleMail.com', 'jodoe@gmail.com'],
+    ['jo+news@outlook.com', 'jo@outlook.com'],
+    ['jo+x@icloud.com', 'JO@icloud.com'],
+  ])('%s and %s are one person', (a, b) => expect(second(a, b)).toBe('duplicate'));
+
+  it.each([
+    ['jo.doe@acme.com', 'jodoe@acme.com'],
+    ['jo+x@acme.com', 'jo@acme.com'],
+    ['jo.doe@outlook.com', 'jodoe@outlook.com'],
+    ['jo.doe@yahoo.com', 'jodoe@yahoo.com'],
+  ])('%s and %s stay two people', (a, b) => expect(second(a, b)).toBe('pool'));
+});

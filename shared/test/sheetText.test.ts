@@ -23,3 +23,28 @@ test('out-of-office text: single days and ranges; unreadable parts reported', ()
   });
   expect(outOfOfficeFromText('next week').bad).toEqual(['next week']);
 });
+
+describe('dates as spreadsheet cells give them', () => {
+  const {dateFromCell, outOfOfficeFromText} = require('../sheetText') as typeof import('../sheetText');
+  it.each([
+    ['2026-03-10', '2026-03-10'],
+    ['2026-03-10T00:00:00.000Z', '2026-03-10'],
+    ['2026-03-10 14:30', '2026-03-10'],
+    ['3/10/2026', '2026-03-10'],
+    ['03/10/2026 10:00:00', '2026-03-10'],
+    ['25/12/2026', '2026-12-25'],
+    [46091, '2026-03-10'],
+    ['2/30/2026', null],
+    ['next tuesday', null],
+  ])('%p -> %p', (cell, want) => expect(dateFromCell(cell)).toBe(want));
+
+  it('day first when declared', () => expect(dateFromCell('3/10/2026', 'DMY')).toBe('2026-10-03'));
+
+  it('ranges and lists of formatted dates', () => {
+    expect(outOfOfficeFromText('3/10/2026 - 3/14/2026; 2026-04-01').periods).toEqual([
+      {from: '2026-03-10', to: '2026-03-14'},
+      {from: '2026-04-01', to: '2026-04-01'},
+    ]);
+    expect(outOfOfficeFromText('soon').bad).toEqual(['soon']);
+  });
+});

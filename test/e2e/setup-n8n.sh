@@ -9,6 +9,11 @@ NODE24_VERSION="${NODE24_VERSION:-24.9.0}"
 CACHE="${LEAD_ROUTING_CACHE:-$HOME/.cache/n8n-nodes-lead-routing}"
 DIR="$CACHE/n8n-$N8N_VERSION"
 MARK="$DIR/.installed"
+# One install at a time: parallel test runs (or CI and a developer) would otherwise run npm in the same folder
+# at once and leave a half-built tree. The others wait here, then find the marker.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.setup.lock"
+flock 9
 if [ ! -f "$MARK" ]; then
   mkdir -p "$DIR/node24"
   cd "$DIR"
@@ -29,5 +34,17 @@ if [ ! -f "$MARK" ]; then
   export npm_config_nodedir="$NODE24_DIR"
   npm rebuild sqlite3 isolated-vm >&2
   touch "$MARK"
+fi
+# n8n's own package tooling (test/tools/n8n-checks.mjs): @n8n/node-cli's lint and the community-package scanner.
+# They pin their own eslint, so they live beside n8n, not in the project's devDependencies.
+TOOLS="$CACHE/node-cli"
+NODE_CLI_VERSION="${NODE_CLI_VERSION:-0.48.3}"
+SCAN_VERSION="${SCAN_VERSION:-0.32.0}"
+TOOLS_MARK="$TOOLS/.installed-$NODE_CLI_VERSION-$SCAN_VERSION"
+if [ ! -f "$TOOLS_MARK" ]; then
+  mkdir -p "$TOOLS"
+  ( cd "$TOOLS" && echo '{"name":"lead-routing-n8n-tools","private":true}' > package.json &&
+    npm install --no-audit --no-fund --ignore-scripts "@n8n/node-cli@$NODE_CLI_VERSION" "@n8n/scan-community-package@$SCAN_VERSION" >&2 &&
+    touch "$TOOLS_MARK" )
 fi
 echo "$DIR"

@@ -111,8 +111,9 @@ test('every committed example imports as it is into a stock n8n with the package
   expect(names).toHaveLength(EXAMPLES.length);
 });
 
-/** Deep partial match: every key of `want` holds in `got` (arrays index by index). */
+/** Deep partial match: every key of `want` holds in `got` (arrays index by index; a RegExp tests a string). */
 function matches(got: unknown, want: unknown): boolean {
+  if (want instanceof RegExp) return typeof got === 'string' && want.test(got);
   if (want === null || typeof want !== 'object') return got === want;
   if (got === null || typeof got !== 'object') return false;
   if (Array.isArray(want)) return Array.isArray(got) && want.every((w, i) => matches(got[i], w));
@@ -175,7 +176,11 @@ function decisions(ex: Example, result: ExecutionResult): Array<{node: string; r
   return out;
 }
 
-const mentions = (c: RecordedCall, id: string) => (JSON.stringify(c.body ?? '') + c.query).includes(id);
+/** Whether a recorded call names `id` as a whole token (so rep 7 is not found inside zip 78701). */
+const mentions = (c: RecordedCall, id: string) => {
+  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^0-9A-Za-z])${esc}([^0-9A-Za-z]|$)`).test(JSON.stringify(c.body ?? '') + ' ' + c.query);
+};
 
 /** Problems with one availability run: the owners chosen must reach a write-back; `away` must get nothing. */
 function availabilityProblems(

@@ -21,7 +21,7 @@ export interface StubReply {
 /** One expected call recorded by the stub. `node:<name>` is a platform node replaced by a recording double. */
 export interface ExpectedCall {
   call: string;
-  /** Deep partial match against the JSON body (for node doubles: the node's resolved parameters). */
+  /** Deep partial match against the JSON body (for node doubles: the node's resolved parameters); a RegExp tests a string. */
   body?: unknown;
   /** Substring match against the query string. */
   query?: string;

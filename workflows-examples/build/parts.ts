@@ -83,7 +83,7 @@ export interface LiveAvailability {
   source: string;
   /** Dot path in a row naming the rep. */
   repField: string;
-  /** Dot path of the presence value (boolean or the platform's word). */
+  /** Dot path of the presence value (boolean or the platform's word); '' = presence not read (workload only). */
   availableField?: string;
   /** Comma list of the values that mean available (empty = the default list). */
   availableValues?: string;
@@ -108,10 +108,10 @@ export interface RouteOptions {
   live?: LiveAvailability;
 }
 
-/** The liveAvailability collection as the node stores it (only the fields that are set). */
+/** The liveAvailability collection as the node stores it (only the fields that are set; '' is kept: "not read"). */
 export function liveParameter(live: LiveAvailability): Params {
   const out: Params = {};
-  for (const [k, v] of Object.entries(live)) if (v !== undefined && v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(live)) if (v !== undefined) out[k] = v;
   return out;
 }
 
@@ -222,9 +222,10 @@ export function notifyRep(
   route: string,
   at: [number, number],
   name = 'Notify rep',
+  note = '',
 ): string {
   const d = decision(route);
-  const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}`;
+  const body = `New lead for {{ ${d}.ownerName }}: ${leadLine(route)}. Why: {{ ${d}.reason }}${note}`;
   if (how === 'slack') return slackMessage(b, name, at, 'repsChannel', body);
   if (how === 'twilio') {
     return b.add(
@@ -284,6 +285,8 @@ export interface TailOptions {
   writeCols?: number;
   suffix?: string;
   viaIf?: boolean;
+  /** Appended to the rep's message (a template, e.g. the re-route credit). */
+  note?: string;
 }
 
 /**
@@ -307,7 +310,7 @@ export function tail(
   }
   const wb = o.writeBack([col, row - 0.5]);
   const [first, last] = Array.isArray(wb) ? wb : [wb, wb];
-  const notify = notifyRep(b, o.notify, route, [col + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`);
+  const notify = notifyRep(b, o.notify, route, [col + (o.writeCols ?? 1), row - 0.5], `Notify rep${s}`, o.note);
   const alert = alertManagers(b, route, [col, row + 0.6], `Alert managers${s}`);
   b.connect(from, first, assignedOut).connect(last, notify).connect(from, alert, unassignedOut);
   return {notify, alert, writeLast: last};

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 import {emptyState} from '../../../shared';
 import {itemTime, type TimeOptions} from '../../shared/itemTime';
-import {compileCached} from '../../shared/configFromParameters';
+import {compileCached, configWarnings} from '../../shared/configFromParameters';
 import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {createStateStore} from '../../shared/createStateStore';
@@ -205,7 +205,10 @@ export class RoundRobinV1 implements INodeType {
     // (assignees read from a field of each item differ by item even without expressions)
     const fromItems = this.getNodeParameter('assigneesSource', 0, 'list') === 'field';
     const live = liveAvailabilityOnce(this);
-    const perItemConfig = (i: number) => compileCached(live(rotationConfig(this, i, items[i].json)));
+    const perItemConfig = (i: number) => {
+      const raw = rotationConfig(this, i, items[i].json);
+      return {compiled: compileCached(live(raw)), warnings: configWarnings(raw)};
+    };
     const config = fromItems ? perItemConfig : sameForEveryItem(this, perItemConfig);
     const dedupeKey = sameForEveryItem(this, i => dedupeKeyOf(this, i));
     const first = items.length ? options(0) : {};
@@ -215,10 +218,11 @@ export class RoundRobinV1 implements INodeType {
       this,
       items,
       i => {
-        const compiled = config(i);
+        const {compiled, warnings} = config(i);
         const o = options(i);
         const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
-        return {index: i, compiled, lead: rotationLead(dedupeKey(i), items[i].json), ...time};
+        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
+        return {index: i, compiled, lead: rotationLead(dedupeKey(i), items[i].json), now: time.now, warnings: all};
       },
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );

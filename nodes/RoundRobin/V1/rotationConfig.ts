@@ -1,7 +1,8 @@
 // Round Robin parameters -> a pool-only routing config (the core's rotation handles every strategy).
 import type {IExecuteFunctions} from 'n8n-workflow';
-import {jsonParameter} from '../../shared/configFromParameters';
-import {repsFromRoster} from '../../shared/roster';
+import type {RoutingWarning} from '../../../shared';
+import {jsonParameter, noteConfigWarnings} from '../../shared/configFromParameters';
+import {repsFromRoster, uiRepRow} from '../../shared/roster';
 
 /** Lead field the dedupe key is copied into before routing (never output). */
 export const DEDUPE_FIELD = '__roundRobinDedupeKey';
@@ -20,7 +21,7 @@ export function assigneeRows(ctx: IExecuteFunctions, i: number, json: Record<str
     const v = readPath(json, path);
     return typeof v === 'string' ? jsonParameter(v, path) : v;
   }
-  return (ctx.getNodeParameter('assignees', i, {}) as {assignee?: unknown[]}).assignee ?? [];
+  return ((ctx.getNodeParameter('assignees', i, {}) as {assignee?: unknown[]}).assignee ?? []).map(uiRepRow);
 }
 
 export function rotationConfig(
@@ -28,8 +29,12 @@ export function rotationConfig(
   i: number,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
+  // Rows from JSON or an item field are read leniently (a cell that cannot be read is a warning);
+  // the list typed in the node is validated strictly.
+  const notes: RoutingWarning[] = [];
+  const typed = ctx.getNodeParameter('assigneesSource', i, 'list') === 'list';
   const config: Record<string, unknown> = {
-    reps: repsFromRoster(assigneeRows(ctx, i, json)),
+    reps: repsFromRoster(assigneeRows(ctx, i, json), typed ? undefined : notes),
     territories: [],
     cascade: ['pool'],
     pool: {reps: 'all', strategy: ctx.getNodeParameter('strategy', i, 'round_robin')},
@@ -37,6 +42,7 @@ export function rotationConfig(
   if (dedupeKeyOf(ctx, i)) {
     config.dedupe = {fields: [DEDUPE_FIELD], windowHours: ctx.getNodeParameter('dedupeWindowHours', i, 720)};
   }
+  noteConfigWarnings(config, notes);
   return config;
 }
 

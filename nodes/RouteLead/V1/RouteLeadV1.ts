@@ -10,6 +10,7 @@ import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryIte
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
 import {
   compileCached,
+  configWarnings,
   DEFAULT_INTENT_KEYWORDS,
   rawConfig,
   type RouteOptionsParams,
@@ -32,7 +33,7 @@ import {
   dateOrderOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
-import {stateStoreMethods} from '../../shared/stateStoreMethods';
+import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {itemTime, type TimeOptions} from '../../shared/itemTime';
@@ -46,7 +47,7 @@ interface Options extends RouteOptionsParams, TimeOptions {
 export class RouteLeadV1 implements INodeType {
   description: INodeTypeDescription;
 
-  methods = stateStoreMethods;
+  methods = routeLeadMethods;
 
   constructor(baseDescription: INodeTypeBaseDescription) {
     this.description = {
@@ -119,7 +120,11 @@ export class RouteLeadV1 implements INodeType {
     const dedupeWindow = (i: number) => this.getNodeParameter('dedupeWindowHours', i, 720) as number;
     const config = sameForEveryItem(
       this,
-      i => compileCached(live(fields.patch(rawConfig(this, i, options(i)), dedupeWindow(i)))),
+      i => {
+        const raw = rawConfig(this, i, options(i));
+        // (roster cells that could not be read: warnings on each decision)
+        return {compiled: compileCached(live(fields.patch(raw, dedupeWindow(i)))), warnings: configWarnings(raw)};
+      },
       skip,
     );
     const first = items.length ? options(0) : {};
@@ -132,9 +137,10 @@ export class RouteLeadV1 implements INodeType {
       items,
       i => {
         const o = options(i);
-        const compiled = config(i);
+        const {compiled, warnings} = config(i);
         const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
-        return {index: i, compiled, lead: fields.lead(items[i].json, i), ...time};
+        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
+        return {index: i, compiled, lead: fields.lead(items[i].json, i), now: time.now, warnings: all};
       },
       {dryRun, trace: includeCandidates},
     );

@@ -17,6 +17,7 @@ export function evaluateGoals(
   peers: PeersSection | null,
   gas: AppsScriptSection | null,
   n8n: N8nSection | null,
+  bundles: {file: string; bytes: number}[] = [],
 ): Goal[] {
   const goals: Goal[] = [];
   const add = (goal: string, value: number | null, target: string, ok: (v: number) => boolean, unit = '', note = '') =>
@@ -109,5 +110,15 @@ export function evaluateGoals(
     v => v <= 1,
     '×',
   );
+  const nodeFiles = bundles.filter(b => b.file.startsWith('dist/nodes/'));
+  add(
+    'n8n package: all node files together (nodes + their shared core and Redis client), KB',
+    nodeFiles.length ? nodeFiles.reduce((n, b) => n + b.bytes, 0) / 1024 : null,
+    '<= 1,024 KB',
+    v => v <= 1024,
+    ' KB',
+  );
+  const addOn = bundles.find(b => b.file === 'apps-script/dist/Code.js');
+  add('Apps Script add-on: Code.js, KB', addOn ? addOn.bytes / 1024 : null, '<= 120 KB', v => v <= 120, ' KB');
   return goals;
 }

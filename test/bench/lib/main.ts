@@ -9,7 +9,7 @@ import {AppsScriptSection, CountServiceCalls, runAppsScript} from './sections/ap
 import {CoreSection, runCore} from './sections/core';
 import {inProcess, inWorkers} from './jobs';
 import {CliSection, runCli} from './sections/cli';
-import {MemorySection, runMemory} from './sections/memory';
+import {bundleSizes, MemorySection, runMemory} from './sections/memory';
 import {N8nSection, n8nNotRun} from './sections/n8n';
 import {PEER_NAMES, PeerName, PeersSection, runPeers} from './sections/peers';
 
@@ -262,7 +262,10 @@ export async function runBench(
         ? (log('n8n (a minute or more)…'), await extras.runN8n(opts))
         : n8nNotRun('n/a: the real-n8n harness (test/e2e/lib) is not available')
       : n8nNotRun('not run (add --n8n; takes a minute or more)');
-  const goals = [...evaluateGoals(core_, peers, appsScript, n8n), ...(cli ? cliGoals(cli) : [])];
+  const goals = [
+    ...evaluateGoals(core_, peers, appsScript, n8n, memory?.bundles ?? bundleSizes(opts.root)),
+    ...(cli ? cliGoals(cli) : []),
+  ];
 
   if (core_) printCore(core_, log);
   if (peers) printPeers(peers, log);

@@ -1,7 +1,17 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {alertManagers, CHANNELS, cfg, http, leadFrom, pollTrunk, slackMessage} from '../parts';
+import {
+  alertManagers,
+  availabilityRows,
+  CHANNELS,
+  cfg,
+  GET_AVAILABILITY,
+  http,
+  leadFrom,
+  pollTrunk,
+  slackMessage,
+} from '../parts';
 
 const IDS = {ana: 7, ben: 9, cara: 12};
 const row = (id: number, q: (typeof PEOPLE)['tx']) => ({
@@ -18,6 +28,22 @@ const row = (id: number, q: (typeof PEOPLE)['tx']) => ({
   ADDRESS_POSTAL_CODE: q.zip,
   ADDRESS_COUNTRY: q.country,
   EMAIL: [{ID: String(id * 10), VALUE_TYPE: 'WORK', VALUE: q.email, TYPE_ID: 'EMAIL'}],
+});
+
+/**
+ * Online presence of the active users: user.get (filter ACTIVE) returns IS_ONLINE ("Y" / "N") per user:
+ * https://apidocs.bitrix24.com/api-reference/user/user-get.html
+ * Response: {result: [{ID, ACTIVE, NAME, LAST_NAME, EMAIL, IS_ONLINE, LAST_ACTIVITY_DATE, …}], total, time}.
+ */
+const b24User = (id: number, name: string, online: boolean) => ({
+  ID: String(id),
+  ACTIVE: true,
+  NAME: name.split(' ')[0],
+  LAST_NAME: name.split(' ')[1],
+  EMAIL: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  IS_ONLINE: online ? 'Y' : 'N',
+  LAST_ACTIVITY_DATE: '2026-11-23T14:58:12+00:00',
+  UF_DEPARTMENT: [5],
 });
 
 /** Groups the routed leads into Bitrix24 `batch` calls of at most `batchSize` crm.lead.update commands. */
@@ -42,6 +68,11 @@ export const bitrix24: Example = {
   credentials: ['none: the inbound webhook URL (Config) carries its code: keep the workflow private', 'Slack API'],
   change:
     'Rep ids = Bitrix24 user ids; Config: webhookUrl (https://<portal>.bitrix24.com/rest/<user>/<code>), intakeUserId, batchSize, channels',
+  availability: {
+    signal: 'online presence of the active users (IS_ONLINE: the user is signed in to Bitrix24 now)',
+    api: 'POST <webhookUrl>/user.get.json {filter: {ACTIVE: true}}',
+    maps: 'result[].ID = rep id; IS_ONLINE Y = available, N = away',
+  },
   pattern: 'Batch assignment in chunks (Bitrix24 batch: 50 commands per call)',
   triggers: ['Every 15 minutes'],
   sample: [{}],
@@ -80,7 +111,21 @@ export const bitrix24: Example = {
       intakeUserId: 1,
       batchSize: 50,
     };
-    const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS));
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'POST',
+        url: expr(`{{ ${cfg('webhookUrl')} }}/user.get.json`),
+        jsonBody: JSON.stringify({filter: {ACTIVE: true}}),
+        readOnce: true,
+        notes: 'Online presence (continues on error: reps are then routed on their flags)',
+      });
+    const live = {
+      source: availabilityRows('result'),
+      repField: 'ID',
+      availableField: 'IS_ONLINE',
+      availableValues: 'Y',
+    };
+    const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS), {live}, read);
     const chunk = b.add('Chunk into batch calls', 'code', 2, [col, -0.5], {
       mode: 'runOnceForAllItems',
       language: 'javaScript',
@@ -132,5 +177,18 @@ export const bitrix24: Example = {
       },
       {call: 'node:Alert managers', count: 1},
     ],
+    availability: {
+      call: 'POST /user.get.json',
+      reply: {
+        result: [
+          b24User(IDS.ana, 'Ana Diaz', false),
+          b24User(IDS.ben, 'Ben Ode', true),
+          b24User(IDS.cara, 'Cara Lin', true),
+        ],
+        total: 3,
+        time: {start: 1763910131.1, finish: 1763910131.2, duration: 0.1},
+      },
+      awayRep: String(IDS.ana),
+    },
   },
 };

@@ -1,7 +1,7 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
+import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 
 const IDS = {
   ana: '9a1f3c2e-1111-4c6b-9a55-0a1b2c3d4e01',
@@ -26,6 +26,26 @@ const row = (id: string, q: (typeof PEOPLE)['tx']) => ({
   leadsourcecode: 8,
 });
 
+/**
+ * Omnichannel agent presence: table msdyn_agentstatus (agent = lookup msdyn_agentid to systemuser, current
+ * presence = lookup msdyn_currentpresenceid to msdyn_presence, whose msdyn_basepresencestatus is one of Available
+ * 192360000, Busy 192360001, Busy - DND 192360002, Away 192360003, Offline 192360004), read with the Web API's
+ * RetrieveMultiple and $expand:
+ * https://learn.microsoft.com/en-us/dynamics365/developer/reference/entities/msdyn_agentstatus
+ * https://learn.microsoft.com/en-us/dynamics365/customer-service/develop/reference/entities/msdyn_presence
+ */
+const AVAILABLE_BASE_STATUS = '192360000';
+const agentStatus = (agent: string, text: string, base: number) => ({
+  '@odata.etag': 'W/"5521904"',
+  msdyn_agentstatusid: `c0ffee00-${agent.slice(9, 13)}-4a4a-9b9b-00000000a9e1`,
+  _msdyn_agentid_value: agent,
+  msdyn_currentpresenceid: {
+    msdyn_presenceid: `b1e55ed0-${String(base).slice(-4)}-4c4c-8d8d-0000000000b1`,
+    msdyn_presencestatustext: text,
+    msdyn_basepresencestatus: base,
+  },
+});
+
 export const dynamics: Example = {
   slug: 'dynamics-365-poll-new-leads-email',
   platform: 'Microsoft Dynamics 365',
@@ -37,6 +57,11 @@ export const dynamics: Example = {
   credentials: ['Microsoft Dynamics OAuth2 API', 'SendGrid API', 'Slack API (managers)'],
   change:
     'Rep ids = systemuser GUIDs; Config: baseUrl (https://<org>.crm.dynamics.com), intakeUserId, fromEmail, managers channel',
+  availability: {
+    signal: 'Omnichannel agent presence (Agent Status: each agent’s current presence)',
+    api: 'GET /api/data/v9.2/msdyn_agentstatuses?$select=_msdyn_agentid_value&$expand=msdyn_currentpresenceid($select=msdyn_presencestatustext,msdyn_basepresencestatus)',
+    maps: `value[]._msdyn_agentid_value = rep id (systemuser GUID); msdyn_currentpresenceid.msdyn_basepresencestatus ${AVAILABLE_BASE_STATUS} (Available, also behind custom presences) = available; Busy, Busy - DND, Away, Offline = away`,
+  },
   triggers: ['Every 5 minutes'],
   sample: [{}],
   build() {
@@ -78,7 +103,25 @@ export const dynamics: Example = {
       intakeUserId: '9a1f3c2e-0000-4c6b-9a55-0a1b2c3d4e00',
       fromEmail: 'leads@example.com',
     };
-    const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS));
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('baseUrl')} }}/api/data/v9.2/msdyn_agentstatuses`),
+        auth: {predefined: 'microsoftDynamicsOAuth2Api', credential: CRED},
+        query: {
+          $select: '_msdyn_agentid_value',
+          $expand: 'msdyn_currentpresenceid($select=msdyn_presencestatustext,msdyn_basepresencestatus)',
+        },
+        readOnce: true,
+        notes: 'Omnichannel agent presence (continues on error: reps are then routed on their flags)',
+      });
+    const live = {
+      source: availabilityRows('value'),
+      repField: '_msdyn_agentid_value',
+      availableField: 'msdyn_currentpresenceid.msdyn_basepresencestatus',
+      availableValues: AVAILABLE_BASE_STATUS,
+    };
+    const {route, col} = pollTrunk(b, trigger, config, poll, lead, demoConfig(IDS), {live}, read);
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
         method: 'PATCH',
@@ -97,18 +140,31 @@ export const dynamics: Example = {
       'GET /api/data/v9.2/leads': {
         body: {
           '@odata.context': 'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#leads',
-          value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.ca)],
+          value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.tx)],
         },
       },
     },
     expect: [
       {
         call: 'PATCH /api/data/v9.2/leads(7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d)',
-        body: {'ownerid@odata.bind': `/systemusers(${IDS.cara})`},
+        body: {'ownerid@odata.bind': `/systemusers(${IDS.ana})`},
         count: 1,
       },
-      {call: 'node:Notify rep', body: {toEmail: 'cara@example.com'}},
+      {call: 'node:Notify rep', body: {toEmail: 'ana@example.com'}},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /api/data/v9.2/msdyn_agentstatuses',
+      reply: {
+        '@odata.context':
+          'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#msdyn_agentstatuses(_msdyn_agentid_value,msdyn_currentpresenceid(msdyn_presencestatustext,msdyn_basepresencestatus))',
+        value: [
+          agentStatus(IDS.ana, 'Do not disturb', 192360002),
+          agentStatus(IDS.ben, 'Available', 192360000),
+          agentStatus(IDS.cara, 'Available', 192360000),
+        ],
+      },
+      awayRep: IDS.ana,
+    },
   },
 };

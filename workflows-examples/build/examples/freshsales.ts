@@ -1,12 +1,28 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, leadFrom, pollTrunk, tail} from '../parts';
+import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: 16000012001, ben: 16000012002, cara: 16000012003};
 const p = PEOPLE.tx;
 const CONTACT_ID = 16002231877;
+const FS = {freshworksCrmApi: 'Freshsales account'};
+
+/**
+ * Freshsales documents no presence for users; its owner selector lists the users who can own records with
+ * `is_active` (deactivated users are false), the closest documented signal. GET /api/selector/owners:
+ * https://developers.freshworks.com/crm/api/#selectors
+ * Response: {users: [{id, display_name, email, is_active, work_number, mobile_number}]}.
+ */
+const owner = (id: number, name: string, active: boolean) => ({
+  id,
+  display_name: name,
+  email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  is_active: active,
+  work_number: null,
+  mobile_number: null,
+});
 /** The contact as Freshsales stores it (GET /api/contacts/{id} answers {contact: {...}}). */
 const RECORD = {
   id: CONTACT_ID,
@@ -32,6 +48,12 @@ export const freshsales: Example = {
   credentials: ['Freshworks CRM API', 'Slack API'],
   change:
     'Rep ids = Freshsales user ids; in Freshsales point the workflow webhook at this Webhook URL; Config: baseUrl (https://<domain>.myfreshworks.com/crm/sales), channels',
+  availability: {
+    signal:
+      'active users from the owner selector (Freshsales documents no per-user presence: is_active is the closest signal)',
+    api: 'GET /api/selector/owners (Freshworks CRM API key)',
+    maps: 'users[].id = rep id; is_active true = available, false (deactivated) = away',
+  },
   triggers: ['New contact (Freshsales webhook)'],
   intake: {
     auth: 'headerAuth',
@@ -125,6 +147,15 @@ export const freshsales: Example = {
       read,
       lead,
       demoConfig(IDS),
+      {live: {source: availabilityRows('users'), repField: 'id', availableField: 'is_active'}},
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/api/selector/owners`),
+          auth: {predefined: 'freshworksCrmApi', credential: FS},
+          readOnce: true,
+          notes: 'Active users (continues on error: reps are then routed on their flags)',
+        }),
     );
     const write = (at: [number, number]) =>
       b.add(
@@ -154,5 +185,12 @@ export const freshsales: Example = {
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /api/selector/owners',
+      reply: {
+        users: [owner(IDS.ana, 'Ana Diaz', false), owner(IDS.ben, 'Ben Ode', true), owner(IDS.cara, 'Cara Lin', true)],
+      },
+      awayRep: String(IDS.ana),
+    },
   },
 };

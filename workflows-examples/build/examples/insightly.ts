@@ -1,7 +1,7 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
+import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 
 const IDS = {ana: 1722001, ben: 1722002, cara: 1722003};
 const CRED = {httpBasicAuth: 'Insightly API key (user name = key, empty password)'};
@@ -23,6 +23,17 @@ const row = (id: number, q: (typeof PEOPLE)['tx']) => ({
   DATE_CREATED_UTC: '2026-11-23 15:12:00',
 });
 
+/**
+ * Workload: the open (not converted) leads each rep owns now, from one list call. GET /v3.1/Leads returns a
+ * JSON array of leads with OWNER_USER_ID and CONVERTED (n8n makes one item per lead):
+ * https://api.na1.insightly.com/v3.1/Help#!/Leads/GetEntities
+ * Each id of Config.repIds becomes a row {id, openLeads}; a rep at its open cap (capacity.open) takes no lead.
+ */
+const OPEN_CAP = 25;
+const WORKLOAD_ROWS = `{{ $('${GET_AVAILABILITY}').first().json.error ? [] : ${cfg('repIds')}.map(id => ({ id, openLeads: $('${GET_AVAILABILITY}').all().filter(i => String(i.json.OWNER_USER_ID) === String(id) && i.json.CONVERTED === false).length })) }}`;
+const ownedLeads = (owner: number, n: number, from: number) =>
+  Array.from({length: n}, (_, i) => ({...row(from + i, PEOPLE.tx), OWNER_USER_ID: owner, CONVERTED: false}));
+
 export const insightly: Example = {
   slug: 'insightly-poll-intake-leads',
   platform: 'Insightly',
@@ -31,7 +42,12 @@ export const insightly: Example = {
   writeBack: 'HTTP PUT /v3.1/Leads {LEAD_ID, OWNER_USER_ID, RESPONSIBLE_USER_ID}',
   credentials: ['Basic Auth (API key as user name)', 'Slack API'],
   change:
-    'Rep ids = Insightly user ids; Config: baseUrl (your pod, e.g. https://api.na1.insightly.com), intakeUserId, channels',
+    'Rep ids = Insightly user ids; Config: baseUrl (your pod, e.g. https://api.na1.insightly.com), intakeUserId, repIds (the same user ids as Route Lead’s reps), channels; Route Lead: each rep’s open cap (capacity.open)',
+  availability: {
+    signal: 'workload: the open (not converted) leads each rep owns now',
+    api: 'GET /v3.1/Leads?top=500 (Basic Auth, API key as user name)',
+    maps: `each id of Config.repIds becomes a row {id, openLeads}: the leads with that OWNER_USER_ID and CONVERTED false; openLeads is the open load, a rep at its open cap (${OPEN_CAP}) takes no lead`,
+  },
   triggers: ['Every 10 minutes'],
   sample: [{}],
   build() {
@@ -60,13 +76,31 @@ export const insightly: Example = {
       }),
       name: expr('{{ [$json.FIRST_NAME, $json.LAST_NAME].filter(Boolean).join(" ") }}'),
     };
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('baseUrl')} }}/v3.1/Leads`),
+        auth: {generic: 'httpBasicAuth', credential: CRED},
+        query: {top: '500'},
+        readOnce: true,
+        notes: 'Open leads per rep (continues on error: reps are then routed on their flags and caps)',
+      });
+    const routing = demoConfig(IDS);
+    for (const rep of routing.reps as Array<Record<string, unknown>>) rep.capacity = {open: OPEN_CAP};
     const {route, col} = pollTrunk(
       b,
       trigger,
-      {...CHANNELS, baseUrl: 'https://api.na1.insightly.com', intakeUserId: '1722000'},
+      {
+        ...CHANNELS,
+        baseUrl: 'https://api.na1.insightly.com',
+        intakeUserId: '1722000',
+        repIds: [IDS.ana, IDS.ben, IDS.cara],
+      },
       poll,
       lead,
-      demoConfig(IDS),
+      routing,
+      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', availableField: '', openLoadField: 'openLeads'}},
+      read,
     );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
@@ -87,5 +121,14 @@ export const insightly: Example = {
       {call: 'PUT /v3.1/Leads', body: {LEAD_ID: 88002, OWNER_USER_ID: IDS.ben}, count: 1},
       {call: 'node:Alert managers', count: 1},
     ],
+    availability: {
+      call: 'GET /v3.1/Leads',
+      reply: [
+        ...ownedLeads(IDS.ana, OPEN_CAP, 87000),
+        ...ownedLeads(IDS.ben, 3, 87100),
+        ...ownedLeads(IDS.cara, 1, 87200),
+      ],
+      awayRep: String(IDS.ana),
+    },
   },
 };

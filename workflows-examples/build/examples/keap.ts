@@ -1,11 +1,29 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, decision, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, tail, trunk} from '../parts';
 
 const IDS = {ana: 7, ben: 9, cara: 12};
 const KEAP = {keapOAuth2Api: 'Keap account'};
 const p = PEOPLE.tx;
+
+/**
+ * Workload per user: the open (not completed) tasks each user is assigned, one call. Keap REST v1
+ * GET /crm/rest/v1/tasks?completed=false: https://developer.keap.com/docs/rest/#tag/Task/operation/listTasksUsingGET
+ * Response: {tasks: [{id, title, completed, due_date, user_id, contact: {id, …}}], count, next, previous}.
+ * Each id of Config.repIds becomes a row {id, openTasks}; a rep at its open cap (capacity.open) takes no lead.
+ */
+const OPEN_CAP = 40;
+const WORKLOAD_ROWS = `{{ $('${GET_AVAILABILITY}').first().json.tasks ? ${cfg('repIds')}.map(id => ({ id, openTasks: $('${GET_AVAILABILITY}').first().json.tasks.filter(t => String(t.user_id) === String(id) && !t.completed).length })) : [] }}`;
+const tasks = (user: number, n: number, from: number) =>
+  Array.from({length: n}, (_, i) => ({
+    id: from + i,
+    title: 'Call back',
+    completed: false,
+    due_date: '2026-11-24T15:00:00.000Z',
+    user_id: user,
+    contact: {id: 30000 + i, first_name: 'Pat', last_name: 'Lee', email: `pat${i}@example.com`},
+  }));
 
 export const keap: Example = {
   slug: 'keap-contact-added-sms',
@@ -14,7 +32,13 @@ export const keap: Example = {
   trigger: 'Keap Trigger: contact.add (REST hook), then Keap → Get contact',
   writeBack: 'Keap node: Contact → Create or Update by e-mail, Owner = rep id; rep gets a Twilio SMS',
   credentials: ['Keap OAuth2 API', 'Twilio API', 'Slack API (managers)'],
-  change: 'Rep ids = Keap user ids; Config: SMS sender number, repPhones (rep id → mobile), managers channel',
+  change:
+    'Rep ids = Keap user ids; Config: SMS sender number, repPhones (rep id → mobile), repIds (the same user ids as Route Lead’s reps), managers channel; Route Lead: each rep’s open cap (capacity.open)',
+  availability: {
+    signal: 'workload per user: the open (not completed) tasks assigned to each rep',
+    api: 'GET /crm/rest/v1/tasks?completed=false&limit=1000 (Keap OAuth2 credential)',
+    maps: `each id of Config.repIds becomes a row {id, openTasks}: tasks with that user_id; openTasks is the open load, a rep at its open cap (${OPEN_CAP}) takes no lead`,
+  },
   triggers: ['New contact (Keap)'],
   sample: [
     {
@@ -54,6 +78,8 @@ export const keap: Example = {
       }),
       name: expr('{{ [$json.given_name, $json.family_name].filter(Boolean).join(" ") }}'),
     };
+    const routing = demoConfig(IDS);
+    for (const rep of routing.reps as Array<Record<string, unknown>>) rep.capacity = {open: OPEN_CAP};
     const route = trunk(
       b,
       get,
@@ -61,10 +87,22 @@ export const keap: Example = {
         ...CHANNELS,
         smsFrom: '+15125550100',
         repPhones: {'7': '+15125550107', '9': '+15125550109', '12': '+14155550112'},
+        repIds: [IDS.ana, IDS.ben, IDS.cara],
+        keapUrl: 'https://api.infusionsoft.com',
       },
       lead,
-      demoConfig(IDS),
+      routing,
       2,
+      {live: {source: expr(WORKLOAD_ROWS), repField: 'id', availableField: '', openLoadField: 'openTasks'}},
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('keapUrl')} }}/crm/rest/v1/tasks`),
+          auth: {predefined: 'keapOAuth2Api', credential: KEAP},
+          query: {completed: 'false', limit: '1000'},
+          readOnce: true,
+          notes: 'Open tasks per rep (continues on error: reps are then routed on their flags and caps)',
+        }),
     );
     const write = (at: [number, number]) =>
       b.add(
@@ -81,7 +119,7 @@ export const keap: Example = {
         },
         {credentials: KEAP},
       );
-    tail(b, route, {col: 5, notify: 'twilio', writeBack: write});
+    tail(b, route, {col: 6, notify: 'twilio', writeBack: write});
     return b.build(['keap']);
   },
   test: {
@@ -106,5 +144,15 @@ export const keap: Example = {
       {call: 'node:Notify rep', body: {to: '+15125550107'}},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /crm/rest/v1/tasks',
+      reply: {
+        tasks: [...tasks(IDS.ana, OPEN_CAP, 5100), ...tasks(IDS.ben, 6, 5200), ...tasks(IDS.cara, 2, 5300)],
+        count: OPEN_CAP + 8,
+        next: null,
+        previous: null,
+      },
+      awayRep: String(IDS.ana),
+    },
   },
 };

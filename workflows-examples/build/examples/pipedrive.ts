@@ -1,8 +1,43 @@
 import {Example} from '../example';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, configNode, decision, leadFrom, mapLead, PACKAGE, tail} from '../parts';
+import {
+  availabilityRows,
+  CHANNELS,
+  cfg,
+  configNode,
+  decision,
+  GET_AVAILABILITY,
+  http,
+  joinAvailability,
+  leadFrom,
+  liveParameter,
+  mapLead,
+  PACKAGE,
+  tail,
+} from '../parts';
 
 const IDS = [11834201, 11834202, 11834203];
+const PD = {pipedriveApi: 'Pipedrive account'};
+
+/**
+ * Pipedrive documents no "available for leads" flag on users; the closest signal is the user's `active_flag`
+ * (an admin deactivates a rep who leaves or is on long leave). GET /v1/users:
+ * https://developers.pipedrive.com/docs/api/v1/Users#getUsers
+ * Response: {success, data: [{id, name, email, active_flag, is_admin, role_id, …}]}.
+ */
+const pdUser = (id: number, name: string, active: boolean) => ({
+  id,
+  name,
+  email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  active_flag: active,
+  is_admin: 0,
+  role_id: 1,
+  timezone_name: 'America/Chicago',
+  locale: 'en_US',
+  created: '2025-01-08 09:00:00',
+  modified: '2026-11-23 08:00:00',
+  is_you: false,
+});
 
 export const pipedrive: Example = {
   slug: 'pipedrive-lead-round-robin',
@@ -12,6 +47,12 @@ export const pipedrive: Example = {
   writeBack: 'Pipedrive node: Lead → Update, Owner = rep id',
   credentials: ['Pipedrive API', 'Slack API'],
   change: 'Round Robin reps = Pipedrive user ids; Config: channels',
+  availability: {
+    signal:
+      'active users (Pipedrive documents no availability flag on users: its closest signal, active_flag, is used)',
+    api: 'GET /v1/users (Pipedrive API token)',
+    maps: 'data[].id = assignee id; active_flag true = available, false (deactivated) = away',
+  },
   pattern: 'Round Robin node (SDR rotation, no territories)',
   triggers: ['New lead (Pipedrive)'],
   sample: [
@@ -50,12 +91,22 @@ export const pipedrive: Example = {
       {credentials: {pipedriveApi: 'Pipedrive account'}, webhook: true},
     );
     b.pin(trigger, this.sample);
-    const conf = configNode(b, [1, 0], CHANNELS);
+    const conf = configNode(b, [1, 0], {...CHANNELS, pipedriveUrl: 'https://api.pipedrive.com'});
     const lead = mapLead(b, 'Lead', [2, 0], {
       ...leadFrom({id: 'data.id', source: 'data.source_name'}),
       name: expr('{{ $json.data.title }}'),
     });
-    const rr = b.add('Round Robin', `${PACKAGE}.roundRobin`, 1, [3, 0], {
+    const read = (at: [number, number]) =>
+      http(b, GET_AVAILABILITY, at, {
+        method: 'GET',
+        url: expr(`{{ ${cfg('pipedriveUrl')} }}/v1/users`),
+        auth: {predefined: 'pipedriveApi', credential: PD},
+        readOnce: true,
+        notes: 'Active users (continues on error: assignees are then routed on their flags)',
+      });
+    b.chain(trigger, conf, lead);
+    const joined = joinAvailability(b, conf, lead, read, [3, 0]);
+    const rr = b.add('Round Robin', `${PACKAGE}.roundRobin`, 1, [4, 0], {
       operation: 'assign',
       assigneesSource: 'list',
       assignees: {
@@ -68,9 +119,14 @@ export const pipedrive: Example = {
       },
       strategy: 'round_robin',
       dedupeKey: expr('{{ $json.id }}'),
+      liveAvailability: liveParameter({
+        source: availabilityRows('data'),
+        repField: 'id',
+        availableField: 'active_flag',
+      }),
       options: {},
     });
-    b.chain(trigger, conf, lead, rr);
+    b.connect(joined, rr);
     const write = (at: [number, number]) =>
       b.add(
         'Set lead owner',
@@ -84,9 +140,9 @@ export const pipedrive: Example = {
           leadId: expr(`{{ ${decision(rr)}.leadId }}`),
           updateFields: {owner_id: expr(`{{ Number(${decision(rr)}.ownerId) }}`)},
         },
-        {credentials: {pipedriveApi: 'Pipedrive account'}},
+        {credentials: PD},
       );
-    tail(b, rr, {col: 4, notify: 'slack', viaIf: true, writeBack: write});
+    tail(b, rr, {col: 5, notify: 'slack', viaIf: true, writeBack: write});
     return b.build(['pipedrive']);
   },
   test: {
@@ -99,5 +155,14 @@ export const pipedrive: Example = {
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /v1/users',
+      reply: {
+        success: true,
+        data: [pdUser(IDS[0], 'Ana Diaz', false), pdUser(IDS[1], 'Ben Ode', true), pdUser(IDS[2], 'Cara Lin', true)],
+        additional_data: {pagination: {start: 0, limit: 100, more_items_in_collection: false}},
+      },
+      awayRep: String(IDS[0]),
+    },
   },
 };

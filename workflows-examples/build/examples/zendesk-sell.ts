@@ -1,7 +1,7 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
+import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 
 const IDS = {ana: 2201001, ben: 2201002, cara: 2201003};
 const CRED = {zendeskSellApi: 'Zendesk Sell account'};
@@ -22,6 +22,27 @@ const sellLead = (id: number, q: (typeof PEOPLE)['tx']) => ({
   meta: {type: 'lead'},
 });
 
+/**
+ * Sell's Users API documents no busy / presence flag; a user's `status` (active | inactive) is the closest
+ * documented signal. GET /v2/users: https://developer.zendesk.com/api-reference/sales-crm/resources/users/
+ * Response: {items: [{data: {id, name, email, status, role, confirmed, …}, meta: {type: 'user'}}], meta}.
+ */
+const sellUser = (id: number, name: string, status: string) => ({
+  data: {
+    id,
+    name,
+    email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+    status,
+    role: 'user',
+    confirmed: true,
+    invited: false,
+    timezone: 'US/Central',
+    created_at: '2025-02-01T09:00:00Z',
+    updated_at: '2026-11-23T08:00:00Z',
+  },
+  meta: {type: 'user'},
+});
+
 export const zendeskSell: Example = {
   slug: 'zendesk-sell-poll-new-leads',
   platform: 'Zendesk Sell',
@@ -30,6 +51,11 @@ export const zendeskSell: Example = {
   writeBack: 'HTTP PUT /v2/leads/:id {data: {owner_id}}',
   credentials: ['Zendesk Sell API (this package)', 'Slack API'],
   change: 'Rep ids = Sell user ids; Config: intakeUserId (owner of fresh leads), channels',
+  availability: {
+    signal: 'user status (Sell documents no busy flag for users: status active / inactive is the closest signal)',
+    api: 'GET /v2/users?per_page=100 (Zendesk Sell API token)',
+    maps: 'items[].data.id = rep id; data.status active = available, inactive = away',
+  },
   triggers: ['Every 5 minutes'],
   sample: [{}],
   build() {
@@ -67,6 +93,23 @@ export const zendeskSell: Example = {
       poll,
       lead,
       demoConfig(IDS),
+      {
+        live: {
+          source: availabilityRows('items'),
+          repField: 'data.id',
+          availableField: 'data.status',
+          availableValues: 'active',
+        },
+      },
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/v2/users`),
+          auth: {predefined: 'zendeskSellApi', credential: CRED},
+          query: {per_page: '100'},
+          readOnce: true,
+          notes: 'User status (continues on error: reps are then routed on their flags)',
+        }),
     );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
@@ -94,5 +137,17 @@ export const zendeskSell: Example = {
       {call: 'node:Alert managers', count: 1},
     ],
     never: ['PUT /v2/leads/61002'],
+    availability: {
+      call: 'GET /v2/users',
+      reply: {
+        items: [
+          sellUser(IDS.ana, 'Ana Diaz', 'inactive'),
+          sellUser(IDS.ben, 'Ben Ode', 'active'),
+          sellUser(IDS.cara, 'Cara Lin', 'active'),
+        ],
+        meta: {type: 'collection', count: 3, links: {self: 'https://api.getbase.com/v2/users?page=1&per_page=100'}},
+      },
+      awayRep: String(IDS.ana),
+    },
   },
 };

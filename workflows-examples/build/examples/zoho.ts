@@ -1,12 +1,28 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, http, leadFrom, pollTrunk, tail} from '../parts';
+import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 import {rereadRecord, securedWebhook} from '../intake';
 
 const IDS = {ana: '4876876000000225013', ben: '4876876000000225014', cara: '4876876000000225015'};
 const p = PEOPLE.tx;
 const LEAD_ID = '4876876000000624001';
+
+/**
+ * Users API: GET /crm/v2/users?type=AllUsers gives every user with `status` (active, disabled, deleted) and
+ * `Isonline`: https://www.zoho.com/crm/developer/docs/api/v2/get-users.html
+ * Response: {users: [{id, full_name, email, status, Isonline, role, profile, …}], info: {per_page, count, page, more_records}}.
+ */
+const zohoUser = (id: string, name: string, status: string) => ({
+  id,
+  full_name: name,
+  email: `${name.split(' ')[0].toLowerCase()}@example.com`,
+  status,
+  Isonline: status === 'active',
+  confirm: true,
+  role: {name: 'Sales Rep', id: '4876876000000026011'},
+  profile: {name: 'Standard', id: '4876876000000026014'},
+});
 /** The lead as Zoho stores it (GET /crm/v2/Leads/{id} answers {data: [record]}); the webhook only names its id. */
 const RECORD = {
   id: LEAD_ID,
@@ -32,7 +48,13 @@ export const zoho: Example = {
   trigger: 'Webhook (Zoho workflow rule on Lead create → Webhook action, JSON body)',
   writeBack: 'HTTP PUT /crm/v2/Leads/:id {data: [{Owner: {id}}]} (the Zoho CRM node has no Owner field)',
   credentials: ['Zoho OAuth2 API', 'Slack API'],
-  change: 'Rep ids = Zoho user ids; Config: baseUrl (your data centre, e.g. https://www.zohoapis.eu), channels',
+  change:
+    'Rep ids = Zoho user ids; Config: baseUrl (your data centre, e.g. https://www.zohoapis.eu), channels; the OAuth client needs scope ZohoCRM.users.READ',
+  availability: {
+    signal: 'rep status from the Users API (active reps take leads; deactivated ones do not)',
+    api: 'GET /crm/v2/users?type=AllUsers (Zoho OAuth2 credential)',
+    maps: 'users[].id = rep id; status active = available, disabled / deleted = away',
+  },
   triggers: ['New lead (Zoho webhook)'],
   intake: {
     auth: 'headerAuth',
@@ -119,6 +141,16 @@ export const zoho: Example = {
       read,
       lead,
       demoConfig(IDS),
+      {live: {source: availabilityRows('users'), repField: 'id', availableField: 'status', availableValues: 'active'}},
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/crm/v2/users`),
+          auth: {predefined: 'zohoOAuth2Api', credential: {zohoOAuth2Api: 'Zoho account'}},
+          query: {type: 'AllUsers'},
+          readOnce: true,
+          notes: 'Rep status (continues on error: reps are then routed on their flags)',
+        }),
     );
     const write = (at: [number, number]) =>
       http(b, 'Set lead owner', at, {
@@ -137,5 +169,17 @@ export const zoho: Example = {
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /crm/v2/users',
+      reply: {
+        users: [
+          zohoUser(IDS.ana, 'Ana Diaz', 'disabled'),
+          zohoUser(IDS.ben, 'Ben Ode', 'active'),
+          zohoUser(IDS.cara, 'Cara Lin', 'active'),
+        ],
+        info: {per_page: 200, count: 3, page: 1, more_records: false},
+      },
+      awayRep: IDS.ana,
+    },
   },
 };

@@ -35,7 +35,7 @@ function listFiles(dir: string, test: (f: string) => boolean, out: string[] = []
 
 export function bundleSizes(root: string): {file: string; bytes: number}[] {
   const files = [
-    ...listFiles(path.join(root, 'dist/nodes'), f => f.endsWith('.node.js')),
+    ...listFiles(path.join(root, 'dist/nodes'), f => f.endsWith('.js')),
     ...listFiles(path.join(root, 'dist/credentials'), f => f.endsWith('.js')),
     ...listFiles(path.join(root, 'dist/shared'), f => f.endsWith('.js')),
     ...listFiles(path.join(root, 'dist/cli'), f => f.endsWith('.js')),
