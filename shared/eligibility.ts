@@ -128,3 +128,14 @@ export function countAssignment(counters: RepCounters, lt: LocalTime, ms: number
   counters.at = ms;
   counters.n = (counters.n ?? 0) + 1;
 }
+
+/**
+ * Takes back one assignment made at local time `lt` (a lead re-routed away or released): each of the
+ * day, week and month counts drops by one when the counters are still in that period. `n` (assignments
+ * ever) and `at` are kept.
+ */
+export function creditAssignment(counters: RepCounters, lt: LocalTime): void {
+  if (counters.d === lt.date && (counters.dn ?? 0) > 0) counters.dn = counters.dn! - 1;
+  if (counters.w === lt.week && (counters.wn ?? 0) > 0) counters.wn = counters.wn! - 1;
+  if (counters.m === lt.month && (counters.mn ?? 0) > 0) counters.mn = counters.mn! - 1;
+}

@@ -9,7 +9,7 @@ export type {RoutingConfigInput, RepConfig, TerritoryConfig, ConditionConfig} fr
 export {ConfigError, type ConfigIssue} from './config/errors';
 export {parseConfig, validateConfig} from './config/validate';
 export {compileConfig, type CompiledConfig} from './compile';
-export {route, routeBatch, createRouter, type Router} from './router';
+export {route, routeBatch, createRouter, releaseLead, type Router} from './router';
 export {emptyState, copyState, parseState, StateError, type StateErrorKind} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
@@ -48,3 +48,4 @@ export function configJsonSchema(): Record<string, unknown> {
     title: 'Lead routing config (contract v1)',
   };
 }
+export {pseudonymFor, hmacSha256Hex, type Pseudonym} from './pseudonym';

@@ -2,15 +2,16 @@
 // working copy of the state; `route`/`routeBatch` wrap it in a pure interface.
 import {compileConfig, territoryStrategy, tiedPool, type CompiledConfig} from './compile';
 import {RotationTable} from './rotation';
-import {capacityLimit, countAssignment, Eligibility} from './eligibility';
-import {hash53} from './hash';
+import {capacityLimit, countAssignment, creditAssignment, Eligibility} from './eligibility';
+import {Memory} from './memory';
+import {pseudonymFor} from './pseudonym';
 import {normalizedValues, readPath} from './lead';
 import {emailDomain, normalizeText} from './normalize/text';
-import {copyState, evictOldest} from './state';
+import {copyState} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
+import {isoTimestamp, localTime, toEpochMs} from './time';
 import {addWarning} from './warnings';
-import {isoTimestamp, toEpochMs} from './time';
 import {Levels, type MatchPass} from './territories';
 import {accountSkippedText, DecisionText, fallbackClause, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
@@ -18,6 +19,7 @@ import type {
   Candidate,
   Decision,
   DedupeEntry,
+  HeldEntry,
   Instant,
   RepCounters,
   RotationState,
@@ -38,12 +40,36 @@ export interface Router {
   route(lead: unknown, now: Instant, index?: number, extra?: readonly RoutingWarning[]): Decision;
   /** The current state as plain JSON (a fresh copy). */
   state(): RotationState;
+  /**
+   * Forgets that the ledger assigned `lead` (rep declined, reassigned by hand): its holder's day,
+   * week and month counts are credited back and its dedupe and held entries dropped. Returns the
+   * holder it had, or null when the ledger does not know the lead (nothing changes).
+   */
+  release(lead: unknown, now: Instant): {ownerId: string; assignedAt: number} | null;
   readonly compiled: CompiledConfig;
 }
 
 export function createRouter(config: unknown, state?: unknown, options: RouteOptions = {}): Router {
-  return new CascadeRouter(compileConfig(config), copyState(state), options.trace !== false);
+  return new CascadeRouter(compileConfig(config), copyState(state), options.trace !== false, options.secret);
 }
+
+/** Pure: releases one lead from the ledger (see Router.release); the input state is not modified. */
+export function releaseLead(
+  lead: unknown,
+  config: RoutingConfig | CompiledConfig | unknown,
+  state: RotationState | undefined,
+  now: Instant,
+  options?: RouteOptions,
+): {released: {ownerId: string; assignedAt: number} | null; state: RotationState} {
+  const router = createRouter(config, state, options);
+  const released = router.release(lead, now);
+  return {released, state: router.state()};
+}
+
+/** Most leads the ledger remembers as held (for re-route credit), newest kept. */
+export const HELD_MAX = 5000;
+/** Held entries older than this are dropped: past a month's end a credit changes no count. */
+export const HELD_MAX_AGE_MS = 32 * 86400000;
 
 /** Pure: the decision for one lead and the state after it (the input state is not modified). */
 export function route(
@@ -78,9 +104,13 @@ class CascadeRouter implements Router {
   private readonly counters: Record<string, RepCounters>;
   /** The same counter objects by rep position (undefined until a rep has any). */
   private readonly countersByIdx: Array<RepCounters | undefined>;
-  // Keys are 53-bit hashes (numbers) in memory; persisted as "k…"/"d…" base-36 strings.
-  private readonly learned: Map<number, string>;
-  private readonly dedupe: Map<number, DedupeEntry>;
+  // Keys are 53-bit pseudonyms (numbers) in memory; persisted as "k…"/"d…"/"l…" base-36 strings
+  // (upper-case prefix when keyed by a secret).
+  private readonly learned: Memory<string>;
+  private readonly dedupe: Memory<DedupeEntry>;
+  private readonly held: Memory<HeldEntry>;
+  /** The dedupe entry this lead matched (even if its owner could not take it): a previous holder. */
+  private matchedEntry: DedupeEntry | undefined;
   // Per-lead scratch, indexed by rep position.
   private readonly whyStamp: Int32Array;
   private readonly whyCache: Array<Why | null>;
@@ -127,13 +157,17 @@ class CascadeRouter implements Router {
     readonly compiled: CompiledConfig,
     state: RotationState,
     private readonly trace: boolean,
+    secret?: string,
   ) {
     this.counters = state.reps;
     this.countersByIdx = compiled.reps.map(r =>
       Object.prototype.hasOwnProperty.call(state.reps, r.id) ? state.reps[r.id] : undefined,
     );
-    this.learned = fromPersisted(state.accounts);
-    this.dedupe = fromPersisted(state.dedupe);
+    const keyed = !!secret;
+    const pseudonym = pseudonymFor(secret);
+    this.learned = new Memory(state.accounts, 'd', keyed, pseudonym, compiled.account?.maxLearned ?? Infinity);
+    this.dedupe = new Memory(state.dedupe, 'k', keyed, pseudonym, compiled.dedupe?.maxEntries ?? Infinity);
+    this.held = new Memory(state.held, 'l', keyed, pseudonym, HELD_MAX);
     const n = compiled.reps.length;
     this.text = new DecisionText(compiled.matcher.territories, n, compiled.territoryFlat);
     this.eligibility = new Eligibility(n);
@@ -153,13 +187,52 @@ class CascadeRouter implements Router {
   }
 
   state(): RotationState {
+    const windowMs = this.compiled.dedupe?.windowMs ?? 0;
+    const ms = this.ms;
+    const held = this.held.toRecord(e => !ms || ms - e[1] < HELD_MAX_AGE_MS, true);
     return copyState({
       v: 1,
       pools: this.rotation.toRecord(),
       reps: this.counters,
-      accounts: toPersisted('d', this.learned),
-      dedupe: toPersisted('k', this.dedupe),
+      accounts: this.learned.toRecord(),
+      // Unkeyed dedupe entries are dropped once their window has passed (keyed ones are evicted by age as before).
+      dedupe: this.dedupe.toRecord(e => !ms || Math.abs(ms - e[1]) < windowMs),
+      held: Object.keys(held).length ? held : undefined,
     });
+  }
+
+  release(lead: unknown, now: Instant): {ownerId: string; assignedAt: number} | null {
+    this.setNow(now);
+    if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) return null;
+    const idMaterial = leadIdMaterial(lead, this.compiled.paths.id);
+    const heldKey = idMaterial === null ? -1 : this.held.keyOf(idMaterial);
+    const byId = idMaterial === null ? undefined : this.held.get(heldKey, idMaterial);
+    const material = this.compiled.dedupe ? this.dedupeMaterial(lead) : null;
+    const dedupeKey = material === null ? -1 : this.dedupe.keyOf(material);
+    const byKey = material === null ? undefined : this.dedupe.get(dedupeKey, material);
+    const holder: HeldEntry | undefined = byId ?? (byKey ? [byKey[0], byKey[1]] : undefined);
+    if (!holder) return null;
+    this.credit(holder);
+    if (byId) this.held.delete(heldKey);
+    if (byKey) this.dedupe.delete(dedupeKey);
+    return {ownerId: holder[0], assignedAt: holder[1]};
+  }
+
+  /** Takes back the assignment `holder` made (its rep's counts in that day/week/month). */
+  private credit(holder: HeldEntry): void {
+    const idx = this.compiled.repIndex.get(holder[0]);
+    const counters = idx === undefined ? undefined : this.countersByIdx[idx];
+    if (!counters) return;
+    creditAssignment(counters, localTime(this.compiled.reps[idx!].tz, holder[1]));
+  }
+
+  private setNow(now: Instant): void {
+    const ms = toEpochMs(now);
+    if (ms !== this.ms || !this.decidedAt) {
+      this.ms = ms;
+      this.pickCtx.ms = ms;
+      this.decidedAt = isoTimestamp(ms);
+    }
   }
 
   private why(idx: number): Why | null {
@@ -227,12 +300,8 @@ class CascadeRouter implements Router {
 
   private decide(lead: unknown, now: Instant, index: number): Decision {
     const c = this.compiled;
-    const ms = toEpochMs(now);
-    if (ms !== this.ms || !this.decidedAt) {
-      this.ms = ms;
-      this.pickCtx.ms = ms;
-      this.decidedAt = isoTimestamp(ms);
-    }
+    this.setNow(now);
+    this.matchedEntry = undefined;
     if (++this.seq > 0x3fffffff) this.resetStamps();
     clear(this.stageList);
     clear(this.anyList);
@@ -269,9 +338,10 @@ class CascadeRouter implements Router {
       }
     }
 
-    const dedupeKey = c.dedupe ? this.dedupeKeyOf(lead) : null;
+    const material = c.dedupe ? this.dedupeMaterial(lead) : null;
+    const dedupeKey = material === null ? null : this.dedupe.keyOf(material);
     let outcome: Outcome | null = null;
-    if (dedupeKey !== null) outcome = this.duplicateStage(dedupeKey);
+    if (dedupeKey !== null) outcome = this.duplicateStage(dedupeKey, material!);
     let domain = '';
     if (!outcome && c.account) {
       this.newStage();
@@ -295,7 +365,14 @@ class CascadeRouter implements Router {
         outcome.before = this.fallbackBefore(outcome.stage !== 'specialist' && this.specialistTried);
       }
       d = this.decision(leadId, outcome.rep ?? null, outcome);
-      if (outcome.stage !== 'duplicate') this.commit(outcome, dedupeKey, domain);
+      if (outcome.stage !== 'duplicate') {
+        const from = this.commit(outcome, dedupeKey, domain, lead);
+        if (from !== null) {
+          const prev = c.repIndex.get(from);
+          d.reroutedFrom = from;
+          d.reason += ` Re-routed from ${prev === undefined ? from : c.reps[prev].name}: that assignment was credited back.`;
+        }
+      }
     }
     if (this.accountSkipped >= 0) {
       const skipped = this.compiled.reps[this.accountSkipped];
@@ -308,9 +385,10 @@ class CascadeRouter implements Router {
     return d;
   }
 
-  private duplicateStage(key: number): Outcome | null {
-    const entry = this.dedupe.get(key);
+  private duplicateStage(key: number, material: string): Outcome | null {
+    const entry = this.dedupe.get(key, material);
     if (!entry) return null;
+    this.matchedEntry = entry;
     const age = this.ms - entry[1];
     if (Math.abs(age) >= this.compiled.dedupe!.windowMs) return null;
     const idx = this.compiled.repIndex.get(entry[0]);
@@ -340,7 +418,7 @@ class CascadeRouter implements Router {
     let owner = a.accounts.get(domain);
     let learned = false;
     if (owner === undefined) {
-      owner = this.learned.get(domainKey(domain));
+      owner = this.learned.get(this.learned.keyOf(domain), domain);
       learned = owner !== undefined;
     }
     if (owner === undefined) return null;
@@ -445,18 +523,34 @@ class CascadeRouter implements Router {
     return this.exactPass;
   }
 
-  private commit(outcome: Outcome, dedupeKey: number | null, domain: string): void {
+  /** Counts the assignment; returns the previous holder's id when the lead was re-routed from another rep. */
+  private commit(outcome: Outcome, dedupeKey: number | null, domain: string, lead: object): string | null {
     const c = this.compiled;
     const rep = c.reps[outcome.rep!];
     let counters = this.countersByIdx[rep.idx];
     if (!counters) this.counters[rep.id] = this.countersByIdx[rep.idx] = counters = {};
     countAssignment(counters, this.eligibility.localTime(rep, this.ms), this.ms);
     this.eligibility.assigned(rep);
+    // Re-route credit: the ledger's previous holder of this lead (by id, else by its dedupe entry).
+    let previous: HeldEntry | undefined;
+    const idMaterial = leadIdMaterial(lead, c.paths.id);
+    if (idMaterial !== null) {
+      const key = this.held.keyOf(idMaterial);
+      previous = this.held.get(key, idMaterial);
+      this.held.set(key, [rep.id, this.ms]);
+    }
+    const entry = this.matchedEntry;
+    if (previous === undefined && entry !== undefined && Math.abs(this.ms - entry[1]) < c.dedupe!.windowMs) {
+      previous = [entry[0], entry[1]];
+    }
+    let from: string | null = null;
+    if (previous !== undefined && previous[0] !== rep.id) {
+      this.credit(previous);
+      from = previous[0];
+    }
     if (dedupeKey !== null) {
-      this.dedupe.delete(dedupeKey);
       const territory = outcome.territory !== undefined ? c.matcher.territories[outcome.territory].id : null;
       this.dedupe.set(dedupeKey, [rep.id, this.ms, territory]);
-      evictOldest(this.dedupe, c.dedupe!.maxEntries);
     }
     const a = c.account;
     if (
@@ -470,15 +564,14 @@ class CascadeRouter implements Router {
         outcome.stage === 'specialist' ||
         outcome.stage === 'pool')
     ) {
-      const key = domainKey(domain);
-      if (!this.learned.has(key)) {
-        this.learned.set(key, rep.id);
-        evictOldest(this.learned, a.maxLearned);
-      }
+      const key = this.learned.keyOf(domain);
+      if (this.learned.get(key, domain) === undefined) this.learned.set(key, rep.id);
     }
+    return from;
   }
 
-  private dedupeKeyOf(lead: object): number | null {
+  /** The text a lead's dedupe key is the pseudonym of (its dedupe fields, normalised), or null when all are empty. */
+  private dedupeMaterial(lead: object): string | null {
     const parts: string[] = [];
     let any = false;
     for (const f of this.compiled.dedupe!.fields) {
@@ -487,7 +580,7 @@ class CascadeRouter implements Router {
       if (s) any = true;
       parts.push(s);
     }
-    return any ? hash53(parts.join('\u001f')) : null;
+    return any ? parts.join('\u001f') : null;
   }
 
   /** What the territory and specialist stages found, for a fallback stage's reason (see `fallbackClause`). */
@@ -578,30 +671,17 @@ class CascadeRouter implements Router {
   }
 }
 
-function domainKey(domain: string): number {
-  return hash53(domain);
-}
-
-function fromPersisted<V>(obj: Record<string, V>): Map<number, V> {
-  const map = new Map<number, V>();
-  for (const k of Object.keys(obj)) {
-    const n = parseInt(k.slice(1), 36);
-    if (Number.isSafeInteger(n)) map.set(n, obj[k]);
-  }
-  return map;
-}
-
-function toPersisted<V>(prefix: string, map: Map<number, V>): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const [k, v] of map) out[prefix + k.toString(36)] = v;
-  return out;
-}
-
 /** Of tied territories, the first in config order that lists the rep. */
 function firstTerritoryWith(c: CompiledConfig, territories: number[], rep: number): number {
   let best = -1;
   for (const t of territories) if ((best < 0 || t < best) && c.territoryPools[t].reps.includes(rep)) best = t;
   return best;
+}
+
+/** The text a lead's held entry is the pseudonym of: its own id (string or finite number), else null. */
+function leadIdMaterial(lead: object, path: string[]): string | null {
+  const v = leadIdOf(lead, path, -1);
+  return v === -1 ? null : typeof v === 'number' ? 'n' + v : 's' + v;
 }
 
 function leadIdOf(lead: object, path: string[], index: number): string | number {

@@ -1,5 +1,7 @@
+import type {DedupeEntry, HeldEntry, PoolState, RepCounters, RotationState} from './types';
+import {formatPath} from './config/errors';
+import {STATE_FORMAT, STATE_KEYS, stateSchema} from './stateSchema';
 import {dict} from './dict';
-import type {DedupeEntry, PoolState, RepCounters, RotationState} from './types';
 
 /** A fresh state; its maps have no prototype (rep and territory ids are user-named keys). */
 export function emptyState(): RotationState {
@@ -8,6 +10,102 @@ export function emptyState(): RotationState {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Why a stored value is not a state this version can use (see parseState). */
+export type StateErrorKind = 'not_state' | 'newer_version' | 'corrupt';
+
+/**
+ * Why a stored value cannot be used as a lead-routing state:
+ * - `not_state`: it is something else (a config, a leads list, `[]`, `42`, `null`, an empty file);
+ * - `newer_version`: a state written by a newer version of lead-routing (`v` above this version's);
+ * - `corrupt`: it is meant to be a state but is unreadable (bad JSON, wrong types inside).
+ * The message names where it was read (file, static-data key, Redis key, document properties) and
+ * never quotes state content.
+ */
+export class StateError extends Error {
+  constructor(
+    readonly kind: StateErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StateError';
+  }
+}
+
+function refuse(kind: StateErrorKind, where: string, detail: string): StateError {
+  return new StateError(kind, `${where} ${detail}`);
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty array' : 'an array';
+  if (typeof v === 'string') return 'a string';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * Reads a persisted lead-routing state, refusing anything else.
+ *
+ * `input` is the stored value: a parsed object, or JSON text (a file, a Redis field, document
+ * properties). `where` names the store and key in the messages, e.g. `State file "s.json"` or
+ * `Redis key "lead-routing:ledger:sales"`.
+ * Returns a fresh, well-formed copy (format 1).
+ * Throws StateError: `not_state` for empty text, non-objects, objects without the format marker
+ * `v` (e.g. a routing config or `{"pools":5}`; an object whose keys are all state parts holding
+ * objects is read as format 1); `newer_version` for `v` above 1 ("written by a newer
+ * version"); `corrupt` for text that is not JSON or a `v: 1` object with parts of the wrong type
+ * (the message lists the paths).
+ */
+export function parseState(input: unknown, where: string): RotationState {
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.trim() === '') throw refuse('not_state', where, 'is empty, not a lead-routing state.');
+    try {
+      value = JSON.parse(input);
+    } catch (e) {
+      throw refuse(
+        'corrupt',
+        where,
+        `is not valid JSON (${(e as Error).message}); it cannot be read as a lead-routing state.`,
+      );
+    }
+  }
+  if (!isRecord(value)) {
+    throw refuse('not_state', where, `is not a lead-routing state (it holds ${describeValue(value)}).`);
+  }
+  const keys = Object.keys(value);
+  const olderWriter =
+    keys.length > 0 && keys.every(k => STATE_KEYS.includes(k) && isRecord((value as Record<string, unknown>)[k]));
+  if (!('v' in value) && olderWriter) value = {...value, v: 1};
+  else if (!('v' in value)) {
+    const looksLikeConfig = Array.isArray(value.reps) || Array.isArray(value.territories);
+    const known = keys.filter(k => STATE_KEYS.includes(k));
+    throw refuse(
+      'not_state',
+      where,
+      looksLikeConfig
+        ? 'is not a lead-routing state (it is a routing config).'
+        : `is not a lead-routing state (no format marker "v"${known.length ? '' : ' and none of its parts'}).`,
+    );
+  }
+  const v = (value as Record<string, unknown>).v;
+  if (typeof v === 'number' && Number.isInteger(v) && v > STATE_FORMAT) {
+    throw refuse(
+      'newer_version',
+      where,
+      `was written by a newer version of lead-routing (state format ${v}; this version reads format ${STATE_FORMAT}). Upgrade, or point this run at another state.`,
+    );
+  }
+  const parsed = stateSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map(i => `${formatPath(i.path as PropertyKey[]) || '(state)'}: ${i.message}`)
+      .join('; ');
+    throw refuse('corrupt', where, `is a damaged lead-routing state (${issues}).`);
+  }
+  return copyState(value);
 }
 
 /**
@@ -51,6 +149,17 @@ export function copyState(input: unknown): RotationState {
       }
     }
   }
+  if (isRecord(input.held)) {
+    const held = dict<HeldEntry>();
+    let any = false;
+    for (const [k, e] of Object.entries(input.held)) {
+      if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') {
+        held[k] = [e[0], e[1]];
+        any = true;
+      }
+    }
+    if (any) out.held = held;
+  }
   return out;
 }
 
@@ -60,47 +169,4 @@ export function evictOldest<K, V>(map: Map<K, V>, max: number): void {
     const oldest = map.keys().next().value as K;
     map.delete(oldest);
   }
-}
-
-/** Why a stored value is not a state this version can use (see parseState). */
-export type StateErrorKind = 'not_state' | 'newer_version' | 'corrupt';
-
-/** A stored value that is not a lead-routing state; `message` names where it was read. */
-export class StateError extends Error {
-  constructor(
-    readonly kind: StateErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StateError';
-  }
-}
-
-const STATE_PARTS = ['pools', 'reps', 'accounts', 'dedupe'] as const;
-
-/**
- * A persisted state, validated: `where` names the store and key for the messages ("document
- * properties leadRouting.state.*"). Throws StateError: `not_state` for anything that is not a
- * lead-routing state object (arrays, numbers, null, a config), `newer_version` for `v` above 1,
- * `corrupt` for a state whose parts have the wrong type. Unknown keys inside the parts are dropped
- * as copyState does.
- */
-export function parseState(input: unknown, where: string): RotationState {
-  if (!isRecord(input) || !('v' in input || STATE_PARTS.some(p => p in input))) {
-    throw new StateError('not_state', `${where} is not a lead-routing state.`);
-  }
-  for (const key of Object.keys(input)) {
-    if (key !== 'v' && !(STATE_PARTS as readonly string[]).includes(key))
-      throw new StateError('not_state', `${where} is not a lead-routing state (it has "${key}").`);
-  }
-  if (input.v !== undefined && input.v !== 1) {
-    if (typeof input.v === 'number' && input.v > 1)
-      throw new StateError('newer_version', `${where} was written by a newer version (state format v${input.v}).`);
-    throw new StateError('corrupt', `${where} is corrupt: its version is ${JSON.stringify(input.v)}.`);
-  }
-  for (const p of STATE_PARTS) {
-    if (input[p] !== undefined && !isRecord(input[p]))
-      throw new StateError('corrupt', `${where} is corrupt: "${p}" is not an object.`);
-  }
-  return copyState(input);
 }

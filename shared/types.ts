@@ -56,6 +56,11 @@ export interface Decision {
   decidedAt: string;
   /** Present when the config has `intent`: the keywords found, in config order. */
   intentKeywords?: string[];
+  /**
+   * Present when the ledger had assigned this lead to another rep (same lead id, or same dedupe key
+   * within the window): that rep's id. Its day/week/month counts were credited back.
+   */
+  reroutedFrom?: string;
   /** Present only when non-empty: what was read with an assumption (shell warnings first). */
   warnings?: RoutingWarning[];
 }
@@ -98,6 +103,9 @@ export interface RepCounters {
 /** [ownerId, first routed at (epoch ms), territoryId or null] */
 export type DedupeEntry = [string, number, string | null];
 
+/** [ownerId, assigned at (epoch ms)]: who holds a lead the ledger assigned (for re-route credit). */
+export type HeldEntry = [string, number];
+
 /** Everything the router remembers. Small JSON, no lead PII (keys and domains are hashes). */
 export interface RotationState {
   v: 1;
@@ -107,11 +115,20 @@ export interface RotationState {
   accounts: Record<string, string>;
   /** hashed dedupe key -> entry, oldest first. */
   dedupe: Record<string, DedupeEntry>;
+  /** hashed lead id -> current holder, oldest first (present once a lead with an id was assigned). */
+  held?: Record<string, HeldEntry>;
 }
 
 export interface RouteOptions {
   /** Include `candidates` (default true). Off is faster. */
   trace?: boolean;
+  /**
+   * Per-installation secret for pseudonyms: dedupe keys, learned e-mail domains and held lead ids are
+   * stored as HMAC-SHA-256 under it (shared/pseudonym.ts). Absent: the unkeyed public hash (anyone
+   * with a list of candidates can confirm an entry). Unkeyed entries already in the state are still
+   * honoured (and re-keyed when used) until they expire.
+   */
+  secret?: string;
 }
 
 export type Instant = Date | string | number;

@@ -118,7 +118,7 @@ describe('state in properties', () => {
       [
         'pools of the wrong type',
         {[STATE_COUNT_KEY]: '1', 'leadRouting.state.0': '{"v":1,"pools":"x"}'},
-        /"pools" is not an object/,
+        /damaged lead-routing state \(pools: /,
       ],
       [
         'a newer format',

@@ -50,9 +50,10 @@ describe.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto_
       }),
     );
     const state = path.join(tmp, `state-${name}.json`);
-    const leads = write(`one-${name}.json`, '[{"id": 1}]');
     const owners: Array<string | null> = [];
     for (let i = 0; i < 3; i++) {
+      // A new lead each run (one id routed again to another rep would be a re-route: credited back).
+      const leads = write(`one-${name}-${i}.json`, `[{"id": ${i + 1}}]`);
       const r = cli('route', '--config', config, '--leads', leads, '--state', state, '--now', '2026-11-23T16:00:00Z');
       expect(r.status).toBe(0);
       owners.push(...decisions(r.stdout).map(d => d.ownerId));

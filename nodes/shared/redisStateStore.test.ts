@@ -7,7 +7,10 @@ import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from './r
 import {StaticDataStateStore} from './staticDataStateStore';
 import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from './redisStateStore';
 
-// A real redis-server on a free loopback port, no persistence; stopped after the tests.
+// A real redis-server on a free loopback port, no persistence; stopped after the tests. The
+// concurrency cases race 100 commits: on a loaded machine that takes longer than jest's 5 s default.
+jest.setTimeout(60000);
+
 let server: ChildProcess;
 let port: number;
 
