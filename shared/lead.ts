@@ -15,7 +15,14 @@ export type FieldKind = 'zip' | 'state' | 'country' | 'text' | 'email';
  * of an unmapped canonical field). `guarded`: a segment is a property every object inherits
  * ("constructor", "__proto__"), so only own properties are read. `slow`: any of these is set.
  */
-export type FieldPath = string[] & {whole?: string; aliases?: readonly string[]; guarded?: boolean; slow?: boolean};
+export type FieldPath = string[] & {
+  whole?: string;
+  aliases?: readonly string[];
+  /** Alias -> its place in `aliases`, when there are many (read by one pass over the lead's keys). */
+  aliasRank?: Map<string, number>;
+  guarded?: boolean;
+  slow?: boolean;
+};
 
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
@@ -24,6 +31,7 @@ export function compilePath(path: string, aliases?: readonly string[]): FieldPat
   const out = path.split('.').filter(p => p.length > 0) as FieldPath;
   if (out.length > 1 || (out.length === 1 && out[0] !== path)) out.whole = path;
   if (aliases !== undefined && aliases.length !== 0) out.aliases = aliases.filter(a => a !== path);
+  if (out.aliases !== undefined && out.aliases.length > 8) out.aliasRank = new Map(out.aliases.map((a, i) => [a, i]));
   if (out.some(seg => INHERITED.has(seg))) out.guarded = true;
   out.slow = out.whole !== undefined || out.aliases !== undefined || out.guarded === true;
   return out;
@@ -65,8 +73,24 @@ function readSlow(lead: unknown, path: FieldPath): unknown {
     v = path.guarded !== true || hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
   }
   if (v !== undefined || path.aliases === undefined) return v;
-  for (const alias of path.aliases) if (hasOwn(obj, alias)) return obj[alias];
-  return undefined;
+  const ranks = path.aliasRank;
+  if (ranks === undefined) {
+    for (const alias of path.aliases) if (hasOwn(obj, alias)) return obj[alias];
+    return undefined;
+  }
+  // many aliases: one pass over the lead's own keys (usually fewer), the best-ranked alias wins
+  let best = -1;
+  let bestKey = '';
+  // (for…in, not Object.keys: no array per read; inherited keys are never aliases' own)
+  for (const key in obj) {
+    const rank = ranks.get(key);
+    if (rank !== undefined && !hasOwn(obj, key)) continue;
+    if (rank !== undefined && (best < 0 || rank < best)) {
+      best = rank;
+      bestKey = key;
+    }
+  }
+  return best < 0 ? undefined : obj[bestKey];
 }
 
 export function normalizeValue(kind: FieldKind, raw: unknown): string {

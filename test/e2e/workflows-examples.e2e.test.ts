@@ -149,6 +149,7 @@ describe.each(SELECTED.map(ex => [ex.platform, ex] as [string, Example]))('%s', 
 
 interface RoutingOut {
   ownerId?: string | null;
+  ownerName?: string | null;
   warnings?: Array<{code: string}>;
   candidates?: Array<{repId: string; eligible?: boolean; why?: string | null; capacityLimit?: string}>;
 }
@@ -198,7 +199,9 @@ function availabilityProblems(
   const writes = calls.filter(c => !callsFor([c], ex.slug, a.call).length);
   for (const d of routed) {
     const owner = String(d.routing.ownerId);
-    if (!writes.some(c => mentions(c, owner)))
+    // Messaging write-backs (an SMS naming the rep) carry the rep's name rather than its id.
+    const name = d.routing.ownerName;
+    if (!writes.some(c => mentions(c, owner) || (!!name && mentions(c, name))))
       problems.push(`${d.node}: owner ${owner} was never written back (no later call names it)`);
   }
   if (away !== undefined) {

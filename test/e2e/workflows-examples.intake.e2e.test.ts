@@ -35,8 +35,16 @@ import {startStub, type RecordedCall, type Stub} from './workflows-examples.stub
 import {testVariant} from './workflows-examples.variant';
 
 const EXAMPLES_DIR = path.join(ROOT, 'workflows-examples');
-const committed = fs.readdirSync(EXAMPLES_DIR).filter(f => f.endsWith('.json'));
-const WEBHOOKS = EXAMPLES.filter(ex => ex.intake);
+/** LEAD_ROUTING_EXAMPLES=zoho,monday: only the examples whose slug contains one of the words (as the examples e2e). */
+const only = (process.env.LEAD_ROUTING_EXAMPLES ?? '')
+  .split(',')
+  .map(w => w.trim().toLowerCase())
+  .filter(Boolean);
+const picked = (slug: string) => !only.length || only.some(w => slug.toLowerCase().includes(w));
+const committed = fs.readdirSync(EXAMPLES_DIR).filter(f => f.endsWith('.json') && picked(f));
+const WEBHOOKS = EXAMPLES.filter(ex => ex.intake && picked(ex.slug));
+/** One `n8n import:workflow` per file: ~30 s each on a loaded machine, so the setup gets its own budget. */
+const SETUP_MS = 60 * 60_000;
 /** The test's own shared secret (a fixture of this loopback-only test, not a credential of anything). */
 const SECRET = 'e2e-intake-' + crypto.createHash('sha256').update('lead-routing intake test').digest('hex');
 const BASIC_USER = 'sugar-hook';
@@ -178,7 +186,7 @@ beforeAll(async () => {
     await activateWorkflow(session, id);
     intakeIds.set(ex.slug, id);
   }
-});
+}, SETUP_MS);
 
 afterAll(async () => {
   await server?.stop();

@@ -26,16 +26,19 @@ One importable n8n workflow per platform. Each wires the platform's new-lead eve
 (Route Lead, Round Robin, Territory Match), writes the owner back, tells the rep (Slack, Twilio SMS or SendGrid
 e-mail) and sends every unassigned lead to the managers' channel.
 
-Import: n8n → Workflows → Import from File (or \`n8n import:workflow --input=<file>\`). Then:
+Import: first create the credentials listed for the example under the names the nodes show (placeholders such as
+"Slack account"; placeholder values are enough to try it): n8n links them by name when it imports the file.
+Then n8n → Workflows → Import from File, or \`n8n import:workflow --input=<file>\` (every file has a fixed id:
+importing it again updates the same workflow). Then:
 
-1. Create the credentials listed for the example, under the names the nodes show (placeholders such as
-   "Slack account"); n8n links them by name.
-2. Open the **Config** node (second on the canvas) and change what the last column says: base URLs,
+1. Open the **Config** node (second on the canvas) and change what the last column says: base URLs,
    channels, ids. Every HTTP Request takes its base URL from there.
-3. Open **Route Lead** and replace the demo reps and territories with yours. Rep ids are the platform's user
+2. Open **Route Lead** and replace the demo reps and territories with yours. Rep ids are the platform's user
    ids, so the write-back needs no lookup.
-4. The trigger carries a pinned sample payload so "Test workflow" runs without the platform; unpin it
-   before going live.
+3. The trigger carries a pinned sample payload (the Webhook examples also pin the platform's record on their
+   re-read node), so "Execute workflow" runs without the platform and stops at the first write-back. n8n 2.40.7
+   starts no execution, pinned or not, while any node names a credential that does not exist ("Node … uses
+   invalid credential"): that is why the credentials come first. Unpin before going live.
 
 | Platform | File | Lead source: trigger | How the owner is written back | Credentials to create | Change after import |
 |---|---|---|---|---|---|
