@@ -2,6 +2,8 @@
 // top-level function per export of src/main.ts so Apps Script sees the menu, trigger and sidebar
 // functions), appsscript.json and Sidebar.html. Called by /work/main/build.mjs (--only=apps-script).
 // LEAD_ROUTING_MAIL=off builds without the send_mail scope (and without the e-mail option).
+// LEAD_ROUTING_CALENDAR=on adds the calendar.freebusy scope and the Calendar advanced service
+// (the "Use Google Calendar availability" option); off by default so nobody is asked for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -37,6 +39,7 @@ const englishOnlyZodLocales = {
 
 export async function build(esbuild, options = {}) {
   const mail = (options.mail ?? process.env.LEAD_ROUTING_MAIL) !== 'off';
+  const calendar = (options.calendar ?? process.env.LEAD_ROUTING_CALENDAR) === 'on';
   const outdir = options.outdir ?? path.join(here, 'dist');
   const result = await esbuild.build({
     entryPoints: [path.join(here, 'src/main.ts')],
@@ -49,7 +52,7 @@ export async function build(esbuild, options = {}) {
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
-    define: {MAIL_SCOPE: mail ? 'true' : 'false'},
+    define: {MAIL_SCOPE: mail ? 'true' : 'false', CALENDAR_SCOPE: calendar ? 'true' : 'false'},
     plugins: [englishOnlyZodLocales],
     // Whitespace and syntax only: names stay readable in Apps Script's error messages.
     minifyWhitespace: true,
@@ -63,6 +66,13 @@ export async function build(esbuild, options = {}) {
   const code = `// Lead Routing add-on, built by apps-script/build.mjs. Do not edit: edit apps-script/src.\n${bundle}\n// Global functions Apps Script can call (menu items, triggers, google.script.run).\n${stubs}\n`;
   const manifest = JSON.parse(fs.readFileSync(path.join(here, 'appsscript.json'), 'utf8'));
   if (!mail) manifest.oauthScopes = manifest.oauthScopes.filter(s => !s.endsWith('/script.send_mail'));
+  if (calendar) {
+    manifest.oauthScopes.push('https://www.googleapis.com/auth/calendar.freebusy');
+    manifest.dependencies = {
+      ...manifest.dependencies,
+      enabledAdvancedServices: [{userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3'}],
+    };
+  }
   // Atomic writes: tests running in parallel may read dist/ while it is rebuilt.
   fs.mkdirSync(outdir, {recursive: true});
   const write = (name, text) => {

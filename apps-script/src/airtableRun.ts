@@ -5,7 +5,7 @@ import {createRouter, type Decision, type RotationState} from '../../shared';
 import {AirtableClient, AirtableError, UPDATE_BATCH, type AirtableRecord} from './airtable';
 import {tryAppendLog} from './log';
 import {REP_HEADERS, SHEETS} from './layout';
-import {buildConfig, logRow, routeOptions, UserError, type LogRow} from './routing';
+import {awayNote, buildConfig, logRow, routeOptions, runOptions, UserError, type LogRow} from './routing';
 import type {Settings} from './settings';
 import {loadState, saveState} from './stateStore';
 import {airtableToken} from './properties';
@@ -23,6 +23,8 @@ export interface AirtableRunResult {
   error: string | null;
   /** Set when the Routing Log could not be written (the Airtable updates stand). */
   logError: string | null;
+  /** Reps live presence kept out of this run (awayNote). */
+  away: string;
 }
 
 /** Airtable records as a table (header row + rows), the shape configFromSheets reads. */
@@ -55,7 +57,13 @@ export function runAirtable(
     throw e;
   }
   const leadHeaders = recordsAsTable(leads, [])[0];
-  const compiled = buildConfig(recordsAsTable(reps, REP_HEADERS), territories, leadHeaders, settings);
+  const compiled = buildConfig(
+    recordsAsTable(reps, REP_HEADERS),
+    territories,
+    leadHeaders,
+    settings,
+    runOptions(ss, settings, now),
+  );
   const props = PropertiesService.getDocumentProperties();
   const router = createRouter(compiled, loadState(props), routeOptions(secret));
   let committed: RotationState | null = null;
@@ -93,5 +101,5 @@ export function runAirtable(
     .filter(r => r.decision.ownerId !== null || r.lead['Routing Reason'] !== r.decision.reason)
     .map(r => logRow('Airtable', r.recordId, r.lead, r.decision, now));
   const logError = tryAppendLog(ss, logRows);
-  return {routed, remaining: leads.length - routed.length, logRows, error, logError};
+  return {routed, remaining: leads.length - routed.length, logRows, error, logError, away: awayNote(compiled)};
 }

@@ -2,7 +2,7 @@
 // the same way) plus the settings into a RoutingConfig for the core. No Apps Script calls here.
 import {hoursFromText, outOfOfficeFromText, type RoutingConfigInput} from '../../shared';
 import {REP_HEADERS, TERRITORY_HEADERS, columnIndex, headerKey} from './layout';
-import type {Settings} from './settings';
+import {accountLines, type Settings} from './settings';
 
 type Cell = unknown;
 type RepInput = RoutingConfigInput['reps'][number];
@@ -305,7 +305,9 @@ function readTerritories(
 
 /**
  * Reps + Territories tables and settings -> a config the core validates. `leadHeaders` are the
- * lead table's column names: canonical fields (zip, state, ...) are mapped to them.
+ * lead table's column names: canonical fields (zip, state, ...) are mapped to them. `timeZone`
+ * (IANA, the spreadsheet's zone) becomes the config's `timezone`: reps without a Timezone cell
+ * keep their Hours in it (contract: config `timezone`; issue 12 #8).
  */
 export function configFromSheets(
   repsValues: readonly Cell[][],
@@ -313,6 +315,7 @@ export function configFromSheets(
   leadHeaders: readonly Cell[],
   settings: Settings,
   dateToIso: (d: Date) => string = defaultDateToIso,
+  timeZone?: string,
 ): SheetConfig {
   const issues: string[] = [];
   const reps = readReps(repsValues, issues, dateToIso);
@@ -327,6 +330,24 @@ export function configFromSheets(
     cascade: settings.cascade,
     pool: {reps: 'all', strategy: settings.strategy},
   };
+  if (timeZone) config.timezone = timeZone;
+  if (settings.partialMinScore !== 1) config.partialMinScore = settings.partialMinScore;
+  if (settings.accountOwner.enabled) {
+    const accounts: Record<string, string> = {};
+    for (const line of accountLines(settings.accountOwner.accounts)) {
+      const id = line.rep ? resolve(line.rep) : null;
+      if (id === null) issues.push(`Settings, accounts: "${line.rep}" (for ${line.domain}) is not on the Reps sheet.`);
+      else accounts[line.domain] = id;
+    }
+    config.accountOwner = {by: 'emailDomain', accounts, learn: settings.accountOwner.learn};
+  }
+  if (settings.intent.enabled) {
+    config.intent = {
+      field: fieldPath(settings.intent.field, leadHeaders),
+      keywords: settings.intent.keywords,
+      required: settings.intent.required,
+    };
+  }
   if (settings.defaultOwner) {
     const id = resolve(settings.defaultOwner);
     if (id === null) issues.push(`Settings, default owner: "${settings.defaultOwner}" is not on the Reps sheet.`);

@@ -52,6 +52,7 @@ export const LOG_HEADERS = [
   'Score',
   'Routing Reason',
   'Config Version',
+  'Warnings',
 ] as const;
 
 /** Header lookup key: case, spaces, dashes and underscores do not matter ("Assigned to" = "assigned_to"). */

@@ -11,6 +11,10 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
       .setValues([[...LOG_HEADERS]])
       .setFontWeight('bold');
     log.setFrozenRows(1);
+  } else {
+    // A log made by an older version lacks the last headers (Warnings): add them above the new column.
+    const last = log.getRange(1, LOG_HEADERS.length);
+    if (String(last.getValue()) === '') last.setValue(LOG_HEADERS[LOG_HEADERS.length - 1]).setFontWeight('bold');
   }
   return log;
 }

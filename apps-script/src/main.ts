@@ -5,14 +5,18 @@
 import {loadSettings} from './properties';
 import {previewHtml, previewRows} from './preview';
 import {UserError} from './routing';
-import {StateError} from '../../shared';
 import {LOCK_WAIT_MS, runAssignment} from './runner';
 import {clearState} from './stateStore';
 import {setUpSheetsIn} from './setup';
-import {saveSidebarForm, sidebarState, type SidebarState} from './sidebar';
+import {addSampleData, removeSampleData} from './sample';
+import {StateError} from '../../shared';
+import {saveSidebarForm, sidebarAssign, sidebarAutoAssign, sidebarState, type SidebarState} from './sidebar';
 import {changeMayAddLeads, installTriggers, removeTriggers} from './triggers';
 
 const MENU = 'Lead Routing';
+/** The add-on's documentation (Help menu item and the sidebar's Help link). */
+export const HELP_URL =
+  'https://github.com/n8n-nodes-lead-routing/n8n-nodes-lead-routing/blob/main/docs/sheets-add-on.md';
 
 function message(e: unknown): string {
   return e instanceof UserError || e instanceof StateError
@@ -24,21 +28,64 @@ function alert(text: string): void {
   SpreadsheetApp.getUi().alert(MENU, text, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
-export function onOpen(): void {
+/**
+ * Simple trigger, also run by onInstall. Editor add-on conventions: the menu goes under
+ * Extensions → (the add-on) via createAddonMenu, and nothing here reads properties or the sheet,
+ * so it works in every authorization mode (AuthMode.NONE before the add-on is enabled in this
+ * document, LIMITED bound, FULL after install).
+ */
+export function onOpen(_e?: {authMode?: unknown}): void {
   SpreadsheetApp.getUi()
-    .createMenu(MENU)
-    .addItem('Set up sheets', 'setUpSheets')
+    .createAddonMenu()
+    .addItem('Open Lead Routing', 'showSettings')
     .addItem('Assign new leads now', 'assignNewLeads')
     .addItem('Preview routing', 'previewRouting')
-    .addItem('Settings', 'showSettings')
     .addSeparator()
-    .addItem('Enable automatic assignment', 'enableAutoAssign')
-    .addItem('Disable automatic assignment', 'disableAutoAssign')
+    .addItem('Set up sheets', 'setUpSheets')
+    .addItem('Add sample data', 'addSamples')
+    .addItem('Remove sample data', 'removeSamples')
+    .addSeparator()
+    .addItem('Turn automatic assignment on', 'enableAutoAssign')
+    .addItem('Turn automatic assignment off', 'disableAutoAssign')
+    .addSeparator()
+    .addItem('Help', 'showHelp')
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+/** Runs when a user installs the add-on from the Marketplace: the menu appears without a reload. */
+export function onInstall(e?: {authMode?: unknown}): void {
+  onOpen(e);
+}
+
+/** Help: a small dialog with the link (a script cannot open a browser tab by itself). */
+export function showHelp(): void {
+  const html =
+    '<link rel="stylesheet" href="https://ssl.gstatic.com/docs/script/css/add-ons1.css">' +
+    '<div style="font-family:Arial;font-size:13px"><p>The guide covers setup, every setting, what each message means and what to do.</p>' +
+    `<p><a href="${HELP_URL}" target="_blank" rel="noopener">Open the Lead Routing guide</a></p></div>`;
+  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(360).setHeight(140), 'Help');
+}
+
+export function addSamples(): void {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    setUpSheetsIn(ss);
+    const n = addSampleData(ss);
+    alert(
+      `Added ${n} sample rows, marked "(sample)". Preview routing shows where the sample leads go; Remove sample data takes them out again.`,
+    );
+  } catch (e) {
+    alert(message(e));
+  }
+}
+
+export function removeSamples(): void {
+  try {
+    const n = removeSampleData(SpreadsheetApp.getActiveSpreadsheet());
+    alert(n ? `Removed ${n} sample rows.` : 'There were no sample rows.');
+  } catch (e) {
+    alert(message(e));
+  }
 }
 
 export function setUpSheets(): void {
@@ -46,7 +93,8 @@ export function setUpSheets(): void {
     const created = setUpSheetsIn(SpreadsheetApp.getActiveSpreadsheet());
     alert(
       (created.length ? `Created ${created.join(', ')}. ` : 'All sheets were there; missing headers were added. ') +
-        'Next: list your reps on Reps (tick Available), optionally add Territories, then Assign new leads now.',
+        'Next: list your reps on Reps (tick Available), optionally add Territories, then Assign new leads now. ' +
+        'To try it first, use Add sample data: marked sample rows you can remove again.',
     );
   } catch (e) {
     alert(message(e));
@@ -116,6 +164,16 @@ function finishTriggerRun(status: {ok: boolean; message: string}): void {
 /** Sidebar: current settings (google.script.run.getSettings). */
 export function getSettings(): SidebarState {
   return sidebarState();
+}
+
+/** Sidebar: Assign now (google.script.run.assignFromSidebar). */
+export function assignFromSidebar(): ReturnType<typeof sidebarAssign> {
+  return sidebarAssign();
+}
+
+/** Sidebar: automatic assignment on or off (google.script.run.setAutoAssign). */
+export function setAutoAssign(on: unknown): ReturnType<typeof sidebarAutoAssign> {
+  return sidebarAutoAssign(on === true);
 }
 
 /** Sidebar: save (google.script.run.saveSettings). */

@@ -4,7 +4,7 @@ import {TimeBudget} from './budget';
 import {runAirtable} from './airtableRun';
 import {notifyReps, type Assignment} from './notify';
 import {loadSettings, storeLastRun, type RunStatus} from './properties';
-import {UserError} from './routing';
+import {UserError, warningSummary} from './routing';
 import {installationSecret} from './secret';
 import {StateError} from '../../shared';
 import {runSheet} from './sheetRun';
@@ -30,7 +30,7 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     status.message = 'Lead routing must run from the spreadsheet (Extensions → Apps Script in the Sheet).';
     return status;
   }
-  if (!lock.tryLock(trigger === 'menu' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
+  if (!lock.tryLock(trigger === 'menu' || trigger === 'sidebar' ? LOCK_WAIT_MS.menu : LOCK_WAIT_MS.trigger)) {
     status.message = 'Another run is assigning leads right now; the new rows are left for the next run.';
     status.ok = false;
     return status;
@@ -42,6 +42,7 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     let error: string | null = null;
     let logError: string | null = null;
     let changedMeanwhile: number[] = [];
+    let away = '';
     const secret = installationSecret();
     if (settings.source === 'airtable') {
       const r = runAirtable(ss, settings, budget, secret);
@@ -49,12 +50,14 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
       status.remaining = r.remaining;
       error = r.error;
       logError = r.logError;
+      away = r.away;
     } else {
       const r = runSheet(ss, settings, budget, secret);
       assignments = r.routed;
       status.remaining = r.remaining;
       logError = r.logError;
       changedMeanwhile = r.changedMeanwhile;
+      away = r.away;
     }
     status.assigned = assignments.filter(a => a.decision.ownerId !== null).length;
     status.unassigned = assignments.length - status.assigned;
@@ -62,6 +65,9 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
     const parts = [`Assigned ${status.assigned} new lead${status.assigned === 1 ? '' : 's'}.`];
     if (status.unassigned) parts.push(`${status.unassigned} could not be assigned (see Routing Reason).`);
     if (status.remaining) parts.push(`${status.remaining} left for the next run.`);
+    if (away && assignments.length) parts.push(away);
+    const warned = warningSummary(assignments.map(a => a.decision));
+    if (warned) parts.push(warned);
     if (changedMeanwhile.length) {
       parts.push(
         `Row${changedMeanwhile.length === 1 ? '' : 's'} ${changedMeanwhile.join(', ')} changed while this run was routing: left as ${changedMeanwhile.length === 1 ? 'it is' : 'they are'}.`,

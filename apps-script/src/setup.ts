@@ -93,6 +93,13 @@ export function setUpSheetsIn(ss: Spreadsheet): string[] {
       .getRange(2, available + 1, rows, 1)
       .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   }
+  const tzCol = columnIndex(reps.header, ['Timezone']).Timezone;
+  reps.sheet
+    .getRange(1, tzCol + 1)
+    .setNote(
+      `Blank: the spreadsheet's time zone (${ss.getSpreadsheetTimeZone()}, set in File → Settings). ` +
+        'Otherwise an IANA zone such as America/New_York or Europe/Berlin.',
+    );
   ensureHeaders(ss, SHEETS.territories, TERRITORY_HEADERS, created);
   const leadsExisted = ss.getSheetByName(SHEETS.leads) !== null;
   const leads = ensureHeaders(

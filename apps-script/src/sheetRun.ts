@@ -5,7 +5,7 @@ import {isBlankRow} from './configFromSheets';
 import {escapeCell} from './escape';
 import {tryAppendLog} from './log';
 import {ASSIGNMENT_HEADERS, SHEETS, columnIndex} from './layout';
-import {buildConfig, logRow, routeOptions, UserError, type LogRow} from './routing';
+import {awayNote, buildConfig, logRow, routeOptions, runOptions, UserError, type LogRow} from './routing';
 import type {Settings} from './settings';
 import {loadState, saveState} from './stateStore';
 import type {TimeBudget} from './budget';
@@ -86,12 +86,15 @@ function readTable(ss: Spreadsheet, name: string, required: boolean): unknown[][
   return sheet ? sheet.getDataRange().getValues() : [];
 }
 
-export function sheetConfig(ss: Spreadsheet, settings: Settings, leadHeaders: unknown[]): CompiledConfig {
+export function sheetConfig(
+  ss: Spreadsheet,
+  settings: Settings,
+  leadHeaders: unknown[],
+  now: Date = new Date(),
+): CompiledConfig {
   const reps = readTable(ss, SHEETS.reps, true);
   const territories = readTable(ss, SHEETS.territories, false);
-  let tz: string | null = null;
-  const dateToIso = (d: Date) => Utilities.formatDate(d, (tz ??= ss.getSpreadsheetTimeZone()), 'yyyy-MM-dd');
-  return buildConfig(reps, territories, leadHeaders, settings, dateToIso);
+  return buildConfig(reps, territories, leadHeaders, settings, runOptions(ss, settings, now));
 }
 
 /** Routes new rows in order until the budget runs out; the rest stay new for the next run. */
@@ -200,14 +203,20 @@ export interface SheetRunResult {
   changedMeanwhile: number[];
   /** Set when the Routing Log could not be written (the assignments are on Leads all the same). */
   logError: string | null;
+  /** Reps live presence kept out of this run (awayNote). */
+  away: string;
 }
 
 /** One assignment run over the Leads sheet. The caller holds the document lock. */
 export function runSheet(ss: Spreadsheet, settings: Settings, budget: TimeBudget, secret?: string): SheetRunResult {
   const now = new Date();
   const table = readLeadTable(ss, false);
-  const compiled = sheetConfig(ss, settings, table.header);
-  if (table.newRows.length === 0) return {routed: [], remaining: 0, logRows: [], changedMeanwhile: [], logError: null};
+  if (table.newRows.length === 0) {
+    // A bad config is reported even with nothing to route; no calendar is asked for nothing.
+    sheetConfig(ss, {...settings, calendar: false}, table.header, now);
+    return {routed: [], remaining: 0, logRows: [], changedMeanwhile: [], logError: null, away: ''};
+  }
+  const compiled = sheetConfig(ss, settings, table.header, now);
   const props = PropertiesService.getDocumentProperties();
   const {routed: decided, router} = routeRows(table, compiled, loadState(props), now, budget, Infinity, secret);
   const skipped = writeAssignments(table, decided, now);
@@ -224,5 +233,6 @@ export function runSheet(ss: Spreadsheet, settings: Settings, budget: TimeBudget
     logRows,
     changedMeanwhile: skipped.map(r => r.index + 1),
     logError: tryAppendLog(ss, logRows),
+    away: awayNote(compiled),
   };
 }

@@ -24,6 +24,12 @@ const GLOBALS = [
   'catchUpAssign',
   'getSettings',
   'saveSettings',
+  'assignFromSidebar',
+  'setAutoAssign',
+  'resetRotation',
+  'showHelp',
+  'addSamples',
+  'removeSamples',
 ];
 
 /** The core's owners for these leads in one batch from an empty state. */
@@ -55,15 +61,18 @@ describe('the bundle as Apps Script sees it', () => {
     const ex = newExecution(world);
     ex.call('onOpen', {authMode: 'FULL'});
     const menu = world.ui.menus[0];
-    expect(menu.name).toBe('Lead Routing');
+    expect(menu.name).toBe('add-on'); // createAddonMenu: Extensions → (the add-on's name)
     const fns = menu.items.map(i => i[1]).filter(Boolean);
     expect(fns).toEqual([
-      'setUpSheets',
+      'showSettings',
       'assignNewLeads',
       'previewRouting',
-      'showSettings',
+      'setUpSheets',
+      'addSamples',
+      'removeSamples',
       'enableAutoAssign',
       'disableAutoAssign',
+      'showHelp',
     ]);
     for (const f of fns) expect(ex.globals()).toContain(f);
   });
@@ -344,10 +353,13 @@ describe('Settings sidebar', () => {
     ex.call('showSettings');
     const sidebar = world.ui.sidebars[0];
     // The sidebar calls global functions of the bundle.
-    const called = [...sidebar.matchAll(/\.(\w+)\((?:form)?\);?/g)]
-      .map(m => m[1])
-      .filter(n => n === 'getSettings' || n === 'saveSettings');
-    expect(new Set(called)).toEqual(new Set(['getSettings', 'saveSettings']));
+    const script = sidebar.slice(sidebar.indexOf('<script>'));
+    const called = [
+      ...script.matchAll(/\.withFailureHandler\((?:[^()]|\([^()]*(?:\([^()]*\))?[^()]*\))*\)\s*\.(\w+)\(/g),
+    ].map(m => m[1]);
+    expect(new Set(called)).toEqual(
+      new Set(['getSettings', 'saveSettings', 'assignFromSidebar', 'previewRouting', 'setAutoAssign', 'resetRotation']),
+    );
     for (const f of called) expect(ex.globals()).toContain(f);
     const token = 'patAbCdEfGhIj.0123456789abcdef';
     const r = run(world, 'saveSettings', {

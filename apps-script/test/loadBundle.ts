@@ -3,9 +3,11 @@
 // Date is replaced by one reading the world's clock, so tests can move time without waiting.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import {
+  fakeCalendar,
   fakeHtmlService,
   fakeLockService,
   fakeMailApp,
@@ -56,6 +58,29 @@ export function bundleCode(): string {
   return cachedCode;
 }
 
+const variants = new Map<string, {code: string; manifest: Record<string, unknown>}>();
+/**
+ * A build variant (build.mjs options such as {calendar: 'on'} or {mail: 'off'}) written to a
+ * temporary directory: its Code.js and manifest. Built once per test process.
+ */
+export function variantBuild(options: Record<string, string>): {code: string; manifest: Record<string, unknown>} {
+  const key = JSON.stringify(options);
+  let v = variants.get(key);
+  if (!v) {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-variant-'));
+    const script = `import * as esbuild from 'esbuild'; import {build} from ${JSON.stringify(path.join(ROOT, 'apps-script', 'build.mjs'))};
+      await build(esbuild, {...${key}, outdir: ${JSON.stringify(outdir)}});`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: ROOT, stdio: 'pipe'});
+    v = {
+      code: fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8'),
+      manifest: JSON.parse(fs.readFileSync(path.join(outdir, 'appsscript.json'), 'utf8')),
+    };
+    fs.rmSync(outdir, {recursive: true, force: true});
+    variants.set(key, v);
+  }
+  return v;
+}
+
 /** The global functions an execution can call, as Apps Script would call them. */
 export interface Execution {
   call(name: string, ...args: unknown[]): unknown;
@@ -104,6 +129,7 @@ export function newExecution(world: World, opts: {code?: string; brokenLock?: bo
     MailApp: fakeMailApp(world),
     Utilities: fakeUtilities(world),
     Session: fakeSession(world),
+    Calendar: fakeCalendar(world),
     Logger: {log: (...a: unknown[]) => logs.push(a.map(String).join(' '))},
     console: fakeConsole,
     __clock: () => tick(world),

@@ -2,7 +2,7 @@
 // to the usual per-row script (getRange(row, col).getValue/setValue in a loop) on the same rows,
 // both counted by the same fakes. Used by the tests and by the benchmark (test/bench).
 import {fakeSpreadsheetApp, resetCalls, spreadsheetCalls, type World} from './fakes';
-import {run} from './loadBundle';
+import {bundleCode, run} from './loadBundle';
 import {simpleConfig, simpleLeads, worldFor} from './harness';
 import {SHEETS} from '../src/layout';
 
@@ -36,9 +36,16 @@ export function oursCalls(rows: number): {calls: number; world: World} {
   return {calls: spreadsheetCalls(world), world};
 }
 
-export async function countServiceCalls(rows: number): Promise<{ours: number; perRowScript: number; total: number}> {
+/** Size of the built Code.js users paste into Apps Script, in bytes (issue 17 #7). */
+export function bundleBytes(): number {
+  return Buffer.byteLength(bundleCode(), 'utf8');
+}
+
+export async function countServiceCalls(
+  rows: number,
+): Promise<{ours: number; perRowScript: number; total: number; bundleBytes: number}> {
   const ours = oursCalls(rows).calls;
   const world = worldFor(simpleConfig(), simpleLeads(rows));
   const perRowScript = perRowScriptCalls(world);
-  return {ours, perRowScript, total: ours};
+  return {ours, perRowScript, total: ours, bundleBytes: bundleBytes()};
 }

@@ -1,3 +1,4 @@
 export * from './world';
 export * from './spreadsheet';
 export * from './services';
+export * from './calendar';

@@ -16,6 +16,7 @@ export function newSheetData(name: string, rows = 1000, cols = 26): SheetData {
     name,
     values: [],
     formulas: new Map(),
+    notes: new Map(),
     maxRows: rows,
     maxCols: cols,
     frozenRows: 0,
@@ -112,6 +113,8 @@ export class FakeRange implements Pick<
   | 'getColumn'
   | 'getA1Notation'
   | 'setBackground'
+  | 'setNote'
+  | 'getNote'
 > {
   constructor(
     private readonly world: World,
@@ -123,6 +126,20 @@ export class FakeRange implements Pick<
   ) {}
   private c(name: string) {
     count(this.world, 'Range.' + name);
+  }
+  setNote(note: string): Range {
+    this.c('setNote');
+    for (let r = 0; r < this.numRows; r++)
+      for (let c = 0; c < this.numCols; c++) {
+        const key = `${this.row - 1 + r},${this.col - 1 + c}`;
+        if (note) this.data.notes.set(key, String(note));
+        else this.data.notes.delete(key);
+      }
+    return as<Range>(this);
+  }
+  getNote(): string {
+    this.c('getNote');
+    return this.data.notes.get(`${this.row - 1},${this.col - 1}`) ?? '';
   }
   getValues(): any[][] {
     this.c('getValues');

@@ -3,6 +3,8 @@
 // clock, triggers, mail and an HTTP handler. Several executions (vm contexts) can share one world,
 // like overlapping trigger runs share one spreadsheet. Every service call is counted here.
 
+import {newCalendarWorld, type CalendarWorld} from './calendar';
+
 export type CellValue = string | number | boolean | Date;
 
 export interface SheetData {
@@ -10,6 +12,8 @@ export interface SheetData {
   values: CellValue[][];
   /** "row,col" (0-based) -> formula text, for cells set from a string starting with "=". */
   formulas: Map<string, string>;
+  /** "row,col" (0-based) -> the cell's note. */
+  notes: Map<string, string>;
   maxRows: number;
   maxCols: number;
   frozenRows: number;
@@ -66,6 +70,8 @@ export interface World {
   onCall: ((name: string) => void) | null;
   /** Refuse everyMinutes(n < 60), as add-ons must. */
   addon: boolean;
+  /** Google Calendar free/busy behind the Calendar advanced service. */
+  calendar: CalendarWorld;
 }
 
 export function createWorld(): World {
@@ -86,6 +92,7 @@ export function createWorld(): World {
     calls: {},
     onCall: null,
     addon: true,
+    calendar: newCalendarWorld(),
   };
 }
 

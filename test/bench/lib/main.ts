@@ -190,6 +190,11 @@ function printAppsScript(g: AppsScriptSection, log: (s: string) => void): void {
     ),
   );
   log(g.note);
+  if (g.bundleBytes !== null) {
+    log(
+      `Add-on bundle (apps-script/dist/Code.js, pasted by hand): ${(g.bundleBytes / 1024).toFixed(1)} KB (goal ≤ 120 KB)`,
+    );
+  }
 }
 
 function printN8n(n: N8nSection, log: (s: string) => void): void {
