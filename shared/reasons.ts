@@ -26,7 +26,47 @@ export interface Outcome {
   viaTerritory?: string | null;
   /** For the default stage: why the reps before it failed, e.g. "2 at capacity, 1 outside working hours". */
   failures?: string;
+  /**
+   * For the specialist, pool and default stages: what happened before them, e.g. "no territory
+   * matched" or "2 territories matched but none of their reps was eligible (2 at capacity)" (see
+   * `fallbackClause`); empty when the config has no territories or specialists to speak of.
+   */
+  before?: string;
 }
+
+/**
+ * What the territory and specialist stages found before a fallback stage, as a clause: nothing when
+ * the config has no territories (Round Robin's pools), "no territory matched", or "N territories
+ * matched but none of their reps was eligible (why)"; then "no specialist rep was eligible" when a
+ * specialist pool was tried.
+ */
+export function fallbackClause(
+  hasTerritories: boolean,
+  territoriesMatched: number,
+  territoryFailures: string,
+  specialistTried: boolean,
+): string {
+  const parts: string[] = [];
+  if (hasTerritories) {
+    if (territoriesMatched === 0) parts.push('no territory matched');
+    else {
+      const which =
+        territoriesMatched === 1
+          ? 'a territory matched but none of its reps was'
+          : `${territoriesMatched} territories matched but none of their reps was`;
+      parts.push(`${which} eligible${territoryFailures ? ` (${territoryFailures})` : ''}`);
+    }
+  }
+  if (specialistTried) parts.push('no specialist rep was eligible');
+  return parts.join(' and ');
+}
+
+/** Why an account owner was passed over, put before the decision's own reason. */
+export function accountSkippedText(repName: string, domain: string, why: Why): string {
+  return `Account owner ${repName} (${domain}) skipped: ${WHY_WORDS[why]}. `;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const STRATEGY_WORDS: Record<Strategy, string> = {
   round_robin: 'round robin',
@@ -69,11 +109,20 @@ export function reasonFor(o: Outcome, rep: CompiledRep, t: TerritoryInfo | null)
     case 'partial':
       return partialHead(t!.name, o.matched!, o.total!, o.score!) + passed + pickedTail(rep.name, by);
     case 'specialist':
-      return `No territory rep was eligible; specialist in ${o.skill}: ${rep.name} picked${by}.`;
+      return o.before
+        ? `${capital(o.before)}; specialist in ${o.skill}: ${rep.name} picked${by}.`
+        : `Specialist in ${o.skill}: ${rep.name} picked${by}.`;
     case 'pool':
-      return `No territory or specialist rep was eligible; ${rep.name} picked from the general pool${by}.`;
-    case 'default':
-      return `No other rep was eligible${o.failures ? ` (${o.failures})` : ''}; fell back to the default owner ${rep.name}.`;
+      return o.before
+        ? `${capital(o.before)}; ${rep.name} picked from the general pool${by}.`
+        : `${rep.name} picked from the pool${by}.`;
+    case 'default': {
+      const others = o.failures ? `no other rep was eligible (${o.failures})` : '';
+      const clause = [o.before, others].filter(x => x).join('; ');
+      return clause
+        ? `${capital(clause)}; fell back to the default owner ${rep.name}.`
+        : `Fell back to the default owner ${rep.name}: no earlier stage applies to this lead.`;
+    }
     default:
       return o.reason ?? '';
   }

@@ -13,7 +13,7 @@ import {clear} from './scratch';
 import {isoTimestamp, localTime, toEpochMs} from './time';
 import {addWarning} from './warnings';
 import {Levels, type MatchPass} from './territories';
-import {DecisionText, WhyTally, unassignedReason, type Outcome} from './reasons';
+import {accountSkippedText, DecisionText, fallbackClause, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
   BatchResult,
   Candidate,
@@ -135,6 +135,13 @@ class CascadeRouter implements Router {
     picked: -1,
   };
   private anyList: number[] = [];
+  // Per lead, for the fallback reasons: territories matched, why their reps failed, specialist tried,
+  // and an account owner passed over (rep index, -1 when none).
+  private territoriesMatched = 0;
+  private territoryFailures = '';
+  private specialistTried = false;
+  private accountSkipped = -1;
+  private accountDomain = '';
   /** The core's warnings for the lead being routed (scratch; copied into the decision when any). */
   private readonly notes: RoutingWarning[] = [];
   private unknownOwners: string[] = [];
@@ -299,6 +306,10 @@ class CascadeRouter implements Router {
     clear(this.stageList);
     clear(this.anyList);
     clear(this.unknownOwners);
+    this.territoriesMatched = 0;
+    this.territoryFailures = '';
+    this.specialistTried = false;
+    this.accountSkipped = -1;
 
     if (lead === null || typeof lead !== 'object' || Array.isArray(lead)) {
       const got = lead === null ? 'null' : Array.isArray(lead) ? 'an array' : typeof lead;
@@ -350,6 +361,9 @@ class CascadeRouter implements Router {
       d = this.decision(leadId, null, {stage: 'unassigned', reason: ''}, true);
       d.reason = unassignedReason(d.candidates, id => this.nameOf(id));
     } else {
+      if (outcome.stage === 'specialist' || outcome.stage === 'pool' || outcome.stage === 'default') {
+        outcome.before = this.fallbackBefore(outcome.stage !== 'specialist' && this.specialistTried);
+      }
       d = this.decision(leadId, outcome.rep ?? null, outcome);
       if (outcome.stage !== 'duplicate') {
         const from = this.commit(outcome, dedupeKey, domain, lead);
@@ -358,6 +372,13 @@ class CascadeRouter implements Router {
           d.reroutedFrom = from;
           d.reason += ` Re-routed from ${prev === undefined ? from : c.reps[prev].name}: that assignment was credited back.`;
         }
+      }
+    }
+    if (this.accountSkipped >= 0) {
+      const skipped = this.compiled.reps[this.accountSkipped];
+      d.reason = accountSkippedText(skipped.name, this.accountDomain, this.whyCache[this.accountSkipped]!) + d.reason;
+      if (this.trace && !d.candidates.some(x => x.repId === skipped.id)) {
+        d.candidates.unshift({repId: skipped.id, eligible: false, why: this.whyCache[this.accountSkipped]});
       }
     }
     if (intentKeywords !== undefined) d.intentKeywords = intentKeywords;
@@ -406,7 +427,11 @@ class CascadeRouter implements Router {
       this.unknownOwners.push(owner);
       return null;
     }
-    if (this.why(idx) !== null) return null;
+    if (this.why(idx) !== null) {
+      this.accountSkipped = idx;
+      this.accountDomain = domain;
+      return null;
+    }
     return {stage: 'account', rep: idx, domain, learned};
   }
 
@@ -445,6 +470,10 @@ class CascadeRouter implements Router {
           }
           skipped += level.length;
         }
+        if (m.territories.length > this.territoriesMatched) {
+          this.territoriesMatched = m.territories.length;
+          this.territoryFailures = this.failuresBeforeDefault();
+        }
         return null;
       }
       case 'specialist':
@@ -481,6 +510,7 @@ class CascadeRouter implements Router {
   private specialist(skill: string): Outcome | null {
     const pool = this.compiled.specialists.get(skill);
     if (!pool) return null;
+    this.specialistTried = true;
     const rep = this.rotation.pick(pool);
     return rep >= 0 ? {stage: 'specialist', rep, skill, strategy: pool.strategy} : null;
   }
@@ -551,6 +581,14 @@ class CascadeRouter implements Router {
       parts.push(s);
     }
     return any ? parts.join('\u001f') : null;
+  }
+
+  /** What the territory and specialist stages found, for a fallback stage's reason (see `fallbackClause`). */
+  private fallbackBefore(specialistTried: boolean): string {
+    const c = this.compiled;
+    const hasTerritories =
+      c.matcher.territories.length !== 0 && (c.cascade.includes('exact') || c.cascade.includes('partial'));
+    return fallbackClause(hasTerritories, this.territoriesMatched, this.territoryFailures, specialistTried);
   }
 
   /** Why every rep considered so far (but the default owner) failed, as in `allCandidates`. */

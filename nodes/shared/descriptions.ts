@@ -408,6 +408,33 @@ export const timeFieldOption: INodeProperties = {
   description: 'Dot path of a timestamp in the item to route at (for replays); empty means now',
 };
 
+export const timeZoneOption: INodeProperties = {
+  displayName: 'Time Zone',
+  name: 'timeZone',
+  type: 'string',
+  default: '',
+  placeholder: 'America/Chicago',
+  description:
+    "IANA time zone in which Lead Time Field values without an offset (3/10/2026 10:00, Excel dates) are read; empty means the config's timezone, else UTC (never the server's zone)",
+};
+
+export const dateOrderOption: INodeProperties = {
+  displayName: 'Date Order',
+  name: 'dateOrder',
+  type: 'options',
+  default: '',
+  options: [
+    {
+      name: "Config's or Month First (Warn When Ambiguous)",
+      value: '',
+      description: "The config's dateOrder; when it has none, 3/10/2026 is 10 March and the item gets a warning",
+    },
+    {name: 'Month/Day/Year', value: 'MDY', description: '3/10/2026 is 10 March'},
+    {name: 'Day/Month/Year', value: 'DMY', description: '3/10/2026 is 3 October'},
+  ],
+  description: 'How Lead Time Field dates such as 3/10/2026 are read',
+};
+
 export function outputFieldOption(name: string): INodeProperties {
   return {
     displayName: 'Output Field',

@@ -103,7 +103,8 @@ export class LeadFieldExpressions {
   /** The time field as a (lead, path) pair to read the lead time from. */
   timeSource(json: Raw, i: number, path: string | undefined): {lead: Raw; path: string | undefined} {
     if (!this.keys.has('options.timeField')) return {lead: json, path};
-    return {lead: {t: this.value('options.timeField', i)}, path: 't'};
+    // (keyed by the parameter's name, so a warning about an unreadable time names it)
+    return {lead: {'Lead Time Field': this.value('options.timeField', i)}, path: 'Lead Time Field'};
   }
 
   private value(param: string, i: number): NodeParameterValueType | undefined {

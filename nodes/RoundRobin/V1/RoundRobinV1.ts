@@ -7,7 +7,8 @@ import {
   type INodeTypeBaseDescription,
   type INodeTypeDescription,
 } from 'n8n-workflow';
-import {emptyState, leadTime} from '../../../shared';
+import {emptyState} from '../../../shared';
+import {itemTime, type TimeOptions} from '../../shared/itemTime';
 import {compileCached, configWarnings} from '../../shared/configFromParameters';
 import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
@@ -22,6 +23,8 @@ import {
   stateStoreProperties,
   strategyOptions,
   timeFieldOption,
+  timeZoneOption,
+  dateOrderOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
@@ -29,17 +32,13 @@ import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
 
-interface Options {
+interface Options extends TimeOptions {
   dryRun?: boolean;
   includeCandidates?: boolean;
-  timeField?: string;
   outputField?: string;
 }
 
 const assign = {show: {operation: ['assign']}};
-
-const leadTimeOf = (t: {lead: Record<string, unknown>; path: string | undefined}, now: Date) =>
-  leadTime(t.lead, t.path, now);
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
@@ -168,7 +167,14 @@ export class RoundRobinV1 implements INodeType {
           placeholder: 'Add option',
           default: {},
           displayOptions: assign,
-          options: [dryRunOption, includeCandidatesOption, timeFieldOption, outputFieldOption('routing')],
+          options: [
+            dryRunOption,
+            includeCandidatesOption,
+            timeFieldOption,
+            timeZoneOption,
+            dateOrderOption,
+            outputFieldOption('routing'),
+          ],
         },
       ],
     };
@@ -190,7 +196,7 @@ export class RoundRobinV1 implements INodeType {
       return [items.map((item, i) => withField(item, i, 'rotation', rotation))];
     }
 
-    const now = new Date();
+    const now = Date.now();
     const fields = LeadFieldExpressions.of(this);
     const options = sameForEveryItem(this, i => this.getNodeParameter('options', i, {}) as Options, [
       ...ONCE_PER_EXECUTION,
@@ -211,13 +217,13 @@ export class RoundRobinV1 implements INodeType {
     const {decisions, failed} = await routeItems(
       this,
       items,
-      i => ({
-        index: i,
-        compiled: config(i).compiled,
-        warnings: config(i).warnings,
-        lead: rotationLead(dedupeKey(i), items[i].json),
-        now: leadTimeOf(fields.timeSource(items[i].json, i, options(i).timeField), now),
-      }),
+      i => {
+        const {compiled, warnings} = config(i);
+        const o = options(i);
+        const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
+        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
+        return {index: i, compiled, lead: rotationLead(dedupeKey(i), items[i].json), now: time.now, warnings: all};
+      },
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );
     const out: INodeExecutionData[] = [...failed];

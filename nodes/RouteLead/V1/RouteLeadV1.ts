@@ -29,17 +29,18 @@ import {
   stateStoreProperties,
   territoriesProperty,
   timeFieldOption,
+  timeZoneOption,
+  dateOrderOption,
 } from '../../shared/descriptions';
 import {routingObject, withField} from '../../shared/output';
 import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
-import {leadTime} from '../../../shared';
+import {itemTime, type TimeOptions} from '../../shared/itemTime';
 
-interface Options extends RouteOptionsParams {
+interface Options extends RouteOptionsParams, TimeOptions {
   dryRun?: boolean;
   includeCandidates?: boolean;
-  timeField?: string;
   outputField?: string;
 }
 
@@ -99,6 +100,8 @@ export class RouteLeadV1 implements INodeType {
             },
             rosterOption,
             timeFieldOption,
+            timeZoneOption,
+            dateOrderOption,
             outputFieldOption('routing'),
           ],
         },
@@ -108,7 +111,7 @@ export class RouteLeadV1 implements INodeType {
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();
-    const now = new Date();
+    const now = Date.now();
     // Lead-field parameters given as expressions (a dragged field) are per-item values of the lead.
     const fields = LeadFieldExpressions.of(this);
     const skip = [...ONCE_PER_EXECUTION, ...fields.paths];
@@ -134,14 +137,10 @@ export class RouteLeadV1 implements INodeType {
       items,
       i => {
         const o = options(i);
-        const time = fields.timeSource(items[i].json, i, o.timeField);
-        return {
-          index: i,
-          compiled: config(i).compiled,
-          warnings: config(i).warnings,
-          lead: fields.lead(items[i].json, i),
-          now: leadTime(time.lead, time.path, now),
-        };
+        const {compiled, warnings} = config(i);
+        const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
+        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
+        return {index: i, compiled, lead: fields.lead(items[i].json, i), now: time.now, warnings: all};
       },
       {dryRun, trace: includeCandidates},
     );
