@@ -164,6 +164,11 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
 /** A ConfigError that knows the territories' names, so messages can name them. */
 type NamedConfigError = ConfigError & {territoryNames?: string[]};
 
+function withTerritoryNames(error: unknown, raw: unknown): unknown {
+  if (error instanceof ConfigError) (error as NamedConfigError).territoryNames = territoryNames(raw);
+  return error;
+}
+
 function territoryNames(raw: unknown): string[] {
   const ts = (raw as {territories?: unknown} | null)?.territories;
   if (!Array.isArray(ts)) return [];
@@ -196,13 +201,15 @@ const byIdentity = new WeakMap<object, CompiledConfig>();
 export function compileCached(raw: unknown): CompiledConfig {
   const same = typeof raw === 'object' && raw !== null ? byIdentity.get(raw) : undefined;
   if (same) return same;
-  let compiled: CompiledConfig;
+  let compiled: CompiledConfig | null = null;
+  let failure: unknown = null;
   try {
     compiled = compileByContent(raw);
   } catch (error) {
-    if (error instanceof ConfigError) (error as NamedConfigError).territoryNames = territoryNames(raw);
-    throw error;
+    failure = error;
   }
+  // A ConfigError gains the territories' names; configErrorToNodeError turns it into the NodeOperationError.
+  if (compiled === null) throw withTerritoryNames(failure, raw);
   if (typeof raw === 'object' && raw !== null) byIdentity.set(raw, compiled);
   return compiled;
 }

@@ -451,7 +451,7 @@ export const rosterOption: INodeProperties = {
   type: 'json',
   default: '',
   description:
-    "Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. {{ $('Reps').all().map(i => i.json) }}",
+    'Replaces the reps with rows such as a Google Sheets or Airtable roster (Name, Email, Available, …), e.g. every row of a previous Reps node',
 };
 
 /** Live availability and open load from a previous node's rows (docs/n8n.md "Live availability"). */
@@ -464,23 +464,6 @@ export const liveAvailabilityProperty: INodeProperties = {
   description:
     'Who can take a lead now and how many open records each rep owns, from rows a previous node returned (Slack users, Twilio TaskRouter workers, Bitrix24 users, a CRM user list, …). Read once per execution.',
   options: [
-    {
-      displayName: 'Rows',
-      name: 'source',
-      type: 'json',
-      default: '',
-      placeholder: "={{ $('Get presence').all().map(i => i.json) }}",
-      description:
-        'The rows (or items) of the availability call; a row holding a list (Slack members, Twilio workers, Bitrix24 result) stands for that list. Error items from a failed call make every rep’s availability unknown: leads are still routed on the reps’ own settings, with a warning.',
-    },
-    {
-      displayName: 'Rep Field',
-      name: 'repField',
-      type: 'string',
-      default: 'email',
-      placeholder: 'profile.email',
-      description: 'Dot path of the value in a row naming the rep, matched (any case) against rep ID, email or name',
-    },
     {
       displayName: 'Available Field',
       name: 'availableField',
@@ -507,6 +490,23 @@ export const liveAvailabilityProperty: INodeProperties = {
       placeholder: 'openLeads',
       description:
         'Dot path of the number of open records the rep owns now (compared with Open Cap; Least Loaded balances it)',
+    },
+    {
+      displayName: 'Rep Field',
+      name: 'repField',
+      type: 'string',
+      default: 'email',
+      placeholder: 'profile.email',
+      description: 'Dot path of the value in a row naming the rep, matched (any case) against rep ID, email or name',
+    },
+    {
+      displayName: 'Rows',
+      name: 'source',
+      type: 'json',
+      default: '',
+      placeholder: "={{ $('Get presence').all().map(i => i.json) }}",
+      description:
+        'The rows (or items) of the availability call; a row holding a list (Slack members, Twilio workers, Bitrix24 result) stands for that list. Error items from a failed call make every rep’s availability unknown: leads are still routed on the reps’ own settings, with a warning.',
     },
   ],
 };

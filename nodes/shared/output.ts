@@ -7,7 +7,8 @@ export function routingObject(decision: Decision, includeCandidates: boolean): I
   const out = withAliases(decision);
   if (includeCandidates) return out as unknown as IDataObject;
   // (not `delete`: that leaves 10,000 objects in slow dictionary mode for n8n to copy and save)
-  const {candidates: _candidates, ...rest} = out;
+  const {candidates, ...rest} = out;
+  void candidates;
   return rest as unknown as IDataObject;
 }
 

@@ -5,7 +5,13 @@ import type {RotationState} from '../../../shared/types';
 import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
 import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from '../../../nodes/shared/redisStoreForNode';
 import {StaticDataStateStore} from '../../../nodes/shared/staticDataStateStore';
-import {closeRedisClients, pingRedis, RedisStateStore, RedisUnreachableError, redisStateKey} from '../../../nodes/shared/redisStateStore';
+import {
+  closeRedisClients,
+  pingRedis,
+  RedisStateStore,
+  RedisUnreachableError,
+  redisStateKey,
+} from '../../../nodes/shared/redisStateStore';
 
 // A real redis-server on a free loopback port, no persistence; stopped after the tests. The
 // concurrency cases race 100 commits: on a loaded machine that takes longer than jest's 5 s default.
