@@ -98,6 +98,8 @@ export interface RouteOptionsParams {
   requireIntent?: boolean;
   intentField?: string;
   intentKeywords?: string;
+  /** Route Lead's Date Order option: how the roster's slash dates are read (else the config's `dateOrder`). */
+  dateOrder?: '' | 'MDY' | 'DMY';
 }
 
 /**
@@ -144,7 +146,8 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
   if (roster !== undefined && roster !== null && roster !== '') {
     // (rows from a sheet: a cell that cannot be read is a warning on each decision, not a stop)
     const notes: RoutingWarning[] = [];
-    config.reps = repsFromRoster(roster, notes);
+    const order = options.dateOrder || (config.dateOrder as 'MDY' | 'DMY' | undefined);
+    config.reps = repsFromRoster(roster, notes, order || undefined);
     if (notes.length) rosterNotes.set(config, notes);
   }
   if (options.requireIntent) {

@@ -34,6 +34,27 @@ function unreadable(notes: RoutingWarning[], rep: string, cell: string, raw: unk
   );
 }
 
+/** Slash dates both orders can read (3/10/2026, not 13/3/2026 or 3/3/2026). */
+const AMBIGUOUS_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.]\d{4}\b/g;
+
+/** A roster date read month first because no order was declared: said on the decisions, never silently. */
+function orderAssumed(notes: RoutingWarning[], rep: string, text: string): void {
+  for (const m of text.matchAll(AMBIGUOUS_DATE)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 || b > 12 || a === b) continue;
+    notes.push(
+      warning(
+        'date_order_assumed',
+        `Rep "${rep}": the Out of office date ${JSON.stringify(m[0])} was read month first (no Date Order set).`,
+        'Out of office',
+        m[0],
+      ),
+    );
+    return;
+  }
+}
+
 /** Hours text (see hoursFromText). Strict: unreadable parts are kept as keys so validation names them. */
 export function parseHours(v: unknown, notes?: RosterNotes, rep = ''): Record<string, string> | undefined {
   if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, string>;
@@ -54,12 +75,14 @@ export function parseOutOfOffice(
   v: unknown,
   notes?: RosterNotes,
   rep = '',
+  dateOrder?: 'MDY' | 'DMY',
 ): Array<{from: string; to: string}> | undefined {
   if (Array.isArray(v)) return v as Array<{from: string; to: string}>;
   if (typeof v === 'number') v = v > 0 ? v : '';
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
   if (typeof v === 'string' && !v.trim()) return undefined;
-  const {periods, bad} = outOfOfficeFromText(v);
+  const {periods, bad} = outOfOfficeFromText(v, dateOrder ?? 'MDY');
+  if (notes !== undefined && dateOrder === undefined && typeof v === 'string') orderAssumed(notes, rep, v);
   if (notes === undefined) return [...periods, ...bad.map(part => ({from: part, to: part}))];
   if (bad.length)
     unreadable(notes, rep, 'Out of office', bad.join('; '), 'routed as if those dates were not out of office');
@@ -98,7 +121,7 @@ function getter(row: Row): (...names: string[]) => unknown {
  * column (the sheet header, capitalised), a row without it is unavailable (Airtable omits unchecked
  * checkboxes); otherwise a rep without `available` is available.
  */
-export function repsFromRoster(rows: unknown, notes?: RosterNotes): unknown[] {
+export function repsFromRoster(rows: unknown, notes?: RosterNotes, dateOrder?: 'MDY' | 'DMY'): unknown[] {
   const arr = Array.isArray(rows) ? rows : rows && typeof rows === 'object' ? [rows] : [];
   const airtableStyle = arr.some(r => r && typeof r === 'object' && 'Available' in (r as Row));
   return arr.map(r => {
@@ -151,7 +174,7 @@ export function repsFromRoster(rows: unknown, notes?: RosterNotes): unknown[] {
     if (typeof tz === 'string' && tz.trim()) rep.timezone = tz.trim();
     const hours = parseHours(get('hours', 'working hours'), notes, String(rep.id));
     if (hours && Object.keys(hours).length) rep.hours = hours;
-    const ooo = parseOutOfOffice(get('out of office', 'outOfOffice'), notes, String(rep.id));
+    const ooo = parseOutOfOffice(get('out of office', 'outOfOffice'), notes, String(rep.id), dateOrder);
     if (ooo && ooo.length) rep.outOfOffice = ooo;
     return rep;
   });

@@ -63,3 +63,26 @@ describe('roster rows -> reps', () => {
     expect(() => parseConfig({reps: [rep]})).toThrow(/reps\[0\]\.hours/);
   });
 });
+
+describe('roster dates in a declared order (issue 12 #6: DD/MM vs MM/DD is declared, not guessed)', () => {
+  const row = {Name: 'Ana', 'Out of office': '3/10/2026'};
+  it('with no order declared, an ambiguous date is read month first and each decision is told', () => {
+    const notes: Parameters<typeof repsFromRoster>[1] = [];
+    const [rep] = repsFromRoster([row], notes) as Array<{outOfOffice: unknown}>;
+    expect(rep.outOfOffice).toEqual([{from: '2026-03-10', to: '2026-03-10'}]);
+    expect(notes!.map(n => n.code)).toEqual(['date_order_assumed']);
+    expect(notes![0].message).toMatch(/3\/10\/2026.*month first/);
+  });
+  it('DMY declared: 3/10/2026 is 3 October, no warning', () => {
+    const notes: Parameters<typeof repsFromRoster>[1] = [];
+    const [rep] = repsFromRoster([row], notes, 'DMY') as Array<{outOfOffice: unknown}>;
+    expect(rep.outOfOffice).toEqual([{from: '2026-10-03', to: '2026-10-03'}]);
+    expect(notes).toEqual([]);
+  });
+  it('a date only one order can read (13/3/2026) needs no warning', () => {
+    const notes: Parameters<typeof repsFromRoster>[1] = [];
+    const [rep] = repsFromRoster([{Name: 'Ana', 'Out of office': '13/3/2026'}], notes) as Array<{outOfOffice: unknown}>;
+    expect(rep.outOfOffice).toEqual([{from: '2026-03-13', to: '2026-03-13'}]);
+    expect(notes).toEqual([]);
+  });
+});
