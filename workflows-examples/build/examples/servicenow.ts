@@ -99,21 +99,8 @@ export const servicenow: Example = {
       headers: {'content-type': 'application/json', 'user-agent': 'ServiceNow/1.0'},
       params: {},
       query: {},
-      body: {
-        sys_id: SYS_ID,
-        number: 'LEAD0010042',
-        first_name: p.first,
-        last_name: p.last,
-        email: p.email,
-        company: p.company,
-        city: p.city,
-        state: p.state,
-        zip: p.zip,
-        country: 'US',
-        lead_source: 'web',
-        status: 'new',
-        assigned_to: '',
-      },
+      // The Business Rule posts the record as stored.
+      body: {...RECORD},
     },
   ],
   build() {
