@@ -83,7 +83,7 @@ test('a Slack users.list with presence: the away rep gets no lead; a dragged con
   const id = await importWorkflow(folder, flow('availability: slack', codeNode('Get presence', [slack])));
   const result = await executeWorkflow(folder, id);
   expect(result.error).toBeUndefined();
-  const out = [...nodeOutput(result, 'Assigned'), ...nodeOutput(result, 'Unassigned')];
+  const out = [...nodeOutput(result, 'Route Lead', 0), ...nodeOutput(result, 'Route Lead', 1)];
   const byLead = Object.fromEntries(out.map(j => [routing(j).leadId, routing(j)]));
   expect(byLead.W1).toMatchObject({ownerId: 'ben', stage: 'exact', territoryId: 'west'});
   expect(byLead.W2).toMatchObject({ownerId: 'ben', stage: 'exact'});
@@ -113,7 +113,7 @@ test('the availability call fails (HTTP Request error item): every lead is still
   const result = await executeWorkflow(folder, id);
   expect(result.error).toBeUndefined();
   expect(nodeOutput(result, 'Get presence')[0]).toHaveProperty('error');
-  const out = [...nodeOutput(result, 'Assigned'), ...nodeOutput(result, 'Unassigned')];
+  const out = [...nodeOutput(result, 'Route Lead', 0), ...nodeOutput(result, 'Route Lead', 1)];
   expect(out).toHaveLength(3);
   const byLead = Object.fromEntries(out.map(j => [routing(j).leadId, routing(j)]));
   expect([byLead.W1.ownerId, byLead.W2.ownerId, byLead.W3.ownerId]).toEqual(['ana', 'ben', 'manager']);
