@@ -42,6 +42,8 @@ let stub: Stub;
 let folder: UserFolder;
 const ids = new Map<string, string>();
 const availIds = new Map<string, string>();
+/** Workflow id of each sample variant, by `${slug}#${index}`. */
+const variantIds = new Map<string, string>();
 
 /** A 16-character workflow id derived from the slug (n8n's id format); `tag` tells variants apart. */
 const idFor = (slug: string, tag = '') =>
@@ -85,14 +87,24 @@ beforeAll(async () => {
     ids.set(ex.slug, idFor(ex.slug));
     stub.register(ex.slug, ex.test.stub ?? {}, ex.test.doubles ?? {});
     variants.push([`${ex.slug}.json`, JSON.stringify(testVariant(ex, stub.base, idFor(ex.slug)))]);
-    if (ex.test.availability) {
-      const id = idFor(ex.slug, 'av');
-      availIds.set(ex.slug, id);
+    (ex.test.variants ?? []).forEach((v, i) => {
+      const id = idFor(ex.slug, `v${i}`);
+      variantIds.set(`${ex.slug}#${i}`, id);
       variants.push([
-        `${ex.slug}-availability.json`,
-        JSON.stringify(testVariant(ex, stub.base, id, {availability: true})),
+        `${ex.slug}-variant-${i}.json`,
+        JSON.stringify(testVariant({...ex, sample: v.sample}, stub.base, id)),
       ]);
-    }
+    });
+    // One workflow per availability run, so each starts with fresh rotation and dedupe state.
+    if (ex.test.availability)
+      for (const run of ['away', 'fail'] as const) {
+        const id = idFor(ex.slug, run === 'away' ? 'av' : 'af');
+        availIds.set(`${ex.slug}#${run}`, id);
+        variants.push([
+          `${ex.slug}-availability-${run}.json`,
+          JSON.stringify(testVariant(ex, stub.base, id, {availability: true})),
+        ]);
+      }
   }
   await importDir(folder, variants);
 });
@@ -137,14 +149,35 @@ function check(calls: RecordedCall[], slug: string, e: ExpectedCall): string | u
 
 describe.each(SELECTED.map(ex => [ex.platform, ex] as [string, Example]))('%s', (_platform, ex) => {
   test(`${ex.slug}: routes the sample and writes the owner back`, async () => {
+    const from = stub.calls.length;
     for (let i = 0; i < (ex.test.runs ?? 1); i++) await run(ids.get(ex.slug)!, `execution ${i + 1}`);
-    const problems = ex.test.expect.map(e => check(stub.calls, ex.slug, e)).filter(Boolean);
+    const calls = stub.calls.slice(from);
+    const problems = ex.test.expect.map(e => check(calls, ex.slug, e)).filter(Boolean);
     for (const spec of ex.test.never ?? []) {
-      const n = callsFor(stub.calls, ex.slug, spec).length;
+      const n = callsFor(calls, ex.slug, spec).length;
       if (n) problems.push(`${spec}: must not be called, was called ${n} time(s)`);
     }
     expect(problems).toEqual([]);
   });
+
+  test.each((ex.test.variants ?? []).map((v, i) => [v.title, i] as [string, number]))(
+    `${ex.slug}: %s`,
+    async (_title, i) => {
+      const v = ex.test.variants![i];
+      const from = stub.calls.length;
+      const result = await run(variantIds.get(`${ex.slug}#${i}`)!, `variant ${i}`);
+      const calls = stub.calls.slice(from);
+      const problems = v.expect.map(e => check(calls, ex.slug, e)).filter(Boolean);
+      for (const spec of v.never ?? []) {
+        const n = callsFor(calls, ex.slug, spec).length;
+        if (n) problems.push(`${spec}: must not be called, was called ${n} time(s)`);
+      }
+      const runData = result.run?.data.resultData.runData ?? {};
+      for (const name of v.notRun ?? []) if (runData[name]) problems.push(`${name} ran`);
+      for (const name of v.ran ?? []) if (!runData[name]) problems.push(`${name} did not run`);
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 interface RoutingOut {
@@ -224,12 +257,16 @@ function availabilityProblems(
 const withAvailability = SELECTED.filter(ex => ex.test.availability);
 describe.each(withAvailability.map(ex => [ex.platform, ex] as [string, Example]))('%s availability', (_p, ex) => {
   const a = ex.test.availability!;
-  afterEach(() => stub.override(ex.slug, a.call, undefined));
+  afterEach(() => {
+    stub.override(ex.slug, a.call, undefined);
+    for (const call of Object.keys(a.extra ?? {})) stub.override(ex.slug, call, undefined);
+  });
 
   test(`${ex.slug}: ${a.awayRep} reported away gets no lead; the lead is written back to another rep`, async () => {
-    stub.override(ex.slug, a.call, {body: a.reply});
+    stub.override(ex.slug, a.call, {body: a.reply, byQuery: a.replyByQuery});
+    for (const [call, reply] of Object.entries(a.extra ?? {})) stub.override(ex.slug, call, reply);
     const from = stub.calls.length;
-    const result = await run(availIds.get(ex.slug)!, 'availability run');
+    const result = await run(availIds.get(`${ex.slug}#away`)!, 'availability run');
     const {problems} = availabilityProblems(ex, result, stub.calls.slice(from), a.awayRep);
     expect(problems).toEqual([]);
   });
@@ -237,7 +274,7 @@ describe.each(withAvailability.map(ex => [ex.platform, ex] as [string, Example])
   test(`${ex.slug}: the availability call answering HTTP 500 still routes the lead, with availability_unknown`, async () => {
     stub.override(ex.slug, a.call, {status: 500, body: {error: 'Internal Server Error'}});
     const from = stub.calls.length;
-    const result = await run(availIds.get(ex.slug)!, 'run with the availability call failing');
+    const result = await run(availIds.get(`${ex.slug}#fail`)!, 'run with the availability call failing');
     const {problems, routed} = availabilityProblems(ex, result, stub.calls.slice(from), undefined);
     for (const d of routed)
       if (!(d.routing.warnings ?? []).some(w => w.code === 'availability_unknown'))

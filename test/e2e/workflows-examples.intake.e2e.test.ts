@@ -97,7 +97,7 @@ function intakeVariant(ex: Example, cred: {type: string; id: string; name: strin
     .map(n => {
       if (!keep(n)) return n;
       const o = {...original.get(n.name)!};
-      if (o.credentials?.[cred.type]) o.credentials = {[cred.type]: {id: cred.id, name: cred.name} as {name: string}};
+      if (o.credentials?.[cred.type]) o.credentials = {[cred.type]: {id: cred.id, name: cred.name}};
       return o;
     });
   const connections = {...v.connections};
