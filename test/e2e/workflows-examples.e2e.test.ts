@@ -3,10 +3,12 @@
  * runs end to end (trigger swapped for Manual Trigger + Code with the platform's sample payload, write-backs
  * recorded by a stub on 127.0.0.1) writing back the owner the example promises.
  *
- * Availability (issue 13 part 3): an example with `test.availability` runs twice more, as a workflow of its own
- * (fresh rotation state): once with the availability call answering the platform's response with one rep away
- * (that rep gets no lead, the lead is written back to another rep) and once with the call failing with HTTP 500
- * (the lead is still written back; the decision carries the warning `availability_unknown`).
+ * Availability (issue 13 part 3): an example with `test.availability` runs twice more, each run as a workflow of
+ * its own (fresh rotation and dedupe state): once with the availability call answering the platform's response
+ * with one rep away or at its open cap (that rep gets no lead, the lead is written back to another rep; a call
+ * made once per rep is answered per request) and once with the call failing with HTTP 500 (the lead is still
+ * written back; the decision carries the warning `availability_unknown`). Sample variants (`test.variants`, e.g.
+ * an ActiveCampaign contact not tagged "assignable") run as workflows of their own too.
  *
  * LEAD_ROUTING_EXAMPLES=salesforce,hubspot runs only the examples whose slug or platform contains one of the
  * words (case-insensitive); the import check of the committed files always covers all of them.
