@@ -8,7 +8,7 @@ import type {Decision} from './types';
 
 export interface RepShare {
   repId: string;
-  /** The rep's weight under a `weighted` pool, else 1 (other strategies rotate evenly). */
+  /** The rep's weight under a `weighted` or `least_loaded` pool (both share by weight), else 1 (round robin and longest idle rotate evenly). */
   weight: number;
   leads: number;
   /** leads / the pool's leads (0 when the pool got none). */
@@ -98,7 +98,7 @@ export class PoolShares {
 
   result(): PoolFairness[] {
     return [...this.groups.values()].map(g => {
-      const weighted = g.compiled.strategy === 'weighted';
+      const weighted = g.compiled.strategy === 'weighted' || g.compiled.strategy === 'least_loaded';
       const members = g.compiled.reps.map(idx => this.c.reps[idx]);
       const weightOf = (idx: number) => (weighted ? this.c.reps[idx].weight : 1);
       const total = members.filter(takesLeads).reduce((s, r) => s + weightOf(r.idx), 0);
