@@ -51,7 +51,14 @@ export function leadClock(
   const field = stringFlag(flags, 'time-field');
   const timeZone = timeZoneFlag(flags) ?? config.timezone;
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
-  const result: LeadClock = {field, present: 0, now: base, timeZone, dateOrder, timeOf: () => ({time: base, warning: null})};
+  const result: LeadClock = {
+    field,
+    present: 0,
+    now: base,
+    timeZone,
+    dateOrder,
+    timeOf: () => ({time: base, warning: null}),
+  };
   if (!field) return result;
   const path = compilePath(field);
   result.timeOf = lead => {

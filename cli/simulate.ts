@@ -164,7 +164,8 @@ export async function simulate(
     leadsWithWarnings: s.warnings.leadsWithWarnings,
   });
   cmp.moves = [...moves.values()].sort(
-    (x, y) => y.leads - x.leads || String(x.from).localeCompare(String(y.from)) || String(x.to).localeCompare(String(y.to)),
+    (x, y) =>
+      y.leads - x.leads || String(x.from).localeCompare(String(y.from)) || String(x.to).localeCompare(String(y.to)),
   );
   return {
     context: opts.context,

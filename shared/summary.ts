@@ -55,7 +55,16 @@ export interface Summary {
   };
 }
 
-export const STAGES: Stage[] = ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'];
+export const STAGES: Stage[] = [
+  'duplicate',
+  'account',
+  'exact',
+  'partial',
+  'specialist',
+  'pool',
+  'default',
+  'unassigned',
+];
 
 /**
  * Why an unassigned decision has no owner, as one key (see `Summary.unassignedByReason`). Reads the

@@ -57,7 +57,8 @@ export class PoolShares {
         leads: 0,
       }),
     );
-    if (c.pool) this.groups.set('pool', {pool: 'pool', label: 'general pool', compiled: c.pool, counts: new Map(), leads: 0});
+    if (c.pool)
+      this.groups.set('pool', {pool: 'pool', label: 'general pool', compiled: c.pool, counts: new Map(), leads: 0});
     for (const [skill, p] of c.specialists) {
       const key = 'specialist:' + skill;
       this.groups.set(key, {pool: key, label: `specialist: ${skill}`, compiled: p, counts: new Map(), leads: 0});
@@ -67,7 +68,8 @@ export class PoolShares {
   /** One decision (its lead, when given, tells which specialist pool picked the owner). */
   add(d: Decision, rep: number, lead: unknown): void {
     let key: string | null = null;
-    if (d.stage === 'exact' || d.stage === 'partial') key = d.territoryId === null ? null : 'territory:' + d.territoryId;
+    if (d.stage === 'exact' || d.stage === 'partial')
+      key = d.territoryId === null ? null : 'territory:' + d.territoryId;
     else if (d.stage === 'pool') key = 'pool';
     else if (d.stage === 'specialist') {
       key = this.specialistOf(rep, lead);
@@ -106,7 +108,14 @@ export class PoolShares {
         const leads = g.counts.get(r.idx) ?? 0;
         const share = g.leads ? leads / g.leads : 0;
         const expected = takesLeads(r) && total > 0 ? weightOf(r.idx) / total : 0;
-        return {repId: r.id, weight: weightOf(r.idx), leads, share, expected, ratio: expected && g.leads ? share / expected : null};
+        return {
+          repId: r.id,
+          weight: weightOf(r.idx),
+          leads,
+          share,
+          expected,
+          ratio: expected && g.leads ? share / expected : null,
+        };
       });
       const ratios = reps.filter(r => r.ratio !== null).map(r => r.ratio!);
       return {

@@ -41,7 +41,11 @@ export function barChart(id: string, title: string, bars: Bar[]): string {
       '</g>'
     );
   });
-  return figure(id, title, `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${rows.join('')}</svg>`);
+  return figure(
+    id,
+    title,
+    `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${rows.join('')}</svg>`,
+  );
 }
 
 /** Vertical columns over a fixed axis (e.g. the 24 hours of a day). */
@@ -63,7 +67,11 @@ export function columnChart(id: string, title: string, bars: Bar[]): string {
       '</g>'
     );
   });
-  return figure(id, title, `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${cols.join('')}</svg>`);
+  return figure(
+    id,
+    title,
+    `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}">${cols.join('')}</svg>`,
+  );
 }
 
 /** Two bars per row (A and B), e.g. leads per rep under two configs. */
@@ -83,7 +91,11 @@ export function pairChart(id: string, title: string, rows: Array<{label: string;
       bar('b', 15)
     );
   });
-  return figure(id, title, `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${out.join('')}</svg>`);
+  return figure(
+    id,
+    title,
+    `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(title)}">${out.join('')}</svg>`,
+  );
 }
 
 function figure(id: string, title: string, svg: string): string {

@@ -33,7 +33,10 @@ type Cell = string | number;
 function tableHtml(cls: string, headers: string[], rows: Cell[][]): string {
   const th = headers.map(h => `<th>${esc(h)}</th>`).join('');
   const body = rows
-    .map(r => `<tr>${r.map(c => (typeof c === 'number' ? `<td class="n">${esc(c)}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
+    .map(
+      r =>
+        `<tr>${r.map(c => (typeof c === 'number' ? `<td class="n">${esc(c)}</td>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<table class="${esc(cls)}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -60,11 +63,17 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
     '</div>',
   );
   parts.push('<h3>Match and fallback rates (share of all leads)</h3>');
-  parts.push(tableHtml('rates', ['rate', 'leads', '%'], rateRows(s).map(([l, n, x]) => [l, n, pct(x)])));
+  parts.push(
+    tableHtml(
+      'rates',
+      ['rate', 'leads', '%'],
+      rateRows(s).map(([l, n, x]) => [l, n, pct(x)]),
+    ),
+  );
 
   parts.push('<h3>Leads per rep against capacity</h3>');
   parts.push(
-    `<p class="legend">Bar: leads in the run. <span class="cap">|</span> capacity over the run = daily cap × days with routing (in the rep's zone); no tick = no daily cap.</p>`,
+    '<p class="legend">Bar: leads in the run. <span class="cap">|</span> capacity over the run = daily cap × days with routing (in the rep\'s zone); no tick = no daily cap.</p>',
   );
   parts.push(
     barChart(
@@ -97,7 +106,11 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
       barChart(
         id('territory'),
         'Leads per territory (tick: daily capacity × days)',
-        s.load.territories.map(t => ({label: t.territoryId, value: t.leads, capacity: runCapacity(t.dailyCapacity, t.routingDays)})),
+        s.load.territories.map(t => ({
+          label: t.territoryId,
+          value: t.leads,
+          capacity: runCapacity(t.dailyCapacity, t.routingDays),
+        })),
       ),
     );
     parts.push(
@@ -119,8 +132,14 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
     );
   }
   parts.push('<h3>Leads per stage</h3>');
-  parts.push(barChart(id('stage'), 'Leads per stage', Object.entries(s.byStage).map(([k, n]) => ({label: k, value: n}))));
-  parts.push(`<h3>Assigned leads by hour of day, in each owner's zone</h3>`);
+  parts.push(
+    barChart(
+      id('stage'),
+      'Leads per stage',
+      Object.entries(s.byStage).map(([k, n]) => ({label: k, value: n})),
+    ),
+  );
+  parts.push("<h3>Assigned leads by hour of day, in each owner's zone</h3>");
   parts.push(
     columnChart(
       id('hour'),
@@ -129,7 +148,7 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
     ),
   );
   if (s.unassigned) {
-    parts.push(`<h3>Unassigned leads</h3>`);
+    parts.push('<h3>Unassigned leads</h3>');
     parts.push(
       tableHtml(
         'unassigned',
@@ -149,18 +168,23 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
   }
   parts.push('<h3>Fairness within each pool</h3>');
   parts.push(
-    `<p class="legend">ratio = the rep's share of the pool's leads ÷ the share its weight entitles it to (1.00 = its due).</p>`,
+    '<p class="legend">ratio = the rep\'s share of the pool\'s leads ÷ the share its weight entitles it to (1.00 = its due).</p>',
   );
   const fair: Cell[][] = [];
   for (const p of s.pools) {
-    for (const x of p.reps) fair.push([p.label, p.strategy, x.repId, x.weight, x.leads, pct(x.share), pct(x.expected), ratio(x.ratio)]);
+    for (const x of p.reps)
+      fair.push([p.label, p.strategy, x.repId, x.weight, x.leads, pct(x.share), pct(x.expected), ratio(x.ratio)]);
   }
   parts.push(tableHtml('fairness', ['pool', 'strategy', 'rep', 'weight', 'leads', 'share', 'expected', 'ratio'], fair));
   const codes = Object.entries(r.warnings).sort((x, y) => y[1] - x[1]);
   parts.push('<h3>Warnings</h3>');
   parts.push(
     codes.length
-      ? tableHtml('warnings', ['warning', 'leads', '% of leads'], codes.map(([c, n]) => [c, n, pct(share(n, s.leads))]))
+      ? tableHtml(
+          'warnings',
+          ['warning', 'leads', '% of leads'],
+          codes.map(([c, n]) => [c, n, pct(share(n, s.leads))]),
+        )
       : '<p>none</p>',
   );
   parts.push('</section>');
@@ -214,7 +238,7 @@ export function htmlReport(sim: Simulation): string {
   return [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}</title><style>${CSS}</style></head><body><main>`,
     `<h1>${esc(title)}</h1>`,

@@ -45,7 +45,8 @@ export function runSections(sim: Simulation, r: SimulationRun): string[] {
         )
       : 'warnings: none',
   );
-  if (codes.length) out.push(`leads with a warning: ${r.leadsWithWarnings} (${pct(share(r.leadsWithWarnings, s.leads))})`);
+  if (codes.length)
+    out.push(`leads with a warning: ${r.leadsWithWarnings} (${pct(share(r.leadsWithWarnings, s.leads))})`);
   return out;
 }
 
@@ -100,12 +101,18 @@ function fairnessTable(s: Summary): string {
     }
   }
   if (!rows.length) return 'fairness: no pool rotates';
-  return table(['fairness (share / weight-expected share, per pool)', 'rep', 'weight', 'leads', 'share', 'expected', 'ratio'], rows);
+  return table(
+    ['fairness (share / weight-expected share, per pool)', 'rep', 'weight', 'leads', 'share', 'expected', 'ratio'],
+    rows,
+  );
 }
 
 function hourTable(s: Summary): string {
   const rows = s.byHour.assigned.map((n, h) => [String(h).padStart(2, '0') + ':00', n, s.byHour.unassigned[h]]);
-  return table(['hour', "assigned (owner's zone)", `unassigned (${s.timeZone})`], rows.filter(r => r[1] || r[2]));
+  return table(
+    ['hour', "assigned (owner's zone)", `unassigned (${s.timeZone})`],
+    rows.filter(r => r[1] || r[2]),
+  );
 }
 
 /** The comparison: headline figures side by side, owner moves and the first rows of the diff. */
@@ -123,7 +130,12 @@ export function compareSections(sim: Simulation): string[] {
     '',
     table(
       ['rep', 'A', 'B', 'B−A'],
-      repIds.map(id => [id, a.summary.byRep[id] ?? 0, b.summary.byRep[id] ?? 0, (b.summary.byRep[id] ?? 0) - (a.summary.byRep[id] ?? 0)]),
+      repIds.map(id => [
+        id,
+        a.summary.byRep[id] ?? 0,
+        b.summary.byRep[id] ?? 0,
+        (b.summary.byRep[id] ?? 0) - (a.summary.byRep[id] ?? 0),
+      ]),
     ),
   );
   const n = a.summary.leads;

@@ -41,7 +41,19 @@ let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 beforeAll(async () => {
   a = await routed(sampleConfig);
   b = await routed(configB);
-  const r = await run(['simulate', '--config', sampleConfig, '--compare', configB, '--leads', sampleLeads, ...TIME, '--format', 'json', '-q']);
+  const r = await run([
+    'simulate',
+    '--config',
+    sampleConfig,
+    '--compare',
+    configB,
+    '--leads',
+    sampleLeads,
+    ...TIME,
+    '--format',
+    'json',
+    '-q',
+  ]);
   expect(r.code).toBe(0);
   json = JSON.parse(r.out);
 });
@@ -72,7 +84,12 @@ describe('--format json: the figures of the decisions route makes for the same l
     const warned = a.filter(d => d.warnings?.length);
     expect(json.a.leadsWithWarnings).toBe(warned.length);
     expect(json.a.warnings).toEqual(countBy(warned, d => d.warnings![0].code));
-    expect(json.context).toEqual({now: NOW.replace('Z', '.000Z'), timeField: 'createdAt', leadTimeZone: 'UTC', dateOrder: 'MDY'});
+    expect(json.context).toEqual({
+      now: NOW.replace('Z', '.000Z'),
+      timeField: 'createdAt',
+      leadTimeZone: 'UTC',
+      dateOrder: 'MDY',
+    });
     expect(Object.values(s.unassignedByReason as Record<string, number>).reduce((x, y) => x + y, 0)).toBe(s.unassigned);
   });
 
@@ -94,19 +111,48 @@ describe('--format json: the figures of the decisions route makes for the same l
     });
     const moved = a.map((d, i) => [d.ownerId, b[i].ownerId]).filter(([x, y]) => x !== y);
     const moves = countBy(moved, m => JSON.stringify(m));
-    expect(Object.fromEntries(c.moves.map((m: {from: string; to: string; leads: number}) => [JSON.stringify([m.from, m.to]), m.leads]))).toEqual(moves);
+    expect(
+      Object.fromEntries(
+        c.moves.map((m: {from: string; to: string; leads: number}) => [JSON.stringify([m.from, m.to]), m.leads]),
+      ),
+    ).toEqual(moves);
   });
 });
 
 describe('flags', () => {
   test('--changes FILE: every changed lead as CSV (lead, owner A → B, stage A → B), beside the report', async () => {
     const file = path.join(dir, 'changes.csv');
-    const r = await run(['simulate', '--config', sampleConfig, '--compare', configB, '--leads', sampleLeads, ...TIME, '--changes', file, '-q']);
+    const r = await run([
+      'simulate',
+      '--config',
+      sampleConfig,
+      '--compare',
+      configB,
+      '--leads',
+      sampleLeads,
+      ...TIME,
+      '--changes',
+      file,
+      '-q',
+    ]);
     expect(r.code).toBe(0);
     const rows = parse(fs.readFileSync(file, 'utf8'), {columns: true}) as Array<Record<string, string>>;
-    const changed = a.map((d, i) => ({i, d, e: b[i]})).filter(x => x.d.ownerId !== x.e.ownerId || x.d.stage !== x.e.stage);
-    expect(rows.map(x => [x.index, x.leadId, x.ownerA, x.ownerB, x.stageA, x.stageB, x.territoryA, x.territoryB])).toEqual(
-      changed.map(x => [String(x.i), x.d.leadId, x.d.ownerId ?? '', x.e.ownerId ?? '', x.d.stage, x.e.stage, x.d.territoryId ?? '', x.e.territoryId ?? '']),
+    const changed = a
+      .map((d, i) => ({i, d, e: b[i]}))
+      .filter(x => x.d.ownerId !== x.e.ownerId || x.d.stage !== x.e.stage);
+    expect(
+      rows.map(x => [x.index, x.leadId, x.ownerA, x.ownerB, x.stageA, x.stageB, x.territoryA, x.territoryB]),
+    ).toEqual(
+      changed.map(x => [
+        String(x.i),
+        x.d.leadId,
+        x.d.ownerId ?? '',
+        x.e.ownerId ?? '',
+        x.d.stage,
+        x.e.stage,
+        x.d.territoryId ?? '',
+        x.e.territoryId ?? '',
+      ]),
     );
     // The text report: the counts, the move table and the diff table's first row.
     expect(r.out).toContain(`Leads that change owner from A to B: ${json.compare.changedOwner} of ${a.length}`);
@@ -121,7 +167,9 @@ describe('flags', () => {
     expect(r.code).toBe(0);
     const s = json.a.summary;
     const pct = (n: number) => `${((100 * n) / s.leads).toFixed(1)}%`;
-    expect(r.out).toMatch(new RegExp(`^exact territory match\\s+${s.byStage.exact}\\s+${pct(s.byStage.exact).replace('.', '\\.')}$`, 'm'));
+    expect(r.out).toMatch(
+      new RegExp(`^exact territory match\\s+${s.byStage.exact}\\s+${pct(s.byStage.exact).replace('.', '\\.')}$`, 'm'),
+    );
     expect(r.out).toMatch(new RegExp(`^account: learned domain\\s+${s.accounts.learned}\\s`, 'm'));
     const ivan = s.load.reps.find((x: {repId: string}) => x.repId === 'ivan');
     expect(r.out).toMatch(new RegExp(`^ivan\\s+America/New_York\\s+${ivan.leads}\\s`, 'm'));
@@ -132,11 +180,30 @@ describe('flags', () => {
   });
 
   test('--format csv: one figure per row, the same numbers as the JSON report', async () => {
-    const r = await run(['simulate', '--config', sampleConfig, '--compare', configB, '--leads', sampleLeads, ...TIME, '--format', 'csv', '-q']);
+    const r = await run([
+      'simulate',
+      '--config',
+      sampleConfig,
+      '--compare',
+      configB,
+      '--leads',
+      sampleLeads,
+      ...TIME,
+      '--format',
+      'csv',
+      '-q',
+    ]);
     expect(r.code).toBe(0);
     const rows = parse(r.out, {columns: true}) as Array<Record<string, string>>;
     const get = (run: string, section: string, key: string, metric: string, group?: string) =>
-      rows.find(x => x.run === run && x.section === section && x.key === key && x.metric === metric && (group === undefined || x.group === group))?.value;
+      rows.find(
+        x =>
+          x.run === run &&
+          x.section === section &&
+          x.key === key &&
+          x.metric === metric &&
+          (group === undefined || x.group === group),
+      )?.value;
     const s = json.a.summary;
     expect(Number(get('A', 'stage', 'exact', 'leads'))).toBe(s.byStage.exact);
     expect(Number(get('A', 'rate', 'territory', 'share'))).toBeCloseTo(s.rates.territory, 12);
@@ -146,7 +213,9 @@ describe('flags', () => {
     const pool = s.pools.find((p: {pool: string}) => p.pool === 'pool');
     expect(Number(get('A', 'fairness', pool.reps[0].repId, 'ratio', 'pool'))).toBeCloseTo(pool.reps[0].ratio, 12);
     expect(Number(get('', 'compare', 'changedOwner', 'leads'))).toBe(json.compare.changedOwner);
-    expect(rows.filter(x => x.run === 'A' && x.section === 'hour' && x.metric === 'assigned').map(x => Number(x.value))).toEqual(s.byHour.assigned);
+    expect(
+      rows.filter(x => x.run === 'A' && x.section === 'hour' && x.metric === 'assigned').map(x => Number(x.value)),
+    ).toEqual(s.byHour.assigned);
   });
 
   test('--format html --out FILE: one self-contained page (no script, no URL), every value escaped', async () => {
@@ -157,16 +226,33 @@ describe('flags', () => {
       ),
     };
     const cfg = write('evil.json', JSON.stringify(evil));
-    const leads = write('evil.csv', 'id,state,createdAt\n"<img src=x onerror=alert(1)>",TX,2026-11-20T15:00:00Z\nok2,TX,2026-11-20T15:05:00Z\n');
+    const leads = write(
+      'evil.csv',
+      'id,state,createdAt\n"<img src=x onerror=alert(1)>",TX,2026-11-20T15:00:00Z\nok2,TX,2026-11-20T15:05:00Z\n',
+    );
     const out = path.join(dir, 'report.html');
-    const r = await run(['simulate', '--config', cfg, '--compare', configB, '--leads', leads, ...TIME, '--format', 'html', '--out', out, '-q']);
+    const r = await run([
+      'simulate',
+      '--config',
+      cfg,
+      '--compare',
+      configB,
+      '--leads',
+      leads,
+      ...TIME,
+      '--format',
+      'html',
+      '--out',
+      out,
+      '-q',
+    ]);
     expect(r).toMatchObject({code: 0, out: ''});
     const html = fs.readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|<img|<link|@import|url\(|https?:\/\//i);
     expect(html).toContain('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; Co');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'\"");
   });
 
   test('--out FILE for text; usage errors: --changes without --compare, an unknown format, two reports on stdout', async () => {
@@ -180,13 +266,24 @@ describe('flags', () => {
     const xml = await run(['simulate', '--config', sampleConfig, '--leads', sampleLeads, '--format', 'htm']);
     expect(xml.code).toBe(2);
     expect(xml.err).toContain('--format must be one of text, json, csv, html, not "htm" — did you mean html?');
-    const both = await run(['simulate', '--config', sampleConfig, '--compare', configB, '--leads', sampleLeads, '--changes', '-']);
+    const both = await run([
+      'simulate',
+      '--config',
+      sampleConfig,
+      '--compare',
+      configB,
+      '--leads',
+      sampleLeads,
+      '--changes',
+      '-',
+    ]);
     expect(both.code).toBe(2);
   });
 });
 
 describe('the built binary', () => {
-  const spawn = (...extra: string[]) => spawnCli(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '-q', ...extra]);
+  const spawn = (...extra: string[]) =>
+    spawnCli(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '-q', ...extra]);
 
   test('--format json and --format csv agree with the in-process report', () => {
     const j = spawn('--compare', configB, '--format', 'json');
@@ -195,9 +292,9 @@ describe('the built binary', () => {
     const c = spawn('--format', 'csv');
     expect(c.code).toBe(0);
     const rows = parse(c.out, {columns: true}) as Array<Record<string, string>>;
-    expect(rows.find(x => x.run === 'A' && x.section === 'stage' && x.key === 'pool' && x.metric === 'leads')!.value).toBe(
-      String(json.a.summary.byStage.pool),
-    );
+    expect(
+      rows.find(x => x.run === 'A' && x.section === 'stage' && x.key === 'pool' && x.metric === 'leads')!.value,
+    ).toBe(String(json.a.summary.byStage.pool));
   });
 
   test('--compare --changes FILE --format html --out FILE, and the default text report', () => {
@@ -206,7 +303,7 @@ describe('the built binary', () => {
     const r = spawn('--compare', configB, '--changes', changes, '--format', 'html', '--out', html);
     expect({code: r.code, out: r.out, err: r.err}).toEqual({code: 0, out: '', err: ''});
     expect(fs.readFileSync(changes, 'utf8').trim().split('\n').length).toBe(json.compare.changed + 1);
-    expect(fs.readFileSync(html, 'utf8')).toContain(`data-chart="compare-rep"`);
+    expect(fs.readFileSync(html, 'utf8')).toContain('data-chart="compare-rep"');
     const t = spawn();
     expect(t.code).toBe(0);
     expect(t.out).toContain(`${json.a.summary.leads} leads, ${json.a.summary.assigned} assigned`);

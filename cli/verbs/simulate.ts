@@ -16,7 +16,16 @@ import {LEAD_FLAGS, openLeadFlags} from './common';
 export const REPORT_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 
 /** Columns of the --changes CSV (one row per lead whose owner or stage differs). */
-export const CHANGE_COLUMNS = ['index', 'leadId', 'ownerA', 'ownerB', 'stageA', 'stageB', 'territoryA', 'territoryB'] as const;
+export const CHANGE_COLUMNS = [
+  'index',
+  'leadId',
+  'ownerA',
+  'ownerB',
+  'stageA',
+  'stageB',
+  'territoryA',
+  'territoryB',
+] as const;
 
 export const simulateVerb: Verb = {
   name: 'simulate',

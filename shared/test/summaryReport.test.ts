@@ -45,7 +45,11 @@ function makeLeads(n: number): unknown[] {
       continue;
     }
     const email =
-      i % 7 === 0 ? `p${i}@acme.com` : i % 4 === 0 && i > 8 ? `l${i - 8}@corp${(i - 8) % 5}.com` : `l${i}@corp${i % 5}.com`;
+      i % 7 === 0
+        ? `p${i}@acme.com`
+        : i % 4 === 0 && i > 8
+          ? `l${i - 8}@corp${(i - 8) % 5}.com`
+          : `l${i}@corp${i % 5}.com`;
     leads.push({
       id: `L${i}`,
       state: STATES[i % STATES.length],
@@ -93,7 +97,16 @@ test('the run exercises every figure (sanity of the fixture)', () => {
 });
 
 test('match rate, fallback rate per stage, duplicates: counts and shares of all leads', () => {
-  for (const stage of ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'] as const) {
+  for (const stage of [
+    'duplicate',
+    'account',
+    'exact',
+    'partial',
+    'specialist',
+    'pool',
+    'default',
+    'unassigned',
+  ] as const) {
     const n = count(decisions, d => d.stage === stage);
     expect(s.byStage[stage]).toBe(n);
     expect(s.rates[stage]).toBeCloseTo(n / N, 12);
@@ -118,7 +131,8 @@ test('unassigned by reason sums to the unassigned leads; each reason as the deci
     if (d.ownerId !== null) return;
     let key: string;
     if (typeof leads[i] !== 'object') key = 'not_an_object';
-    else if (d.candidates.length === 0) key = (leads[i] as {source: string}).source === 'web' ? 'no_intent_keyword' : 'nothing_applies';
+    else if (d.candidates.length === 0)
+      key = (leads[i] as {source: string}).source === 'web' ? 'no_intent_keyword' : 'nothing_applies';
     else key = [...new Set(d.candidates.map(c => c.why))].sort().join('+');
     expected[key] = (expected[key] ?? 0) + 1;
   });
