@@ -19,7 +19,11 @@ export const lintVerb: Verb = {
   flags: {
     config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
     ...LEAD_FLAGS,
-    leads: {type: 'string', value: 'FILE', help: 'sample leads (optional): coverage per territory and stage; "-" reads stdin'},
+    leads: {
+      type: 'string',
+      value: 'FILE',
+      help: 'sample leads (optional): coverage per territory and stage; "-" reads stdin',
+    },
     strict: {type: 'boolean', help: 'exit 1 when there is any warning'},
     format: {type: 'string', value: 'text|json', help: 'report format (default text)'},
   },
@@ -82,7 +86,13 @@ export function formatLint(report: LintReport, file: string, sampleName: string)
       ),
     );
     const stages = Object.entries(cov.stages).filter(([s, k]) => k > 0 || ['pool', 'default'].includes(s));
-    out.push('', table(['stage', 'leads', 'share'], stages.map(([s, k]) => [s, k, pct(k, cov.leads)])));
+    out.push(
+      '',
+      table(
+        ['stage', 'leads', 'share'],
+        stages.map(([s, k]) => [s, k, pct(k, cov.leads)]),
+      ),
+    );
   }
   return out.join('\n');
 }

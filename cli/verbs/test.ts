@@ -11,7 +11,16 @@ import {readStateFile, stateTarget} from '../stateFile';
 import {CliError, println, type Verb} from '../verb';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 
-const STAGES: readonly Stage[] = ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'];
+const STAGES: readonly Stage[] = [
+  'duplicate',
+  'account',
+  'exact',
+  'partial',
+  'specialist',
+  'pool',
+  'default',
+  'unassigned',
+];
 
 /** What a case expects (absent = not checked) and when/from which state it routes. */
 interface Case {
@@ -131,7 +140,7 @@ export const testVerb: Verb = {
     'the like. Optional case.now (ISO time) and case.state (a state file, relative to the cases\n' +
     'file) route that case at its own time and from its own state. Every case starts from --state\n' +
     '(or empty state) on its own, so cases do not depend on their order; no state is written.\n' +
-    'Exit 0 when every case passes, 1 on any mismatch (each printed with the decision\'s reason).',
+    "Exit 0 when every case passes, 1 on any mismatch (each printed with the decision's reason).",
   examples: [
     'lead-routing test --config routing.json --cases golden.csv',
     'lead-routing test --config proposed.json --cases golden.csv --state state.json --now 2026-11-23T16:00:00Z',

@@ -26,7 +26,10 @@ export const validateVerb: Verb = {
     const report = lintConfig(compiled);
     if (report.findings.length) {
       const n = report.findings.length;
-      println(io.stdout, [`${n} warning${n === 1 ? '' : 's'} (see "lead-routing lint"):`, ...findingLines(report)].join('\n'));
+      println(
+        io.stdout,
+        [`${n} warning${n === 1 ? '' : 's'} (see "lead-routing lint"):`, ...findingLines(report)].join('\n'),
+      );
     }
     return 0;
   },

@@ -15,7 +15,7 @@ export {findingPlace, type LintCoverage, type LintFinding, type LintReport} from
 
 /** Every lint code, in the order checks run (documented in docs/contract.md "Lint findings"). */
 export const LINT_CODES = [
-  'territory_never_matches',
+  'territory_never_exact',
   'territory_shadowed',
   'territory_tie',
   'partial_outranks_exact',

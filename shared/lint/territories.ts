@@ -66,7 +66,7 @@ function bestScore(t: T): number {
 }
 
 /**
- * `territory_never_matches`: an "all" territory two of whose conditions exclude each other (or an
+ * `territory_never_exact`: an "all" territory two of whose conditions exclude each other (or an
  * "any" territory without conditions). `territory_shadowed`: whenever it matches exactly another
  * territory matches too with a higher score, so it never wins while that one has an eligible rep.
  */
@@ -77,10 +77,10 @@ export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
     const bad = clash(t);
     if (bad) {
       out.push({
-        code: 'territory_never_matches',
+        code: 'territory_never_exact',
         ...place(t),
         message: t.conds.length
-          ? `${label(t)} can never match: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other.`
+          ? `${label(t)} can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
           : `${label(t)} can never match: it has match "any" and no conditions.`,
       });
       continue;
