@@ -91,5 +91,8 @@ export function csvReport(sim: Simulation): string {
     rows.push(['', 'compare', '', 'changed', 'leads', k.changed]);
     for (const m of k.moves) rows.push(['', 'move', m.from ?? '', m.to ?? '', 'leads', m.leads]);
   }
-  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map(r => r.map(v => (v === null ? '' : v)))]);
+  // Ids come from configs a spreadsheet user may not have written: no cell is run as a formula.
+  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map(r => r.map(v => (v === null ? '' : v)))], {
+    escape_formulas: true,
+  });
 }
