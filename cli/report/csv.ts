@@ -81,6 +81,7 @@ export function csvReport(sim: Simulation): string {
     ['', 'context', '', 'timeField', 'text', c.timeField],
     ['', 'context', '', 'leadTimeZone', 'text', c.leadTimeZone],
     ['', 'context', '', 'dateOrder', 'text', c.dateOrder],
+    ...(sim.notes ?? []).map((n): Row => ['', 'context', '', 'note', 'text', n]),
     ...runRows('A', sim.a),
     ...(sim.b ? runRows('B', sim.b) : []),
   ];

@@ -97,7 +97,9 @@ export const simulateVerb: Verb = {
     progress.done();
     const {warningTally, ...result} = sim;
     if (clock.field && result.a.summary.leads > 0 && clock.present === 0) {
-      warningTally.note(`--time-field ${clock.field}: no lead has this field; every lead was routed at --now`);
+      const note = `--time-field ${clock.field}: no lead has this field; every lead was routed at --now`;
+      warningTally.note(note);
+      result.notes = [note];
     }
     const sink = Sink.open(outFile, io.stdout);
     await sink.write(render(result, format));
