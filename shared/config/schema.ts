@@ -1,7 +1,10 @@
+// The config's schema, on zod/mini: the same zod checks and messages as its classic API, in a
+// fraction of the bundle (the add-on's pasted Code.js, issue 17 #7; docs/performance.md). zod 4
+// numbers already refuse NaN and ±Infinity, so no check says "finite".
 import * as z from 'zod/mini';
 import {en} from 'zod/locales';
 
-// zod/mini ships no messages of its own: English is the one the errors are written in (as full zod sets it).
+// zod/mini loads no messages: English, the one every error here is written in (as classic zod does).
 z.config(en());
 
 export const CANONICAL_FIELDS = [
