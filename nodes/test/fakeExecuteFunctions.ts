@@ -24,8 +24,13 @@ type Used = Pick<
 export interface FakeOptions {
   parameters: IDataObject;
   items: IDataObject[] | INodeExecutionData[];
-  /** Shared between "executions" to model what n8n persists; a fresh object per run models a snapshot. */
+  /**
+   * The workflow's global static data (where ledgers live). Shared between "executions" to model what
+   * n8n persists; a fresh object per run models a snapshot.
+   */
   staticData?: IDataObject;
+  /** The node's own static data (where state lived before ledgers). */
+  nodeStaticData?: IDataObject;
   continueOnFail?: boolean;
   workflowId?: string;
   nodeName?: string;
@@ -37,6 +42,7 @@ export interface FakeOptions {
 
 export class FakeExecuteFunctions implements Used {
   readonly staticData: IDataObject;
+  readonly nodeStaticData: IDataObject;
   readonly calls = {getWorkflowStaticData: 0};
   private readonly items: INodeExecutionData[];
   private readonly defaults: IDataObject;
@@ -46,6 +52,7 @@ export class FakeExecuteFunctions implements Used {
     private readonly o: FakeOptions,
   ) {
     this.staticData = o.staticData ?? {};
+    this.nodeStaticData = o.nodeStaticData ?? {};
     this.items = o.items.map(i =>
       'json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : {json: i as IDataObject},
     );
@@ -89,9 +96,9 @@ export class FakeExecuteFunctions implements Used {
   }
 
   getWorkflowStaticData(type: string): IDataObject {
-    if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
+    if (type !== 'node' && type !== 'global') throw new Error(`unexpected static data type ${type}`);
     this.calls.getWorkflowStaticData++;
-    return this.staticData;
+    return type === 'global' ? this.staticData : this.nodeStaticData;
   }
 
   continueOnFail(): boolean {
