@@ -47,7 +47,30 @@ export async function routeItems(
   prepare: (i: number) => Prepared,
   opts: {dryRun: boolean; trace: boolean},
 ): Promise<RoutedItems> {
-  const prepared: Prepared[] = [];
+  const {results, failed} = await inLedger(ctx, items, prepare, {
+    run: (prepared, state) => decideAll(prepared, state, opts.trace),
+    readOnly: opts.dryRun,
+  });
+  return {decisions: results, failed};
+}
+
+/**
+ * The node side of one ledger transaction: prepares every item (a config error fails that item:
+ * under continueOnFail it goes to `failed` with the config path, else the node throws), then runs
+ * `run` on the ledger's latest state and commits its new state (on a read-only snapshot when
+ * `readOnly`). A store failure (e.g. Redis unreachable) decides nothing: under continueOnFail every
+ * prepared item goes to `failed` with the store's message (naming host and port), else it throws.
+ */
+export async function inLedger<P extends {index: number}, R>(
+  ctx: IExecuteFunctions,
+  items: INodeExecutionData[],
+  prepare: (i: number) => P,
+  opts: {
+    run: (prepared: P[], state: RotationState | undefined) => {state: RotationState; result: R[]};
+    readOnly: boolean;
+  },
+): Promise<{results: R[]; failed: INodeExecutionData[]}> {
+  const prepared: P[] = [];
   const failed: INodeExecutionData[] = [];
   for (let i = 0; i < items.length; i++) {
     try {
@@ -64,21 +87,19 @@ export async function routeItems(
       );
     }
   }
-  if (!prepared.length) return {decisions: [], failed};
+  if (!prepared.length) return {results: [], failed};
   try {
     const store = await createStateStore(ctx);
-    const decisions = opts.dryRun
-      ? decideAll(prepared, await store.read(), opts.trace).result
-      : await store.transact(state => decideAll(prepared, state, opts.trace));
-    return {decisions, failed};
+    const results = opts.readOnly
+      ? opts.run(prepared, await store.read()).result
+      : await store.transact(state => opts.run(prepared, state));
+    return {results, failed};
   } catch (error) {
-    // The state store failed (e.g. Redis unreachable): nothing was decided. Under continueOnFail
-    // every prepared item goes out unrouted with the store's message (naming host and port).
     if (!ctx.continueOnFail()) {
       throw error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error);
     }
     const message = (error as Error).message;
     for (const p of prepared) failed.push(withError(items[p.index], p.index, `${message} (item ${p.index})`));
-    return {decisions: [], failed};
+    return {results: [], failed};
   }
 }

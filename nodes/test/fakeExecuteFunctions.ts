@@ -24,7 +24,10 @@ type Used = Pick<
 export interface FakeOptions {
   parameters: IDataObject;
   items: IDataObject[] | INodeExecutionData[];
-  /** Shared between "executions" to model what n8n persists; a fresh object per run models a snapshot. */
+  /**
+   * The workflow's static data, shared between "executions" (and between nodes of one workflow) to
+   * model what n8n persists; a fresh object per run models a snapshot.
+   */
   staticData?: IDataObject;
   continueOnFail?: boolean;
   workflowId?: string;
@@ -88,10 +91,13 @@ export class FakeExecuteFunctions implements Used {
     return {id: this.o.workflowId ?? 'wf-1', name: 'test', active: false};
   }
 
+  /** As n8n keys it: the workflow's static data holds `global` and one `node:<name>` object per node. */
   getWorkflowStaticData(type: string): IDataObject {
-    if (type !== 'node') throw new Error(`unexpected static data type ${type}`);
+    if (type !== 'node' && type !== 'global') throw new Error(`unexpected static data type ${type}`);
     this.calls.getWorkflowStaticData++;
-    return this.staticData;
+    const key = type === 'global' ? 'global' : `node:${this.getNode().name}`;
+    if (typeof this.staticData[key] !== 'object' || this.staticData[key] === null) this.staticData[key] = {};
+    return this.staticData[key] as IDataObject;
   }
 
   continueOnFail(): boolean {
