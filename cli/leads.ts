@@ -181,6 +181,39 @@ async function* jsonlLeads(stream: Readable, name: string): AsyncGenerator<unkno
   }
 }
 
+/** The part of stream-json's (v1) Assembler that builds values: `current` is the object or array being filled. */
+interface ValueAssembler {
+  done: boolean;
+  current: unknown;
+  key: string | null;
+  _saveValue(value: unknown): void;
+  stringValue(value: unknown): void;
+}
+
+/**
+ * stream-json assembles objects with `object[key] = value`, so a lead field named `__proto__` would replace the
+ * object's prototype and vanish. Store every field as an own property, as JSON.parse (and the JSON Lines reader) does.
+ */
+function ownFieldsAsJsonParse(items: StreamArray): StreamArray {
+  const assembler = (items as unknown as {_assembler: ValueAssembler})._assembler;
+  const save = function (this: ValueAssembler, value: unknown): void {
+    if (this.done) this.current = value;
+    else if (Array.isArray(this.current)) this.current.push(value);
+    else {
+      Object.defineProperty(this.current, this.key as string, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      this.key = null;
+    }
+  };
+  assembler._saveValue = save;
+  assembler.stringValue = save;
+  return items;
+}
+
 async function* jsonLeads(stream: Readable, name: string, wrapped: boolean): AsyncGenerator<unknown> {
   const source = stream.pipe(jsonParser());
   stream.on('error', e => source.destroy(e));
@@ -192,7 +225,7 @@ async function* jsonLeads(stream: Readable, name: string, wrapped: boolean): Asy
     tokens = source.pipe(pick);
     source.on('error', e => pick.destroy(e));
   }
-  const items = tokens.pipe(new StreamArray());
+  const items = tokens.pipe(ownFieldsAsJsonParse(new StreamArray()));
   tokens.on('error', e => items.destroy(e));
   try {
     for await (const item of items) yield (item as {value: unknown}).value;

@@ -116,7 +116,7 @@ function readTime(raw: unknown, tz: string, order: 'MDY' | 'DMY' | undefined): R
   if (/^\d+(?:\.\d+)?$/.test(s)) {
     const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
     if (compact) {
-      const date = civil(tz, +compact[1], +compact[2], +compact[3], 0, 0, 0, 0);
+      const date = civil(tz, {y: +compact[1], mo: +compact[2], d: +compact[3]});
       if (date !== null) return date;
     }
     return fromNumber(Number(s), tz);
@@ -135,7 +135,7 @@ function fromNumber(n: number, tz: string): Read | null {
     const ms = Math.round((n - day) * DAY_MS);
     // Excel's phantom 29 Feb 1900: serials below 60 are one day later than the modern epoch says.
     const date = new Date(EXCEL_EPOCH + (day < 60 ? day + 1 : day) * DAY_MS);
-    return civil(tz, date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), 0, 0, 0, ms);
+    return civil(tz, {y: date.getUTCFullYear(), mo: date.getUTCMonth() + 1, d: date.getUTCDate(), ms});
   }
   if (n < 1e11) return {time: Math.round(n * 1000)};
   if (n < 1e14) return {time: Math.round(n)};
@@ -150,8 +150,8 @@ const ISO =
 function fromIso(s: string, tz: string): Read | null {
   const m = ISO.exec(s);
   if (!m) return null;
-  const milli = m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0;
-  return withZone(m[8], tz, +m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), milli);
+  const clock = {h: +(m[4] ?? 0), mi: +(m[5] ?? 0), s: +(m[6] ?? 0), ms: fraction(m[7])};
+  return withZone(m[8], tz, {y: +m[1], mo: +m[2], d: +m[3], ...clock});
 }
 
 const SLASHES =
@@ -165,14 +165,14 @@ function fromSlashes(s: string, tz: string, order: 'MDY' | 'DMY' | undefined): R
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (m[8].toLowerCase() === 'p' ? 12 : 0);
   }
-  const rest = [hour, +(m[5] ?? 0), +(m[6] ?? 0), m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0] as const;
-  if (m[1].length === 4) return withZone(m[9], tz, +m[1], +m[2], +m[3], ...rest); // 2026/03/10
+  const clock = {h: hour, mi: +(m[5] ?? 0), s: +(m[6] ?? 0), ms: fraction(m[7])};
+  if (m[1].length === 4) return withZone(m[9], tz, {y: +m[1], mo: +m[2], d: +m[3], ...clock}); // 2026/03/10
   if (m[3].length === 3 || m[2].length > 2) return null;
   const year = m[3].length <= 2 ? 2000 + +m[3] - (+m[3] >= 70 ? 100 : 0) : +m[3];
   const a = +m[1];
   const b = +m[2];
-  const asMdy = () => withZone(m[9], tz, year, a, b, ...rest);
-  const asDmy = () => withZone(m[9], tz, year, b, a, ...rest);
+  const asMdy = () => withZone(m[9], tz, {y: year, mo: a, d: b, ...clock});
+  const asDmy = () => withZone(m[9], tz, {y: year, mo: b, d: a, ...clock});
   if (order === 'MDY') return asMdy();
   if (order === 'DMY') return asDmy();
   const mdy = asMdy();
@@ -190,31 +190,37 @@ function fromEngine(s: string, tz: string): Read | null {
   const wall = Date.parse(s + ' UTC');
   if (!Number.isFinite(wall)) return null;
   const d = new Date(wall);
-  return civil(
-    tz,
-    d.getUTCFullYear(),
-    d.getUTCMonth() + 1,
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-    d.getUTCMilliseconds(),
-  );
+  return civil(tz, {
+    y: d.getUTCFullYear(),
+    mo: d.getUTCMonth() + 1,
+    d: d.getUTCDate(),
+    h: d.getUTCHours(),
+    mi: d.getUTCMinutes(),
+    s: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+  });
 }
 
-function withZone(
-  zone: string | undefined,
-  tz: string,
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  milli: number,
-): Read | null {
-  if (!zone) return civil(tz, y, mo, d, h, mi, s, milli);
-  const utc = civil('UTC', y, mo, d, h, mi, s, milli);
+/** A wall-clock date and time as written (month 1-12; absent time parts are 0). */
+interface Wall {
+  y: number;
+  mo: number;
+  d: number;
+  h?: number;
+  mi?: number;
+  s?: number;
+  ms?: number;
+}
+
+/** Digits after a decimal point as milliseconds ("5" -> 500, "123456" -> 123). */
+function fraction(digits: string | undefined): number {
+  return digits ? Math.round(Number('0.' + digits) * 1000) : 0;
+}
+
+/** `wall` at the written zone (Z/UTC/GMT/±hh[:mm]) when there is one, else in `tz`; null when not a real time. */
+function withZone(zone: string | undefined, tz: string, wall: Wall): Read | null {
+  if (!zone) return civil(tz, wall);
+  const utc = civil('UTC', wall);
   if (utc === null) return null;
   const z = zone.toUpperCase();
   if (z === 'Z' || z === 'UTC' || z === 'GMT') return utc;
@@ -225,19 +231,10 @@ function withZone(
 }
 
 /** A valid calendar date and time of day (24:00 allowed as the end of a day) in zone `tz`, or null. */
-function civil(
-  tz: string,
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  milli: number,
-): Read | null {
+function civil(tz: string, {y, mo, d, h = 0, mi = 0, s = 0, ms = 0}: Wall): Read | null {
   if (y < 1000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null;
   if (h > 24 || mi > 59 || s > 60 || (h === 24 && (mi > 0 || s > 0))) return null;
-  return {time: zonedTimeToEpoch(tz, y, mo, d, h, mi, Math.min(s, 59), milli)};
+  return {time: zonedTimeToEpoch(tz, y, mo, d, h, mi, Math.min(s, 59), ms)};
 }
 
 function daysIn(y: number, mo: number): number {

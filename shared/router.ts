@@ -11,7 +11,7 @@ import {copyState} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
 import {isoTimestamp, localTime, toEpochMs} from './time';
-import {addWarning} from './warnings';
+import {addWarning, availabilityUnknown} from './warnings';
 import {Levels, type MatchPass} from './territories';
 import {accountSkippedText, DecisionText, fallbackClause, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
@@ -288,14 +288,7 @@ class CascadeRouter implements Router {
         ids.push(rep.id);
       }
     }
-    if (names.length === 0) return null;
-    const who = names.length === 1 ? names[0] : `${names.length} reps (${names.join(', ')})`;
-    return {
-      code: 'availability_unknown',
-      field: 'presence',
-      value: ids.join(','),
-      message: `The live availability of ${who} could not be read; routed on the configured availability, hours and caps.`,
-    };
+    return names.length === 0 ? null : availabilityUnknown(names, ids);
   }
 
   private decide(lead: unknown, now: Instant, index: number): Decision {

@@ -84,3 +84,17 @@ export function addWarning(list: RoutingWarning[], w: RoutingWarning): void {
   for (const x of list) if (x.code === w.code && x.field === w.field && x.value === w.value) return;
   list.push(w);
 }
+
+/**
+ * availability_unknown: the live presence of these reps (names and ids in the same order) could not be read.
+ * `value` lists every id (not cut: a surface filters on it).
+ */
+export function availabilityUnknown(names: string[], ids: string[]): RoutingWarning {
+  const who = names.length === 1 ? names[0] : `${names.length} reps (${names.join(', ')})`;
+  return {
+    code: WARNING_CODES.availabilityUnknown,
+    field: 'presence',
+    value: ids.join(','),
+    message: `The live availability of ${who} could not be read; routed on the configured availability, hours and caps.`,
+  };
+}

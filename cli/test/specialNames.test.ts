@@ -38,6 +38,14 @@ describe.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto_
     expect(r.stderr).not.toMatch(/is not a function/);
     expect(r.status).toBe(0);
     expect(decisions(r.stdout).map(d => d.ownerId)).toEqual(['ana', 'ben', 'ben']);
+    // The same leads as a JSON array and wrapped in {"leads": [...]}, read by the streaming JSON reader.
+    const rows = `{"id": 1, "${name}": "x"}, {"id": 2}, {"id": 3, "${name}": "y"}`;
+    for (const text of [`[${rows}]`, `{"leads": [${rows}]}`]) {
+      const file = write(`l-${name}-${text.length}.json`, text);
+      const a = cli('route', '--config', config, '--leads', file, '--now', '2026-11-23T16:00:00Z');
+      expect(a.status).toBe(0);
+      expect(decisions(a.stdout).map(d => d.ownerId)).toEqual(['ana', 'ben', 'ben']);
+    }
   });
 
   it('as a rep id keeps its daily cap across runs on one state file', () => {

@@ -83,7 +83,11 @@ function states(): Map<string, string> {
  * table knows comes back folded and upper-cased.
  */
 export function normalizeState(raw: string): string {
-  const table = states();
+  return lookup(states(), raw);
+}
+
+/** The code `table` gives `raw` as typed, else folded (and its spelling variants); unknown: folded, upper-cased. */
+function lookup(table: Map<string, string>, raw: string): string {
   const direct = table.get(raw); // fast path: "TX", "tx", "Texas" as typed
   if (direct !== undefined) return direct;
   const key = foldName(raw);
@@ -114,16 +118,7 @@ function countries(): Map<string, string> {
 
 /** "USA" / "United States" / "us" / "México" -> "US", "MX" (ISO 3166-1 alpha-2). Unknown: folded, upper-cased text. */
 export function normalizeCountry(raw: string): string {
-  const table = countries();
-  const direct = table.get(raw);
-  if (direct !== undefined) return direct;
-  const key = foldName(raw);
-  if (!key) return '';
-  for (const k of keys(key)) {
-    const code = table.get(k);
-    if (code !== undefined) return code;
-  }
-  return key.toUpperCase();
+  return lookup(countries(), raw);
 }
 
 /** Whether a normalised country is an ISO 3166-1 alpha-2 code this table knows. */
