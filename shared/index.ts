@@ -10,7 +10,7 @@ export {ConfigError, type ConfigIssue} from './config/errors';
 export {parseConfig, validateConfig} from './config/validate';
 export {compileConfig, type CompiledConfig} from './compile';
 export {route, routeBatch, createRouter, releaseLead, type Router} from './router';
-export {emptyState, copyState, parseState, StateError, type StateErrorKind} from './state';
+export {emptyState, copyState, mergeStates, parseState, StateError, type StateErrorKind} from './state';
 export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
 export {leadTime, readLeadTime, type LeadTimeOptions, type LeadTimeReading} from './leadTime';

@@ -1,7 +1,7 @@
 import type {DedupeEntry, HeldEntry, PoolState, RepCounters, RotationState} from './types';
 import {formatPath} from './config/errors';
 import {STATE_FORMAT, STATE_KEYS, stateSchema} from './stateSchema';
-import {dict} from './dict';
+import {dict, hasOwn} from './dict';
 
 /** A fresh state; its maps have no prototype (rep and territory ids are user-named keys). */
 export function emptyState(): RotationState {
@@ -169,4 +169,73 @@ export function evictOldest<K, V>(map: Map<K, V>, max: number): void {
     const oldest = map.keys().next().value as K;
     map.delete(oldest);
   }
+}
+
+/** The later of two period keys (ISO `2026-11-23`, `2026-W48`, `2026-11` sort as text). */
+function mergePeriod(
+  a: RepCounters,
+  b: RepCounters,
+  out: RepCounters,
+  key: 'd' | 'w' | 'm',
+  count: 'dn' | 'wn' | 'mn',
+): void {
+  const ka = a[key];
+  const kb = b[key];
+  if (ka === undefined && kb === undefined) return;
+  if (ka === kb) {
+    out[key] = ka;
+    out[count] = (a[count] ?? 0) + (b[count] ?? 0);
+    return;
+  }
+  // Different periods: only the later one still counts toward a cap.
+  const later = kb === undefined || (ka !== undefined && ka > kb) ? a : b;
+  out[key] = later[key];
+  if (later[count] !== undefined) out[count] = later[count];
+}
+
+function mergeCounters(a: RepCounters, b: RepCounters): RepCounters {
+  const out: RepCounters = {};
+  mergePeriod(a, b, out, 'd', 'dn');
+  mergePeriod(a, b, out, 'w', 'wn');
+  mergePeriod(a, b, out, 'm', 'mn');
+  if (a.at !== undefined || b.at !== undefined) out.at = Math.max(a.at ?? -Infinity, b.at ?? -Infinity);
+  if (a.n !== undefined || b.n !== undefined) out.n = (a.n ?? 0) + (b.n ?? 0);
+  return out;
+}
+
+/** Union of two oldest-first records of timed entries (`[owner, at, ...]`), oldest first; `a` wins a shared key. */
+function unionByTime<E extends [string, number, ...unknown[]]>(
+  a: Record<string, E>,
+  b: Record<string, E>,
+): Record<string, E> {
+  const rows: Array<[string, E]> = Object.entries(a);
+  for (const [k, e] of Object.entries(b)) if (!hasOwn(a, k)) rows.push([k, e]);
+  rows.sort((x, y) => x[1][1] - y[1][1]); // stable: ties keep a's order, then b's
+  const out = dict<E>();
+  for (const [k, e] of rows) out[k] = [...e] as E;
+  return out;
+}
+
+/**
+ * Merges the state `from` into the ledger state `into` (issue 14: a node's pre-ledger state joins its
+ * workflow's ledger; a second node's state arriving later is merged the same way). Pure: both inputs
+ * are parsed states (format 1, see parseState) and are left untouched; returns a fresh state.
+ * - `reps`: per rep and period (day `d`, ISO week `w`, month `m`), counts in the same period are
+ *   summed; when the periods differ the later period and its count are kept (an earlier period no
+ *   longer counts toward a cap). `n` (assignments ever) is summed, `at` is the later time.
+ * - `pools` (rotation cursors): the ledger's; a pool only `from` has is taken from `from`.
+ * - `dedupe`, `held` (lead memory) and `accounts` (learned domains): the union; on a key both hold,
+ *   the ledger's entry wins (its counters reflect that assignment). Timed entries stay oldest first.
+ * `into` undefined (an empty ledger) gives a copy of `from`.
+ */
+export function mergeStates(into: RotationState | undefined, from: RotationState): RotationState {
+  if (!into) return copyState(from);
+  const out = copyState(into);
+  const extra = copyState(from);
+  for (const [k, pool] of Object.entries(extra.pools)) if (!(k in out.pools)) out.pools[k] = pool;
+  for (const [k, c] of Object.entries(extra.reps)) out.reps[k] = k in out.reps ? mergeCounters(out.reps[k], c) : c;
+  for (const [k, r] of Object.entries(extra.accounts)) if (!(k in out.accounts)) out.accounts[k] = r;
+  out.dedupe = unionByTime(out.dedupe, extra.dedupe);
+  if (out.held || extra.held) out.held = unionByTime(out.held ?? dict(), extra.held ?? dict());
+  return out;
 }

@@ -63,10 +63,10 @@ export function toNodeError(ctx: IExecuteFunctions, error: unknown): NodeOperati
   return nodeError;
 }
 
-/** The Redis store as the nodes see it: the same operations, node errors only. */
-class NodeRedisStateStore implements StateStore {
+/** A store as the nodes see it: the same operations, node errors only. */
+export class NodeStateStore implements StateStore {
   constructor(
-    private readonly inner: RedisStateStore,
+    readonly inner: StateStore,
     private readonly ctx: IExecuteFunctions,
   ) {}
 
@@ -107,11 +107,14 @@ export async function openRedisStore(
     store = await RedisStateStore.open(connection, scope);
   } catch (error) {
     if (error instanceof RedisUnreachableError && ctx.getNodeParameter(REDIS_FALLBACK_PARAMETER, 0, false) === true) {
-      return new StaticDataStateStore(ctx.getWorkflowStaticData('node'), scope);
+      return new NodeStateStore(
+        new StaticDataStateStore(ctx.getWorkflowStaticData('global'), scope, ctx.getWorkflowStaticData('node')),
+        ctx,
+      );
     }
     throw toNodeError(ctx, error);
   }
-  return new NodeRedisStateStore(store, ctx);
+  return new NodeStateStore(store, ctx);
 }
 
 /** Credential test (wired with `testedBy`): a PING with the credential's settings. */

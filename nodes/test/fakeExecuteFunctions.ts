@@ -25,10 +25,12 @@ export interface FakeOptions {
   parameters: IDataObject;
   items: IDataObject[] | INodeExecutionData[];
   /**
-   * The workflow's static data, shared between "executions" (and between nodes of one workflow) to
-   * model what n8n persists; a fresh object per run models a snapshot.
+   * The workflow's global static data (where ledgers live). Shared between "executions" to model what
+   * n8n persists; a fresh object per run models a snapshot.
    */
   staticData?: IDataObject;
+  /** The node's own static data (where state lived before ledgers). */
+  nodeStaticData?: IDataObject;
   continueOnFail?: boolean;
   workflowId?: string;
   nodeName?: string;
@@ -40,6 +42,7 @@ export interface FakeOptions {
 
 export class FakeExecuteFunctions implements Used {
   readonly staticData: IDataObject;
+  readonly nodeStaticData: IDataObject;
   readonly calls = {getWorkflowStaticData: 0};
   private readonly items: INodeExecutionData[];
   private readonly defaults: IDataObject;
@@ -49,6 +52,7 @@ export class FakeExecuteFunctions implements Used {
     private readonly o: FakeOptions,
   ) {
     this.staticData = o.staticData ?? {};
+    this.nodeStaticData = o.nodeStaticData ?? {};
     this.items = o.items.map(i =>
       'json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : {json: i as IDataObject},
     );
@@ -91,13 +95,10 @@ export class FakeExecuteFunctions implements Used {
     return {id: this.o.workflowId ?? 'wf-1', name: 'test', active: false};
   }
 
-  /** As n8n keys it: the workflow's static data holds `global` and one `node:<name>` object per node. */
   getWorkflowStaticData(type: string): IDataObject {
     if (type !== 'node' && type !== 'global') throw new Error(`unexpected static data type ${type}`);
     this.calls.getWorkflowStaticData++;
-    const key = type === 'global' ? 'global' : `node:${this.getNode().name}`;
-    if (typeof this.staticData[key] !== 'object' || this.staticData[key] === null) this.staticData[key] = {};
-    return this.staticData[key] as IDataObject;
+    return type === 'global' ? this.staticData : this.nodeStaticData;
   }
 
   continueOnFail(): boolean {

@@ -3,13 +3,19 @@ import net from 'node:net';
 import {compileConfig, route} from '../../../shared';
 import type {RotationState} from '../../../shared/types';
 import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
-import {REDIS_FALLBACK_PARAMETER, openRedisStore, testRedisCredential} from '../../../nodes/shared/redisStoreForNode';
+import {
+  NodeStateStore,
+  REDIS_FALLBACK_PARAMETER,
+  openRedisStore,
+  testRedisCredential,
+} from '../../../nodes/shared/redisStoreForNode';
 import {StaticDataStateStore} from '../../../nodes/shared/staticDataStateStore';
 import {
   closeRedisClients,
   pingRedis,
   RedisStateStore,
   RedisUnreachableError,
+  redisLedgerKey,
   redisStateKey,
 } from '../../../nodes/shared/redisStateStore';
 
@@ -69,7 +75,10 @@ afterAll(async () => {
 
 const conn = () => ({host: '127.0.0.1', port, keyPrefix: 'test:'});
 let n = 0;
-const freshScope = () => ({workflowId: `wf-${++n}`, nodeName: 'Round Robin'});
+const freshScope = () => {
+  const workflowId = `wf-${++n}`;
+  return {workflowId, nodeName: 'Round Robin', ledger: `workflow:${workflowId}`};
+};
 
 const REPS = ['ana', 'ben', 'cara', 'dev'];
 const config = compileConfig({
@@ -101,7 +110,7 @@ function bump(store: RedisStateStore, calls: {n: number}) {
 
 test('concurrent transactions never lose an update, and conflicts really happened', async () => {
   const stores = await Promise.all(
-    [1, 2, 3].map(() => RedisStateStore.open(conn(), {workflowId: 'race', nodeName: 'n'})),
+    [1, 2, 3].map(i => RedisStateStore.open(conn(), {workflowId: `race${i}`, nodeName: `n${i}`, ledger: 'race'})),
   );
   const calls = {n: 0};
   const results = await Promise.all(Array.from({length: 150}, (_, i) => bump(stores[i % 3], calls)));
@@ -135,15 +144,30 @@ test('a duplicate gets the same owner and commits nothing', async () => {
   expect(JSON.stringify(await store.read())).toBe(before);
 });
 
-test('keys are per workflow and node; state holds no lead e-mail', async () => {
-  const a = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'Round Robin'});
-  const b = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'Round Robin 2'});
-  expect(a.key).toBe('test:state:wf%3A1:Round%20Robin');
-  expect(a.key).not.toBe(b.key);
+test('one key per ledger: nodes and workflows naming it share it; state holds no lead e-mail', async () => {
+  const a = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'Route Lead', ledger: 'workflow:wf:1'});
+  const b = await RedisStateStore.open(conn(), {workflowId: 'wf:1', nodeName: 'SLA re-route', ledger: 'workflow:wf:1'});
+  const other = await RedisStateStore.open(conn(), {
+    workflowId: 'wf:2',
+    nodeName: 'Route Lead',
+    ledger: 'workflow:wf:2',
+  });
+  const named = await RedisStateStore.open(conn(), {workflowId: 'wf:2', nodeName: 'Intake', ledger: 'inbound team'});
+  const named2 = await RedisStateStore.open(conn(), {workflowId: 'wf:3', nodeName: 'Events', ledger: 'inbound team'});
+  expect(a.key).toBe('test:ledger:workflow%3Awf%3A1');
+  expect(b.key).toBe(a.key);
+  expect(other.key).not.toBe(a.key);
+  expect(named.key).toBe('test:ledger:inbound%20team');
+  expect(named2.key).toBe(named.key);
+  expect(a.legacyKey).toBe('test:state:wf%3A1:Route%20Lead');
   await routeLead(a, {id: 'P1', email: 'secret.person@customer.example.com'});
-  expect(await b.read()).toBeUndefined();
+  expect((await b.read())?.reps.ana?.n).toBe(1);
+  expect(await other.read()).toBeUndefined();
+  await routeLead(named, {id: 'P2'});
+  expect((await named2.read())?.reps.ana?.n).toBe(1);
   expect(JSON.stringify(await a.read())).not.toContain('secret.person');
   expect(JSON.stringify(await a.read())).not.toContain('customer.example.com');
+  expect(redisLedgerKey(undefined, 'x')).toBe('lead-routing:ledger:x');
   expect(redisStateKey(undefined, {workflowId: '7', nodeName: 'x'})).toBe('lead-routing:state:7:x');
 });
 
@@ -202,15 +226,15 @@ describe('the node side (redisStoreForNode)', () => {
     await expect(failing).rejects.toBeInstanceOf(NodeOperationError);
     await expect(failing).rejects.toThrow(`Cannot reach Redis at 127.0.0.1:${deadPort}`);
     const local = await openRedisStore(ctxStub(credential, true), freshScope(), 'leadRoutingRedisApi');
-    expect(local).toBeInstanceOf(StaticDataStateStore);
+    expect((local as NodeStateStore).inner).toBeInstanceOf(StaticDataStateStore);
   });
 
   test('a reachable Redis gives a store whose commits land in Redis', async () => {
     const scope = freshScope();
     const store = await openRedisStore(ctxStub({host: '127.0.0.1', port, keyPrefix: 'test:'}, true), scope, 'x');
-    expect(store).not.toBeInstanceOf(StaticDataStateStore);
+    expect((store as NodeStateStore).inner).toBeInstanceOf(RedisStateStore);
     await store.transact(state => ({state: route({id: 'N1'}, config, state, NOW).state, result: null}));
-    expect(await redisCli('HGET', redisStateKey('test:', scope), 'ver')).toBe('1');
+    expect(await redisCli('HGET', redisLedgerKey('test:', scope.ledger), 'ver')).toBe('1');
   });
 
   test('credential test: OK on PING, Error with host and port otherwise', async () => {
