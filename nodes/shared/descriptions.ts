@@ -1,7 +1,7 @@
 // Parameter descriptions shared by the nodes. Parameter names are public (workflows store them):
 // rename none without a new node version. Reference: nodes/PARAMETERS.md and docs/n8n.md.
 import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
-import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
+import {LEDGER_PARAMETER, REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
 import {redisFallbackProperty} from './redisStoreForNode';
 import {REDIS_CREDENTIAL_TEST} from './stateStoreMethods';
 import {REP_OPTIONS_METHOD} from './repOptions';
@@ -361,7 +361,7 @@ export const fieldMappingProperty: INodeProperties = {
  */
 export const ledgerProperty: INodeProperties = {
   displayName: 'Ledger',
-  name: 'ledger',
+  name: LEDGER_PARAMETER,
   type: 'string',
   default: '',
   placeholder: "this workflow's ledger",
