@@ -48,9 +48,9 @@ function redisCli(...args: string[]): Promise<string> {
   );
 }
 
-/** The ledger as the Redis store keeps it (`<prefix>ledger:<name>`, hash field `state`). */
+/** The ledger as the Redis store keeps it (`<prefix>ledger:<name URI-encoded>`, hash field `state`). */
 async function ledgerInRedis(): Promise<{reps: Record<string, {dn?: number; n?: number}>}> {
-  const raw = await redisCli('HGET', `${KEY_PREFIX}ledger:${LEDGER}`, 'state');
+  const raw = await redisCli('HGET', `${KEY_PREFIX}ledger:${encodeURIComponent(LEDGER)}`, 'state');
   if (!raw) throw new Error(`no ledger in Redis; keys: ${await redisCli('KEYS', '*')}`);
   return JSON.parse(raw) as {reps: Record<string, {dn?: number; n?: number}>};
 }
