@@ -183,18 +183,39 @@ function redisDownWorkflow(): Json {
   );
 }
 
-async function post(pathName: string, body: Json): Promise<Json> {
-  const r = await fetch(`${server!.url}/webhook/${pathName}`, {
-    method: 'POST',
-    headers: {'content-type': 'application/json'},
-    body: JSON.stringify(body),
-  });
-  const text = await r.text();
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    return {text, status: r.status};
+interface Answer {
+  json: Json;
+  /** POSTs it took: an attempt n8n failed (a 5xx, no routing) is sent again, as a webhook sender retries. */
+  attempts: number;
+}
+
+/**
+ * POSTs one lead until n8n answers with a routing (at most 6 attempts). On a loaded machine n8n's own
+ * SQLite lock can time out under 200 concurrent executions; a retried lead the ledger already decided
+ * comes back as a duplicate with the same owner, so the ledger's counts stay exact either way.
+ */
+async function post(pathName: string, body: Json): Promise<Answer> {
+  let last: Json = {};
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    try {
+      const r = await fetch(`${server!.url}/webhook/${pathName}`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json'},
+        body: JSON.stringify(body),
+      });
+      const text = await r.text();
+      try {
+        last = JSON.parse(text) as Json;
+      } catch {
+        last = {text, status: r.status};
+      }
+      if (r.status === 200 && last.routing) return {json: last, attempts: attempt};
+    } catch (error) {
+      last = {error: String(error)};
+    }
+    await new Promise(r => setTimeout(r, 1000));
   }
+  return {json: last, attempts: 6};
 }
 
 const lead = (i: number) => ({id: `lead-${i}`, email: `lead${i}@example.com`});
@@ -275,18 +296,21 @@ test('(4) the ledger on an unreachable Redis: under continueOnFail every item is
 });
 
 test(`(2) two workflows on one Redis ledger, ${LEADS} concurrent leads across both webhooks: exactly ${LEADS / 4} each; (3) re-routes credit back`, async () => {
-  server = await startN8n(folder);
+  // (executions are not saved on success: fewer writes to n8n's SQLite under 200 concurrent executions)
+  server = await startN8n(folder, {env: {EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none'}});
   const session = await setupOwner(server);
   await activateWorkflow(session, ids.web);
   await activateWorkflow(session, ids.mail);
 
   // (2) Even leads through the web form, odd ones through e-mail, all at once.
-  const answers = await Promise.all(
+  const wave = await Promise.all(
     Array.from({length: LEADS}, (_, i) => post(i % 2 ? 'ledger-mail' : 'ledger-web', lead(i))),
   );
+  const answers = wave.map(a => a.json);
   const unanswered = answers.filter((a, i) => a.id !== `lead-${i}` || !a.routing);
   if (unanswered.length) console.log(`unanswered: ${JSON.stringify(unanswered[0])}\n${server.logs().slice(-3000)}`);
   expect(unanswered).toHaveLength(0);
+  const retried = wave.filter(a => a.attempts > 1).length;
   const owner = new Map(answers.map(a => [String(a.id), String(routing(a).ownerId)]));
   const split = tally(owner.values());
   expect(split).toEqual(Object.fromEntries(REPS.map(r => [r, LEADS / 4])));
@@ -298,15 +322,21 @@ test(`(2) two workflows on one Redis ledger, ${LEADS} concurrent leads across bo
   const rerouted = await Promise.all(
     Array.from({length: REROUTES}, (_, i) => post('ledger-mail', {...lead(i), excludeReps: owner.get(`lead-${i}`)})),
   );
-  for (const [i, a] of rerouted.entries()) {
+  let rerouteRetried = 0;
+  for (const [i, {json: a, attempts}] of rerouted.entries()) {
     const was = owner.get(`lead-${i}`)!;
     expect(a.id).toBe(`lead-${i}`);
     expect(routing(a).ownerId).not.toBe(was);
     expect(REPS).toContain(routing(a).ownerId);
-    expect(routing(a).reroutedFrom).toBe(was);
-    expect(String(routing(a).reason)).toContain(
-      `Re-routed from ${was.toUpperCase()}: that assignment was credited back.`,
-    );
+    if (attempts > 1 && routing(a).stage === 'duplicate') {
+      // The first attempt re-routed it and n8n lost the answer: the retry finds the new owner.
+      rerouteRetried++;
+    } else {
+      expect(routing(a).reroutedFrom).toBe(was);
+      expect(String(routing(a).reason)).toContain(
+        `Re-routed from ${was.toUpperCase()}: that assignment was credited back.`,
+      );
+    }
     owner.set(`lead-${i}`, String(routing(a).ownerId));
   }
   const holds = tally(owner.values());
@@ -314,9 +344,13 @@ test(`(2) two workflows on one Redis ledger, ${LEADS} concurrent leads across bo
   expect(Object.fromEntries(REPS.map(r => [r, ledger.reps[r]?.dn ?? 0]))).toEqual(holds);
   // Assignments ever (`n`) are not credited: 200 + 40.
   expect(REPS.reduce((s, r) => s + (ledger.reps[r]?.n ?? 0), 0)).toBe(LEADS + REROUTES);
+  console.log(
+    `ledger e2e: split ${JSON.stringify(split)} (${retried} of ${LEADS} leads re-sent after an n8n error); ` +
+      `after ${REROUTES} re-routes (${rerouteRetried} answered on a retry) holds ${JSON.stringify(holds)}`,
+  );
 
   // A duplicate of a re-routed lead, through the other workflow, returns its new owner.
-  const again = await post('ledger-web', lead(3));
+  const again = (await post('ledger-web', lead(3))).json;
   expect(routing(again)).toMatchObject({stage: 'duplicate', ownerId: owner.get('lead-3')});
   ledger = await ledgerInRedis();
   expect(Object.fromEntries(REPS.map(r => [r, ledger.reps[r]?.dn ?? 0]))).toEqual(holds);
