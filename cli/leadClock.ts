@@ -13,6 +13,12 @@ export interface LeadClock {
   field?: string;
   /** Leads whose time field was present (to warn when it is absent from every lead). */
   present: number;
+  /** --now (or the current time), epoch ms: the time of leads without a readable time field. */
+  now: number;
+  /** Zone of lead timestamps written without one (--timezone, else the config's); undefined = UTC. */
+  timeZone?: string;
+  /** Order of ambiguous slash dates (--date-order, else the config's); undefined = MDY. */
+  dateOrder?: 'MDY' | 'DMY';
 }
 
 /** Checks --timezone as an IANA zone with the platform's Intl. */
@@ -45,7 +51,14 @@ export function leadClock(
   const field = stringFlag(flags, 'time-field');
   const timeZone = timeZoneFlag(flags) ?? config.timezone;
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
-  const result: LeadClock = {field, present: 0, timeOf: () => ({time: base, warning: null})};
+  const result: LeadClock = {
+    field,
+    present: 0,
+    now: base,
+    timeZone,
+    dateOrder,
+    timeOf: () => ({time: base, warning: null}),
+  };
   if (!field) return result;
   const path = compilePath(field);
   result.timeOf = lead => {

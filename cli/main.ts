@@ -4,13 +4,15 @@ import {PassThrough} from 'node:stream';
 import {version} from '../package.json';
 import {HELP_FLAG, parseFlags, suggest} from './args';
 import {CliError, UsageError, type CliIO, type Verb} from './verb';
+import {lintVerb} from './verbs/lint';
 import {routeVerb} from './verbs/route';
 import {schemaVerb} from './verbs/schema';
 import {simulateVerb} from './verbs/simulate';
+import {testVerb} from './verbs/test';
 import {validateVerb} from './verbs/validate';
 
 /** Every verb, in the order `--help` lists them. */
-export const VERBS: Verb[] = [validateVerb, routeVerb, simulateVerb, schemaVerb];
+export const VERBS: Verb[] = [validateVerb, lintVerb, testVerb, routeVerb, simulateVerb, schemaVerb];
 
 const find = (name: string) => VERBS.find(v => v.name === name);
 

@@ -264,6 +264,24 @@ class Best {
   }
 }
 
+/**
+ * A compiled condition as analyses read it (shared/lint): the slot it reads (conditions on the same
+ * lead field share one), that field's kind and name, its operator, its values normalised as the
+ * matcher compares them, a zip `between`'s bounds as numbers (NaN otherwise), its weight, and
+ * `holds(value)`, the matcher's own test for one normalised lead value.
+ */
+export interface ConditionView {
+  slot: number;
+  kind: FieldKind;
+  field: string;
+  op: ConditionConfig['op'];
+  values: readonly string[];
+  lo: number;
+  hi: number;
+  weight: number;
+  holds(value: string): boolean;
+}
+
 export interface TerritoryInfo {
   id: string;
   name: string;
@@ -383,6 +401,31 @@ export class TerritoryMatcher {
     this.values = this.slots.map(() => null);
     this.countryPath = fieldPath(canonical, 'country');
     this.statePath = fieldPath(canonical, 'state');
+  }
+
+  /** Territory t's compiled conditions, in config order (for analyses; not the hot path). */
+  conditionsOf(t: number): ConditionView[] {
+    return this.conds.slice(this.condStart[t], this.condStart[t + 1]).map(c => ({
+      slot: c.slot,
+      kind: this.slots[c.slot].kind,
+      field: this.slots[c.slot].name,
+      op: c.op,
+      values: c.values,
+      lo: c.lo,
+      hi: c.hi,
+      weight: c.w,
+      holds: c.holds,
+    }));
+  }
+
+  /** Territory t's score when every condition holds: its priority plus all its weights. */
+  fullScoreOf(t: number): number {
+    return this.fullScore[t];
+  }
+
+  /** The config's `partialMinScore`. */
+  get partialMinScore(): number {
+    return this.partialMin;
   }
 
   private readValues(lead: unknown): void {

@@ -153,8 +153,8 @@ describe('lead-routing simulate', () => {
     const r = await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3000 leads, \d+ assigned, \d+ unassigned/);
-    expect(r.out).toMatch(/^rep\s+leads$/m);
-    expect(r.out).toMatch(/^territory\s+leads$/m);
+    expect(r.out).toMatch(/^rep\s+zone\s+leads\s+%/m);
+    expect(r.out).toMatch(/^territory\s+leads\s+%/m);
     expect(r.out).toMatch(/^fairness/m);
     const json = JSON.parse(
       (await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json'))
@@ -196,6 +196,7 @@ describe('lead-routing simulate', () => {
     const text = (await run('simulate', '--config', sampleConfig, '--compare', bFile, '--leads', sampleLeads)).out;
     expect(text).toMatch(/Leads that change owner from A to B: \d+ of 3000/);
     expect(text).toMatch(/^rep\s+A\s+B\s+B−A$/m);
+    expect(text).toMatch(/^rate\s+A\s+B\s+B−A$/m);
   });
 
   test('CSV sample has duplicates and junk rows, a few thousand leads', async () => {

@@ -150,7 +150,7 @@ describe('time fields and the warnings summary', () => {
     );
     expect(json.a.warnings).toEqual({time_unreadable: 2});
     const text = await run(['simulate', '--config', config, '--leads', file, '--time-field', 'at']);
-    expect(text.out).toMatch(/^time_unreadable\s+2$/m);
+    expect(text.out).toMatch(/^time_unreadable\s+2\s+66\.7%$/m);
     expect(text.err).toContain('2 leads: time_unreadable');
   });
 });

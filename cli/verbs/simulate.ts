@@ -1,41 +1,74 @@
-// `simulate`: back-test a config (or two side by side) over a leads file from empty state.
-import type {Writable} from 'node:stream';
+// `simulate`: back-test a config (or two side by side) over a leads file from empty state, and
+// report the figures RevOps reads first (text, JSON, CSV or a self-contained HTML page).
+import {stringify} from 'csv-stringify/sync';
 import {choiceFlag, stringFlag} from '../args';
 import {checkHeaders, readConfig} from '../io';
 import {leadClock} from '../leadClock';
+import {Sink} from '../output';
 import {Progress} from '../progress';
-import {formatSimulation, simulate} from '../simulate';
+import {csvReport} from '../report/csv';
+import {htmlReport} from '../report/html';
+import {textReport} from '../report/text';
+import {simulate, type Change, type Simulation} from '../simulate';
 import {UsageError, type Verb} from '../verb';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 
+export const REPORT_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+
+/** Columns of the --changes CSV (one row per lead whose owner or stage differs). */
+export const CHANGE_COLUMNS = [
+  'index',
+  'leadId',
+  'ownerA',
+  'ownerB',
+  'stageA',
+  'stageB',
+  'territoryA',
+  'territoryB',
+] as const;
+
 export const simulateVerb: Verb = {
   name: 'simulate',
-  summary: 'back-test a config (or compare two) over a leads file',
+  summary: 'back-test a config (or compare two) over a leads file; report rates, load, fairness',
   synopsis:
-    '--config A.json [--compare B.json] --leads L.csv|-  [--format text|json]\n' +
-    '       [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
+    '--config A.json [--compare B.json [--changes FILE]] --leads L.csv|-\n' +
+    '       [--format text|json|csv|html] [--out FILE] [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
   flags: {
     config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
-    compare: {type: 'string', value: 'FILE', help: 'a second config, routed side by side'},
+    compare: {type: 'string', value: 'FILE', help: 'a second config, routed side by side over the same leads'},
+    changes: {type: 'string', value: 'FILE', help: 'with --compare: every lead whose owner or stage differs, as CSV'},
     ...LEAD_FLAGS,
-    format: {type: 'string', value: 'text|json', help: 'report format (default text)'},
+    format: {type: 'string', value: 'text|json|csv|html', help: 'report format (default text)'},
     json: {type: 'boolean', help: 'same as --format json'},
+    out: {type: 'string', value: 'FILE', help: 'write the report here instead of stdout'},
   },
   details:
-    'Routes every lead from empty state (the state file is never touched) and prints counts per rep,\n' +
-    'territory, stage and warning, fairness, and with --compare how many leads change owner.',
+    'Routes every lead from empty state (the state file is never touched) and reports: match rate\n' +
+    '(exact, partial), fallback rate per stage, unassigned leads by reason, duplicates, account hits\n' +
+    '(configured vs learned domains), load against capacity per rep and territory, fairness within each\n' +
+    'pool (share over weight-expected share), leads by hour in the owners’ zones and warnings; with\n' +
+    '--compare, both configs and the per-lead diff. --format html is one self-contained page with charts.',
   examples: [
     'lead-routing simulate --config routing.json --leads last-quarter.csv --time-field createdAt',
-    'lead-routing simulate --config routing.json --compare proposed.json --leads leads.csv --format json',
+    'lead-routing simulate --config routing.json --leads leads.csv --format html --out report.html',
+    'lead-routing simulate --config routing.json --compare proposed.json --leads leads.csv --changes changes.csv',
   ],
   async run(flags, io) {
     const configFile = stringFlag(flags, 'config', true);
     const compareFile = stringFlag(flags, 'compare');
-    let format = choiceFlag(flags, 'format', ['text', 'json'] as const) ?? 'text';
+    const changesFile = stringFlag(flags, 'changes');
+    if (changesFile !== undefined && compareFile === undefined) {
+      throw new UsageError('--changes needs --compare (the diff is between two configs)');
+    }
+    if (changesFile === '-' && (stringFlag(flags, 'out') ?? '-') === '-') {
+      throw new UsageError('--changes - and the report cannot both go to stdout: give --out FILE');
+    }
+    let format = choiceFlag(flags, 'format', REPORT_FORMATS) ?? 'text';
     if (flags.json === true) {
       if (flags.format !== undefined && format !== 'json') throw new UsageError('--json contradicts --format');
       format = 'json';
     }
+    const outFile = stringFlag(flags, 'out');
     const configA = readConfig(configFile);
     const configB = compareFile ? readConfig(compareFile) : undefined;
     const clock = leadClock(flags, io.clock, configA);
@@ -43,25 +76,43 @@ export const simulateVerb: Verb = {
     checkHeaders(source.headers, configA, source.name, source.delimiter, [clock.field]);
     const quiet = flags.quiet === true;
     const progress = new Progress(io.stderr, source.bytesRead, source.size, quiet);
-    const sim = await simulate(source.leads, configA, configB, clock.timeOf, () => progress.tick());
+    const changes = changesFile === undefined ? undefined : Sink.open(changesFile, io.stdout);
+    if (changes) await changes.write(stringify([[...CHANGE_COLUMNS]]));
+    const sim = await simulate(source.leads, configA, configB, clock.timeOf, {
+      context: {
+        now: new Date(clock.now).toISOString(),
+        timeField: clock.field ?? null,
+        leadTimeZone: clock.timeZone ?? 'UTC',
+        dateOrder: clock.dateOrder ?? 'MDY',
+      },
+      fileA: configFile,
+      fileB: compareFile,
+      onLead: () => progress.tick(),
+      onChange: changes ? (c: Change) => changes.write(stringify([CHANGE_COLUMNS.map(k => c[k] ?? '')])) : undefined,
+    });
+    await changes?.end();
     progress.done();
     const {warningTally, ...result} = sim;
     if (clock.field && result.a.summary.leads > 0 && clock.present === 0) {
       warningTally.note(`--time-field ${clock.field}: no lead has this field; every lead was routed at --now`);
     }
-    await writeAll(
-      io.stdout,
-      format === 'json' ? JSON.stringify(result) : formatSimulation(result, configFile, compareFile),
-    );
+    const sink = Sink.open(outFile, io.stdout);
+    await sink.write(render(result, format));
+    await sink.end();
     if (!quiet) warningTally.print(io.stderr, result.a.summary.leads);
     return 0;
   },
 };
 
-function writeAll(stream: Writable, text: string): Promise<void> {
-  return new Promise(resolve => {
-    stream.once('error', () => resolve());
-    if (stream.write(text + '\n')) resolve();
-    else stream.once('drain', () => resolve());
-  });
+function render(sim: Simulation, format: (typeof REPORT_FORMATS)[number]): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(sim) + '\n';
+    case 'csv':
+      return csvReport(sim);
+    case 'html':
+      return htmlReport(sim);
+    default:
+      return textReport(sim) + '\n';
+  }
 }

@@ -73,8 +73,12 @@ export class RedisContentionError extends Error {
 
 /** A commit was sent, then Redis stopped answering before its outcome could be learned. */
 export class RedisOutcomeUnknownError extends RedisUnreachableError {
+  /** Holds the ledger version the commit made once it is in, or "fenced"/nothing when it is not. */
+  readonly commitKey: string;
+
   constructor(host: string, port: number, key: string, commitId: string, cause: unknown) {
     super(host, port, cause);
+    this.commitKey = commitKeyPrefix(key) + commitId;
     this.message =
       `Redis at ${host}:${port} stopped answering while committing to ${key} (commit ${commitId}): ` +
       'whether these assignments were saved is unknown. Once Redis answers, ' +
@@ -172,8 +176,17 @@ const clients = new Map<string, Promise<CommitClient>>();
 /** Pre-ledger keys known to be merged or empty, per connection: no need to look again. */
 const settledLegacy = new Set<string>();
 
-function clientKey(c: RedisConnection): string {
-  return JSON.stringify([c.host, c.port, c.user ?? '', c.password ?? '', c.database ?? 0, !!c.tls]);
+function clientKey(c: RedisConnection, o: RedisStoreOptions = {}): string {
+  return JSON.stringify([
+    c.host,
+    c.port,
+    c.user ?? '',
+    c.password ?? '',
+    c.database ?? 0,
+    !!c.tls,
+    o.connectTimeoutMs ?? 3000,
+    o.commandTimeoutMs ?? 5000,
+  ]);
 }
 
 /** SNI must not carry an IP address (RFC 6066). */
@@ -219,7 +232,7 @@ async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<Commit
 }
 
 async function sharedClient(c: RedisConnection, o: RedisStoreOptions): Promise<CommitClient> {
-  const key = clientKey(c);
+  const key = clientKey(c, o);
   const cached = clients.get(key);
   if (cached) {
     const client = await cached.catch(() => undefined);

@@ -4,6 +4,7 @@ import {NodeOperationError, type IExecuteFunctions, type INodeExecutionData} fro
 import {createRouter, type CompiledConfig, type Decision, type RotationState, type RoutingWarning} from '../../shared';
 import {configErrorToNodeError} from './configFromParameters';
 import {createStateStore} from './createStateStore';
+import {pseudonymSecret} from './nodeSecret';
 import {withError} from './output';
 
 export interface Prepared {
@@ -21,12 +22,12 @@ export interface RoutedItems {
 }
 
 /** Routes prepared items in input order through consecutive routers sharing one state. */
-export function decideAll(prepared: Prepared[], state: RotationState | undefined, trace: boolean) {
+export function decideAll(prepared: Prepared[], state: RotationState | undefined, trace: boolean, secret?: string) {
   let current = state;
   const decisions: Array<{index: number; decision: Decision}> = [];
   let k = 0;
   while (k < prepared.length) {
-    const router = createRouter(prepared[k].compiled, current, {trace});
+    const router = createRouter(prepared[k].compiled, current, {trace, secret});
     while (k < prepared.length && prepared[k].compiled === router.compiled) {
       const p = prepared[k];
       decisions.push({index: p.index, decision: router.route(p.lead, p.now, p.index, p.warnings)});
@@ -48,7 +49,7 @@ export async function routeItems(
   opts: {dryRun: boolean; trace: boolean},
 ): Promise<RoutedItems> {
   const {results, failed} = await inLedger(ctx, items, prepare, {
-    run: (prepared, state) => decideAll(prepared, state, opts.trace),
+    run: (prepared, state, secret) => decideAll(prepared, state, opts.trace, secret),
     readOnly: opts.dryRun,
   });
   return {decisions: results, failed};
@@ -66,7 +67,12 @@ export async function inLedger<P extends {index: number}, R>(
   items: INodeExecutionData[],
   prepare: (i: number) => P,
   opts: {
-    run: (prepared: P[], state: RotationState | undefined) => {state: RotationState; result: R[]};
+    /** `secret`: the node's pseudonym key (nodeSecret.ts), for createRouter's RouteOptions.secret. */
+    run: (
+      prepared: P[],
+      state: RotationState | undefined,
+      secret: string | undefined,
+    ) => {state: RotationState; result: R[]};
     readOnly: boolean;
   },
 ): Promise<{results: R[]; failed: INodeExecutionData[]}> {
@@ -90,9 +96,10 @@ export async function inLedger<P extends {index: number}, R>(
   if (!prepared.length) return {results: [], failed};
   try {
     const store = await createStateStore(ctx);
+    const secret = await pseudonymSecret(ctx);
     const results = opts.readOnly
-      ? opts.run(prepared, await store.read()).result
-      : await store.transact(state => opts.run(prepared, state));
+      ? opts.run(prepared, await store.read(), secret).result
+      : await store.transact(state => opts.run(prepared, state, secret));
     return {results, failed};
   } catch (error) {
     if (!ctx.continueOnFail()) {

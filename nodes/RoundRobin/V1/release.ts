@@ -41,7 +41,7 @@ export async function releaseItems(ctx: IExecuteFunctions, items: INodeExecution
     ctx,
     items,
     i => ({index: i, compiled: config(i), lead: rotationLead(dedupeKey(i), items[i].json)}),
-    {run: (prepared, state) => releaseAll(prepared, state, now), readOnly: false},
+    {run: (prepared, state, secret) => releaseAll(prepared, state, now, secret), readOnly: false},
   );
   const out = [
     ...failed,
@@ -51,11 +51,11 @@ export async function releaseItems(ctx: IExecuteFunctions, items: INodeExecution
 }
 
 /** Releases prepared leads in order on one state; a holder who is not among the assignees is not released. */
-export function releaseAll(prepared: Prepared[], state: RotationState | undefined, now: number) {
+export function releaseAll(prepared: Prepared[], state: RotationState | undefined, now: number, secret?: string) {
   let current = state;
   const result: Array<{index: number; outcome: ReleaseOutcome}> = [];
   for (const p of prepared) {
-    const router = createRouter(p.compiled, current, {trace: false});
+    const router = createRouter(p.compiled, current, {trace: false, secret});
     const held = router.release(p.lead, now);
     if (held === null) {
       result.push({

@@ -1,0 +1,98 @@
+// `lint`: what a config does that its author probably did not mean (the core's shared/lint), and with
+// sample leads the share each territory and stage catches.
+import {compileConfig} from '../../shared/compile';
+import {findingPlace, lintConfig, SampleTally, type LintReport} from '../../shared/lint';
+import {choiceFlag, stringFlag} from '../args';
+import {checkHeaders, readConfig} from '../io';
+import {leadClock} from '../leadClock';
+import {Progress} from '../progress';
+import {table} from '../table';
+import {println, type Verb} from '../verb';
+import {LEAD_FLAGS, openLeadFlags} from './common';
+
+export const lintVerb: Verb = {
+  name: 'lint',
+  summary: 'find rules that never win, ties, ZIP gaps, idle reps… (optionally on sample leads)',
+  synopsis:
+    '--config C.json [--leads sample.csv] [--strict] [--format text|json]\n' +
+    '       [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
+  flags: {
+    config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
+    ...LEAD_FLAGS,
+    leads: {
+      type: 'string',
+      value: 'FILE',
+      help: 'sample leads (optional): coverage per territory and stage; "-" reads stdin',
+    },
+    strict: {type: 'boolean', help: 'exit 1 when there is any warning'},
+    format: {type: 'string', value: 'text|json', help: 'report format (default text)'},
+  },
+  details:
+    'Each warning has a code, the config path it is about and one sentence; codes are listed in\n' +
+    'docs/contract.md "Lint findings". With --leads, the leads are routed from empty state (at --now,\n' +
+    'or each at its --time-field) and the report adds the share of leads each territory catches and\n' +
+    'the share falling to specialist, pool and default. Exit 0 (warnings or not) unless --strict;\n' +
+    'exit 1 for an invalid config, unreadable leads, or with --strict any warning.',
+  examples: [
+    'lead-routing lint --config routing.json',
+    'lead-routing lint --config routing.json --leads last-month.csv --time-field createdAt',
+    'lead-routing lint --config routing.json --strict --format json',
+  ],
+  async run(flags, io) {
+    const file = stringFlag(flags, 'config', true);
+    const format = choiceFlag(flags, 'format', ['text', 'json'] as const) ?? 'text';
+    const config = readConfig(file);
+    const compiled = compileConfig(config);
+    let sample: SampleTally | undefined;
+    let sampleName = '';
+    if (flags.leads !== undefined) {
+      const clock = leadClock(flags, io.clock, config);
+      const source = await openLeadFlags(flags, io);
+      checkHeaders(source.headers, config, source.name, source.delimiter, [clock.field]);
+      sampleName = source.name;
+      sample = new SampleTally(compiled);
+      const progress = new Progress(io.stderr, source.bytesRead, source.size, flags.quiet === true);
+      for await (const lead of source.leads) {
+        const {time, warning} = clock.timeOf(lead);
+        sample.add(lead, time, warning ? [warning] : undefined);
+        progress.tick();
+      }
+      progress.done();
+    }
+    const report = lintConfig(compiled, sample);
+    println(io.stdout, format === 'json' ? JSON.stringify(report) : formatLint(report, file, sampleName));
+    return flags.strict === true && report.findings.length > 0 ? 1 : 0;
+  },
+};
+
+/** The findings as lines `code  path "name": message` (empty when there are none). */
+export function findingLines(report: LintReport): string[] {
+  const w = Math.max(0, ...report.findings.map(f => f.code.length));
+  return report.findings.map(f => `  ${f.code.padEnd(w)}  ${findingPlace(f)}: ${f.message}`);
+}
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '0.0%');
+
+export function formatLint(report: LintReport, file: string, sampleName: string): string {
+  const n = report.findings.length;
+  const out = [n ? `${file}: ${n} warning${n === 1 ? '' : 's'}` : `${file}: no warnings`, ...findingLines(report)];
+  const cov = report.coverage;
+  if (cov) {
+    out.push('', `sample ${sampleName}: ${cov.leads} lead${cov.leads === 1 ? '' : 's'} routed from empty state`, '');
+    out.push(
+      table(
+        ['territory', 'exact', 'partial', 'share'],
+        cov.territories.map(t => [t.id, t.exact, t.partial, pct(t.exact + t.partial, cov.leads)]),
+      ),
+    );
+    const stages = Object.entries(cov.stages).filter(([s, k]) => k > 0 || ['pool', 'default'].includes(s));
+    out.push(
+      '',
+      table(
+        ['stage', 'leads', 'share'],
+        stages.map(([s, k]) => [s, k, pct(k, cov.leads)]),
+      ),
+    );
+  }
+  return out.join('\n');
+}

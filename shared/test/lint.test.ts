@@ -1,0 +1,363 @@
+// Issue 16 #4: lint, one describe per check: a config that triggers it and one that does not.
+import {lintConfig, LINT_CODES, SampleTally} from '../lint';
+import {compileConfig} from '../compile';
+import {createRouter} from '../router';
+import type {RoutingConfigInput} from '../config/schema';
+import {NOW} from './helpers';
+
+type Territory = NonNullable<RoutingConfigInput['territories']>[number];
+type Cond = NonNullable<Territory['conditions']>[number];
+
+const inList = (field: string, values: Array<string | number>, weight = 1): Cond => ({field, op: 'in', values, weight});
+const between = (field: string, lo: string | number, hi: string | number, weight = 1): Cond => ({
+  field,
+  op: 'between',
+  values: [lo, hi],
+  weight,
+});
+
+/** Reps a, b, c, d and a manager; the pool is the manager only, so no rep is idle unless a test says so. */
+function cfg(territories: Territory[], more: Partial<RoutingConfigInput> = {}): RoutingConfigInput {
+  return {
+    reps: [{id: 'a'}, {id: 'b'}, {id: 'c'}, {id: 'd'}, {id: 'boss'}],
+    territories,
+    pool: {reps: ['a', 'b', 'c', 'd']},
+    defaultOwner: 'boss',
+    ...more,
+  };
+}
+
+const codes = (c: RoutingConfigInput, sample?: SampleTally) => lintConfig(c, sample).findings.map(f => f.code);
+const only = (c: RoutingConfigInput, code: string, sample?: SampleTally) =>
+  lintConfig(c, sample).findings.filter(f => f.code === code);
+
+function tally(c: RoutingConfigInput, leads: unknown[]): SampleTally {
+  const t = new SampleTally(compileConfig(c));
+  for (const lead of leads) t.add(lead, NOW);
+  return t;
+}
+
+test('every code is documented in docs/contract.md', () => {
+  const doc = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/contract.md'), 'utf8');
+  for (const code of LINT_CODES) expect(doc).toContain('`' + code + '`');
+});
+
+test('a clean config has no findings; the shipped sample config only its real El Paso ZIP gap', () => {
+  const clean = cfg([
+    {id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a', 'b']},
+    {id: 'ca', conditions: [inList('state', ['CA'])], reps: ['c', 'd']},
+  ]);
+  expect(codes(clean)).toEqual([]);
+  const sample = require('../samples/config.json');
+  const findings = lintConfig(sample).findings;
+  expect(findings.map(f => f.code)).toEqual(['zip_gap']);
+  expect(findings[0].message).toContain('88500–88599');
+});
+
+describe('territory_never_exact', () => {
+  test('an "all" territory whose conditions exclude each other', () => {
+    const c = cfg([
+      {id: 'x', name: 'Impossible', conditions: [inList('state', ['TX']), inList('state', ['CA'])], reps: ['a']},
+    ]);
+    const [f] = only(c, 'territory_never_exact');
+    expect(f).toMatchObject({path: 'territories[0]', subject: 'Impossible'});
+    expect(f.message).toContain('"state"');
+    // and it is true: a lead reaches it only as a partial match
+    expect(createRouter(c).route({state: 'TX'}, NOW)).toMatchObject({territoryId: 'x', stage: 'partial'});
+  });
+
+  test('conditions on different fields, or overlapping values, can match', () => {
+    const c = cfg([
+      {id: 'x', conditions: [inList('state', ['TX']), between('zip', '75000', '79999')], reps: ['a']},
+      {id: 'y', conditions: [inList('state', ['TX', 'CA']), inList('state', ['CA'])], reps: ['b']},
+    ]);
+    expect(codes(c)).not.toContain('territory_never_exact');
+  });
+});
+
+describe('territory_shadowed', () => {
+  test('a narrower territory that a broader one of higher score always beats', () => {
+    const c = cfg([
+      {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+      {
+        id: 'tx-solar',
+        name: 'TX solar',
+        conditions: [inList('state', ['TX']), inList('productLine', ['solar'])],
+        reps: ['b'],
+      },
+    ]);
+    const [f] = only(c, 'territory_shadowed');
+    expect(f).toMatchObject({path: 'territories[1]', subject: 'TX solar'});
+    expect(f.message).toContain('territories[0] "texas"');
+    expect(f.message).toContain('11 > 2');
+    // the router agrees: a TX solar lead goes to texas
+    expect(createRouter(c).route({state: 'TX', productLine: 'solar'}, NOW).territoryId).toBe('texas');
+  });
+
+  test('a ZIP sub-range inside a higher-scored range, and values written differently ("Texas" vs TX)', () => {
+    const c = cfg([
+      {id: 'south', priority: 5, conditions: [between('zip', '70000', '79999')], reps: ['a']},
+      {id: 'dallas', conditions: [between('zip', '75000', '75999')], reps: ['b']},
+      {id: 'lonestar', priority: 20, conditions: [inList('state', ['TX'])], reps: ['c']},
+      {id: 'texas-words', conditions: [inList('state', ['Texas'])], reps: ['d']},
+    ]);
+    expect(only(c, 'territory_shadowed').map(f => f.path)).toEqual(['territories[1]', 'territories[3]']);
+  });
+
+  test('not when the narrower territory scores higher, or when the broader one cannot be implied', () => {
+    const c = cfg([
+      {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+      {id: 'tx-solar', conditions: [inList('state', ['TX'], 10), inList('productLine', ['solar'], 5)], reps: ['b']},
+      {id: 'solar', priority: 30, conditions: [inList('productLine', ['solar', 'storage'])], reps: ['c']},
+      {id: 'storage-or-tx', conditions: [inList('productLine', ['storage'])], reps: ['d'], match: 'any'},
+    ]);
+    // tx-solar (15) beats texas (11), but the solar territory (30) holds whenever tx-solar does;
+    // texas is not shadowed (a TX lead need not be solar), storage-or-tx is (by solar)
+    expect(only(c, 'territory_shadowed').map(f => f.path)).toEqual(['territories[1]', 'territories[3]']);
+    const fair = cfg([
+      {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+      {id: 'tx-solar', conditions: [inList('state', ['TX'], 10), inList('productLine', ['solar'], 5)], reps: ['b']},
+    ]);
+    expect(codes(fair)).not.toContain('territory_shadowed');
+  });
+});
+
+describe('territory_tie', () => {
+  test('equal scores, no rep in common, and a lead can match both', () => {
+    const c = cfg([
+      {id: 'tx', name: 'Texas', conditions: [inList('state', ['TX'])], reps: ['a']},
+      {id: 'solar', conditions: [inList('productLine', ['solar'])], reps: ['b']},
+    ]);
+    const [f] = only(c, 'territory_tie');
+    expect(f.path).toBe('territories[0]');
+    expect(f.message).toContain('territories[1] "solar"');
+    // and such a lead does go to the pooled reps of both (a, then b)
+    const router = createRouter(c);
+    expect([0, 1].map(i => router.route({state: 'TX', productLine: 'solar'}, NOW, i).ownerId)).toEqual(['a', 'b']);
+  });
+
+  test('not when they cannot match one lead (states; a US state and another country), share a rep, or differ in score', () => {
+    const c = cfg([
+      {id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']},
+      {id: 'ca', conditions: [inList('state', ['CA'])], reps: ['b']},
+      {id: 'canada', conditions: [inList('country', ['Canada'])], reps: ['c']},
+      {id: 'solar', conditions: [inList('productLine', ['solar'])], reps: ['a', 'b', 'c', 'd']},
+      {id: 'storage', conditions: [inList('productLine', ['storage'], 2)], reps: ['d']},
+    ]);
+    expect(codes(c)).not.toContain('territory_tie');
+  });
+
+  test('sample leads that tie are counted, also between "any" territories', () => {
+    const c = cfg([
+      {id: 'west', match: 'any', conditions: [inList('state', ['CA', 'OR'])], reps: ['a']},
+      {id: 'tech', match: 'any', conditions: [inList('industry', ['software'])], reps: ['b']},
+    ]);
+    expect(codes(c)).not.toContain('territory_tie');
+    const t = tally(c, [{state: 'CA', industry: 'software'}, {state: 'CA', industry: 'software'}, {state: 'OR'}]);
+    const [f] = only(c, 'territory_tie', t);
+    expect(f.message).toContain('(2 sample leads did)');
+  });
+});
+
+describe('partial_outranks_exact', () => {
+  const national = {
+    id: 'national',
+    name: 'National',
+    priority: 100,
+    conditions: [inList('companySize', ['enterprise']), inList('country', ['US'])],
+    reps: ['a'],
+  };
+  const texas = {id: 'texas', conditions: [inList('state', ['TX'], 5)], reps: ['b', 'c']};
+
+  test('priority 100 wins as a partial match with one condition false, above exact matches', () => {
+    const c = cfg([national, texas]);
+    const [f] = only(c, 'partial_outranks_exact');
+    expect(f).toMatchObject({path: 'territories[0]', subject: 'National'});
+    expect(f.message).toContain('101');
+    expect(f.message).toContain('territories[1] "texas" (5)');
+    // what it warns about: an SMB lead in Texas, its Texas reps busy, goes to National as a partial match
+    const busy = cfg([national, {...texas, reps: ['c']}], {
+      reps: [{id: 'a'}, {id: 'b'}, {id: 'c', available: false}, {id: 'd'}, {id: 'boss'}],
+    });
+    const d = createRouter(busy).route({state: 'TX', country: 'US', companySize: 'smb'}, NOW);
+    expect(d).toMatchObject({stage: 'partial', territoryId: 'national'});
+  });
+
+  test('not with no priority, one condition, or a partialMinScore the miss-one score does not reach', () => {
+    expect(codes(cfg([{...national, priority: 0}, texas]))).not.toContain('partial_outranks_exact');
+    expect(codes(cfg([{...national, conditions: [national.conditions[0]]}, texas]))).not.toContain(
+      'partial_outranks_exact',
+    );
+    expect(codes(cfg([national, texas], {partialMinScore: 150}))).not.toContain('partial_outranks_exact');
+  });
+});
+
+describe('zip_overlap', () => {
+  test('ranges of two territories that cross', () => {
+    const c = cfg([
+      {id: 'dfw', conditions: [between('zip', '75000', '75999')], reps: ['a']},
+      {id: 'east', conditions: [between('zip', '75500', '76499')], reps: ['b']},
+    ]);
+    const [f] = only(c, 'zip_overlap');
+    expect(f.message).toContain('on 75500–75999');
+    expect(f.message).toContain('ties them');
+  });
+
+  test('a prefix nested in a range with the same score is reported; nested with a higher score is a carve-out', () => {
+    const same = cfg([
+      {id: 'tx', conditions: [between('zip', '75000', '79999')], reps: ['a']},
+      {id: 'dallas', conditions: [{field: 'zip', op: 'prefix', values: ['752']}], reps: ['b']},
+    ]);
+    expect(only(same, 'zip_overlap')[0].message).toContain('75200–75299');
+    const carve = cfg([
+      {id: 'tx', conditions: [between('zip', '75000', '79999')], reps: ['a']},
+      {id: 'dallas', priority: 5, conditions: [{field: 'zip', op: 'prefix', values: ['752']}], reps: ['b']},
+    ]);
+    expect(codes(carve)).not.toContain('zip_overlap');
+    const apart = cfg([
+      {id: 'a', conditions: [between('zip', '75000', '75999')], reps: ['a']},
+      {id: 'b', conditions: [between('zip', '76000', '76999')], reps: ['b']},
+    ]);
+    expect(codes(apart)).not.toContain('zip_overlap');
+  });
+});
+
+describe('zip_gap', () => {
+  test('a state mostly covered by ZIP ranges, with a hole', () => {
+    const c = cfg([
+      {id: 'ca-south', conditions: [between('zip', '90000', '93999')], reps: ['a']},
+      {id: 'ca-bay', conditions: [between('zip', '94000', '95499')], reps: ['b']},
+    ]);
+    const [f] = only(c, 'zip_gap');
+    expect(f.message).toContain('of CA');
+    expect(f.message).toContain('95500–96199');
+  });
+
+  test('not when the state is covered whole, or barely touched (a metro area)', () => {
+    const whole = cfg([
+      {id: 'ca-south', conditions: [between('zip', '90000', '93999')], reps: ['a']},
+      {id: 'ca-north', conditions: [between('zip', '94000', '96199')], reps: ['b']},
+    ]);
+    expect(codes(whole)).not.toContain('zip_gap');
+    const metro = cfg([
+      {id: 'nyc', conditions: [{field: 'zip', op: 'prefix', values: ['100', '101', '112']}], reps: ['a']},
+    ]);
+    expect(codes(metro)).not.toContain('zip_gap');
+  });
+});
+
+describe('rep_unused', () => {
+  test('a rep in no territory, pool, skill, account or default', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {pool: {reps: ['b', 'c']}});
+    expect(only(c, 'rep_unused').map(f => f.path)).toEqual(['reps[3]']);
+    // a pool the cascade never reaches does not count
+    const noPool = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
+      pool: {reps: 'all'},
+      cascade: ['exact', 'default'],
+    });
+    expect(only(noPool, 'rep_unused').map(f => f.path)).toEqual(['reps[1]', 'reps[2]', 'reps[3]']);
+  });
+
+  test('not for reps reached through the pool, a skill or an account', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
+      reps: [{id: 'a'}, {id: 'b', skills: ['solar']}, {id: 'c'}, {id: 'd'}, {id: 'boss'}],
+      pool: {reps: ['c']},
+      accountOwner: {accounts: {'acme.com': 'd'}},
+    });
+    expect(codes(c)).not.toContain('rep_unused');
+  });
+});
+
+describe('pool_unavailable', () => {
+  test('a territory whose reps are all unavailable, away or capped at 0; the pool likewise', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a', 'b', 'c']}], {
+      reps: [
+        {id: 'a', available: false},
+        {id: 'b', presence: 'dnd'},
+        {id: 'c', capacity: {daily: 0}},
+        {id: 'd'},
+        {id: 'boss'},
+      ],
+      pool: {reps: ['a', 'c']},
+    });
+    const found = only(c, 'pool_unavailable');
+    expect(found.map(f => f.path)).toEqual(['territories[0].reps', 'pool.reps']);
+    expect(found[0].message).toContain('a: unavailable, b: away (presence "dnd"), c: capacity 0');
+    // the router agrees: a TX lead falls through
+    expect(createRouter(c).route({state: 'TX'}, NOW).stage).toBe('default');
+  });
+
+  test('not when one rep can take leads', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a', 'b']}], {
+      reps: [{id: 'a', available: false}, {id: 'b'}, {id: 'c'}, {id: 'd'}, {id: 'boss'}],
+      pool: {reps: ['b', 'c', 'd']},
+    });
+    expect(codes(c)).not.toContain('pool_unavailable');
+  });
+});
+
+describe('hours_without_timezone', () => {
+  const reps = [{id: 'a', hours: {'mon-fri': '09:00-17:00'}}, {id: 'b'}, {id: 'c'}, {id: 'd'}, {id: 'boss'}];
+  test('a rep with hours and no zone anywhere', () => {
+    const [f] = only(cfg([], {reps}), 'hours_without_timezone');
+    expect(f).toMatchObject({path: 'reps[0].hours', subject: 'a'});
+    expect(f.message).toContain('UTC');
+  });
+  test('not with the rep’s zone or the config’s', () => {
+    expect(codes(cfg([], {reps: [{...reps[0], timezone: 'America/Chicago'}, ...reps.slice(1)]}))).not.toContain(
+      'hours_without_timezone',
+    );
+    expect(codes(cfg([], {reps, timezone: 'Europe/Paris'}))).not.toContain('hours_without_timezone');
+  });
+});
+
+describe('field_unmapped and field_missing_in_sample', () => {
+  const c = cfg([
+    {id: 'ent', conditions: [inList('segmnt', ['enterprise'])], reps: ['a']},
+    {id: 'hc', conditions: [inList('industry', ['healthcare'])], reps: ['b']},
+  ]);
+
+  test('a condition field that is no canonical field and no mapped header', () => {
+    const [f] = only(c, 'field_unmapped');
+    expect(f).toMatchObject({path: 'territories[0].conditions[0].field', subject: 'segmnt'});
+    expect(codes(c)).not.toContain('field_missing_in_sample');
+  });
+
+  test('with a sample: not when a lead has it; canonical fields no lead has are reported', () => {
+    const t = tally(c, [{segmnt: 'enterprise'}, {state: 'TX'}]);
+    expect(codes(c, t)).not.toContain('field_unmapped');
+    expect(only(c, 'field_missing_in_sample', t).map(f => f.subject)).toEqual(['industry']);
+    const none = tally(c, [{state: 'TX'}]);
+    expect(only(c, 'field_unmapped', none)[0].message).toContain('no sample lead');
+    const mapped = cfg([{id: 'ent', conditions: [inList('Segment', ['enterprise'])], reps: ['a']}], {
+      fields: {industry: 'Segment'},
+    });
+    expect(codes(mapped)).not.toContain('field_unmapped');
+  });
+});
+
+test('coverage: leads per territory (exact, partial) and per stage, from the router', () => {
+  const c = cfg(
+    [
+      {id: 'tx-solar', conditions: [inList('state', ['TX'], 5), inList('productLine', ['solar'], 5)], reps: ['a']},
+      {id: 'ca', conditions: [inList('state', ['CA'])], reps: ['b']},
+    ],
+    {partialMinScore: 5},
+  );
+  const leads = [
+    {state: 'TX', productLine: 'solar'},
+    {state: 'TX', productLine: 'hvac'},
+    {state: 'CA'},
+    {state: 'CA'},
+    {state: 'NY'},
+  ];
+  const report = lintConfig(c, tally(c, leads));
+  expect(report.coverage).toEqual({
+    leads: 5,
+    territories: [
+      {id: 'tx-solar', name: 'tx-solar', exact: 1, partial: 1},
+      {id: 'ca', name: 'ca', exact: 2, partial: 0},
+    ],
+    stages: {duplicate: 0, account: 0, exact: 3, partial: 1, specialist: 0, pool: 1, default: 0, unassigned: 0},
+  });
+});
