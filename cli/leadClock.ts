@@ -3,7 +3,7 @@
 import {compilePath, readPath} from '../shared/lead';
 import {readLeadTime} from '../shared/leadTime';
 import {stringFlag, choiceFlag} from './args';
-import {CliError, UsageError, type Flags} from './verb';
+import {UsageError, type Flags} from './verb';
 import type {RoutingWarning} from '../shared/types';
 
 export interface LeadClock {
@@ -34,6 +34,20 @@ function timeZoneFlag(flags: Flags): string | undefined {
 }
 
 /**
+ * --now read like a lead's time: an offset written wins, else the --timezone / config zone (UTC when
+ * neither), never the machine's zone. Unreadable text is a usage error (exit 2).
+ */
+function nowFlag(flags: Flags, opts: {timeZone?: string; dateOrder?: 'MDY' | 'DMY'}): number | undefined {
+  const text = stringFlag(flags, 'now');
+  if (text === undefined) return undefined;
+  const read = readLeadTime({now: text}, 'now', 0, opts);
+  if (read.warning !== null) {
+    throw new UsageError(`--now "${text}" is not a timestamp (e.g. 2026-12-01T15:00:00Z, or without Z in --timezone)`);
+  }
+  return read.time;
+}
+
+/**
  * Builds the clock from --now, --time-field, --timezone and --date-order (the last two default to
  * the config's `timezone` and `dateOrder`). Lead times are read by the core's readLeadTime.
  */
@@ -42,15 +56,10 @@ export function leadClock(
   clock: () => number,
   config: {timezone?: string; dateOrder?: 'MDY' | 'DMY'} = {},
 ): LeadClock {
-  const nowText = stringFlag(flags, 'now');
-  let base = clock();
-  if (nowText !== undefined) {
-    base = Date.parse(nowText);
-    if (Number.isNaN(base)) throw new CliError(`--now "${nowText}" is not an ISO timestamp`);
-  }
   const field = stringFlag(flags, 'time-field');
   const timeZone = timeZoneFlag(flags) ?? config.timezone;
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
+  const base = nowFlag(flags, {timeZone, dateOrder}) ?? clock();
   const result: LeadClock = {
     field,
     present: 0,

@@ -175,6 +175,11 @@ type CommitClient = Redis & {
 const clients = new Map<string, Promise<CommitClient>>();
 /** Pre-ledger keys known to be merged or empty, per connection: no need to look again. */
 const settledLegacy = new Set<string>();
+/**
+ * The last state text validated per ledger key and connection, with its parsed state: racing
+ * executions re-read the same text many times; the core never mutates a state it is given.
+ */
+const validated = new Map<string, {json: string; state: RotationState}>();
 
 function clientKey(c: RedisConnection, o: RedisStoreOptions = {}): string {
   return JSON.stringify([
@@ -251,6 +256,7 @@ export async function closeRedisClients(): Promise<void> {
   const all = [...clients.values()];
   clients.clear();
   settledLegacy.clear();
+  validated.clear();
   await Promise.all(all.map(p => p.then(c => c.quit()).catch(() => undefined)));
 }
 
@@ -277,6 +283,7 @@ export class RedisStateStore implements StateStore {
   /** The node's pre-ledger hash (read once, marked `migrated`). */
   readonly legacyKey: string;
   private readonly settledKey: string;
+  private readonly validatedKey: string;
 
   private constructor(
     private client: CommitClient,
@@ -287,6 +294,7 @@ export class RedisStateStore implements StateStore {
     this.key = redisLedgerKey(connection.keyPrefix, scope.ledger);
     this.legacyKey = redisStateKey(connection.keyPrefix, scope);
     this.settledKey = JSON.stringify([clientKey(connection), this.legacyKey]);
+    this.validatedKey = JSON.stringify([clientKey(connection), this.key]);
   }
 
   /** Connects (or reuses this process's client) first, so an unreachable server fails before any item. */
@@ -331,6 +339,14 @@ export class RedisStateStore implements StateStore {
     }
   }
 
+  private parseCached(json: string): RotationState {
+    const cached = validated.get(this.validatedKey);
+    if (cached?.json === json) return cached.state;
+    const state = this.parse(json, `Redis key "${this.key}" (field "state")`);
+    validated.set(this.validatedKey, {json, state});
+    return state;
+  }
+
   private async snapshot(): Promise<Snapshot> {
     const legacyOpen = !settledLegacy.has(this.settledKey);
     const [[version, json], legacyFields] = await this.run(() =>
@@ -339,7 +355,7 @@ export class RedisStateStore implements StateStore {
         legacyOpen ? this.client.hmget(this.legacyKey, 'state', 'migrated') : Promise.resolve([null, null]),
       ]),
     );
-    const state = json === null ? undefined : this.parse(json, `Redis key "${this.key}" (field "state")`);
+    const state = json === null ? undefined : this.parseCached(json);
     const [legacyJson, migrated] = legacyFields;
     if (legacyOpen && (legacyJson === null || migrated !== null)) settledLegacy.add(this.settledKey);
     let legacy: RotationState | undefined;
