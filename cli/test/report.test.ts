@@ -281,6 +281,31 @@ describe('flags', () => {
   });
 });
 
+test('a run-level finding (a --time-field no lead has) is in every format, and the overall spread beside the per-pool one', async () => {
+  const args = [
+    'simulate',
+    '--config',
+    sampleConfig,
+    '--leads',
+    sampleLeads,
+    '--time-field',
+    'CreatedDate',
+    '--now',
+    NOW,
+    '-q',
+  ];
+  const note = '--time-field CreatedDate: no lead has this field; every lead was routed at --now';
+  const j = JSON.parse((await run([...args, '--format', 'json'])).out);
+  expect(j.notes).toEqual([note]);
+  const t = (await run(args)).out;
+  expect(t.split('\n')[0]).toBe(`Note: ${note}`);
+  expect(t).toMatch(/^Across every rotating rep \(\d+, all pools together\): max\/min [\d.∞]+, Gini [\d.]+/m);
+  expect((await run([...args, '--format', 'csv'])).out).toContain(`,context,,note,text,'${note}`);
+  expect((await run([...args, '--format', 'html'])).out).toContain(`<p class="note">Note: ${note}</p>`);
+  // Without --time-field nothing is noted.
+  expect(json.notes).toBeUndefined();
+});
+
 describe('the built binary', () => {
   const spawn = (...extra: string[]) =>
     spawnCli(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '-q', ...extra]);
