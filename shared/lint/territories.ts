@@ -118,8 +118,8 @@ export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
         code: 'territory_never_exact',
         ...place(t),
         message: t.conds.length
-          ? `${label(t)} can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
-          : `${label(t)} can never match: it has match "any" and no conditions.`,
+          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
+          : 'Can never match: it has match "any" and no conditions.',
       });
       continue;
     }
@@ -137,7 +137,7 @@ export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
         code: 'territory_shadowed',
         ...place(t),
         message:
-          `${label(t)} can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
+          `Can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
           `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep.`,
       });
     }
@@ -164,7 +164,7 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
       code: 'territory_tie',
       ...place(t),
       message:
-        `${label(t)} and ${label(u)} score the same (${num(t.full)}) with no rep in common: a lead matching both` +
+        `Scores the same (${num(t.full)}) as ${label(u)} with no rep in common: a lead matching both` +
         `${sample} goes to their reps pooled in one rotation; give one a higher priority or weight.`,
     });
   };
@@ -262,7 +262,7 @@ export function partialOutranksExact(c: CompiledConfig): LintFinding[] {
       code: 'partial_outranks_exact',
       ...place(t),
       message:
-        `${label(t)} has priority ${num(t.priority)}: with one of its ${t.conds.length} conditions false it still scores ` +
+        `Priority ${num(t.priority)}: with one of its ${t.conds.length} conditions false it still scores ` +
         `${num(missOne)} (partialMinScore ${num(min)}), above exact matches of ${below.length} territor${below.length === 1 ? 'y' : 'ies'} ` +
         `such as ${label(top)} (${num(top.best)}); lower the priority or raise partialMinScore.`,
     });

@@ -66,7 +66,7 @@ export function zipOverlaps(c: CompiledConfig): LintFinding[] {
         code: 'zip_overlap',
         path: `territories[${a.t}]`,
         subject: a.name,
-        message: `ZIPs ${spanText(a.span)} of ${label(a)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
+        message: `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
       });
     }
   }
