@@ -3,7 +3,8 @@
 import {compilePath, readPath} from '../shared/lead';
 import {readLeadTime} from '../shared/leadTime';
 import {stringFlag, choiceFlag} from './args';
-import {CliError, UsageError, type Flags} from './verb';
+import {parseInstant} from './instant';
+import {UsageError, type Flags} from './verb';
 import type {RoutingWarning} from '../shared/types';
 
 export interface LeadClock {
@@ -34,6 +35,22 @@ function timeZoneFlag(flags: Flags): string | undefined {
 }
 
 /**
+ * --now as epoch ms (an ISO 8601 date or date-time; zone-less in `timeZone`, else UTC), or the
+ * clock when absent. UsageError (exit 2) for anything else: a malformed flag value is wrong usage.
+ */
+export function nowFlag(flags: Flags, clock: () => number, timeZone?: string): number {
+  const text = stringFlag(flags, 'now');
+  if (text === undefined) return clock();
+  const ms = parseInstant(text, timeZone);
+  if (ms === null) {
+    throw new UsageError(
+      `--now "${text}" is not an ISO 8601 date or time (e.g. 2026-11-23T16:00:00Z; without an offset it is read in --timezone, else UTC)`,
+    );
+  }
+  return ms;
+}
+
+/**
  * Builds the clock from --now, --time-field, --timezone and --date-order (the last two default to
  * the config's `timezone` and `dateOrder`). Lead times are read by the core's readLeadTime.
  */
@@ -42,14 +59,9 @@ export function leadClock(
   clock: () => number,
   config: {timezone?: string; dateOrder?: 'MDY' | 'DMY'} = {},
 ): LeadClock {
-  const nowText = stringFlag(flags, 'now');
-  let base = clock();
-  if (nowText !== undefined) {
-    base = Date.parse(nowText);
-    if (Number.isNaN(base)) throw new CliError(`--now "${nowText}" is not an ISO timestamp`);
-  }
-  const field = stringFlag(flags, 'time-field');
   const timeZone = timeZoneFlag(flags) ?? config.timezone;
+  const base = nowFlag(flags, clock, timeZone);
+  const field = stringFlag(flags, 'time-field');
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
   const result: LeadClock = {
     field,

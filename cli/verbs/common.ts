@@ -4,7 +4,7 @@ import {LEADS_FORMATS, openLeads, type LeadSource} from '../leads';
 import {UsageError, type CliIO, type FlagSpec, type Flags} from '../verb';
 
 export const LEAD_FLAGS: Record<string, FlagSpec> = {
-  leads: {type: 'string', value: 'FILE', help: 'leads: CSV, JSON Lines or a JSON array; "-" reads stdin'},
+  leads: {type: 'string', value: 'FILE', file: 'in', help: 'leads: CSV, JSON Lines or a JSON array; "-" reads stdin'},
   'leads-format': {type: 'string', value: 'csv|jsonl|json', help: 'the leads’ format (default: read from the content)'},
   delimiter: {type: 'string', value: 'CHAR', help: 'CSV delimiter (default: sniffed from the header row: , ; tab |)'},
   now: {type: 'string', value: 'ISO', help: 'the routing time (default: the current time)'},
