@@ -80,7 +80,9 @@ export const routeVerb: Verb = {
       for await (const lead of source.leads) {
         if (writer.closed) break;
         const {time, warning} = clock.timeOf(lead);
-        const d = router.route(lead, time, n++, warning ? [warning] : undefined);
+        const read = source.warningsOf(lead);
+        const extra = warning ? (read ? [warning, ...read] : [warning]) : read;
+        const d = router.route(lead, time, n++, extra);
         warnings.add(d.warnings);
         await writer.write(aliases ? withAliases(d) : d);
         progress.tick();
