@@ -6,8 +6,9 @@ export type JsonShape = 'json' | 'jsonl';
 
 /**
  * Reads the start of a text that begins with `{` a chunk at a time and decides whether it is JSON
- * Lines (the first value closes on its first line) or one JSON document (a line break inside the
- * first value, as pretty-printed JSON has, or a top-level `"leads": [` as in `{"leads": [...]}`).
+ * Lines (the first value closes on its first line and something follows, if only a line break) or
+ * one JSON document (a line break inside the first value, as pretty-printed JSON has, a top-level
+ * `"leads": [` as in `{"leads": [...]}`, or a lone value that ends the file).
  * Holds no text: memory stays flat however long the first line is.
  */
 export class JsonSniffer {
@@ -20,6 +21,8 @@ export class JsonSniffer {
   private leadsKey = false;
   private awaitValue = false;
   private started = false;
+  /** The first value has closed: the next character decides. */
+  private closed = false;
   decided: JsonShape | null = null;
 
   /** Feeds the next text; returns the decision once there is one. */
@@ -39,6 +42,11 @@ export class JsonSniffer {
         continue;
       }
       if (c === ' ' || c === '\t' || c === '\r') continue;
+      if (this.closed) {
+        // Whatever follows the first value (a line break, the next value) makes it a line of JSON Lines.
+        this.decided = 'jsonl';
+        continue;
+      }
       if (c === '\n') {
         if (this.depth >= 1) this.decided = 'json';
         continue;
@@ -66,15 +74,19 @@ export class JsonSniffer {
       } else if (c === '{' || c === '[') this.depth++;
       else if (c === '}' || c === ']') {
         this.depth--;
-        if (this.depth === 0) this.decided = 'jsonl';
+        if (this.depth === 0) this.closed = true;
       }
     }
     return this.decided;
   }
 
-  /** The decision at the end of the input: a first value that never closed is read as JSON Lines (its line is reported). */
+  /**
+   * The decision at the end of the input: one value and nothing after it, not even a line break, is
+   * one JSON document (`{"x": 1}` is not an array of leads: an error); a first value that never
+   * closed is read as JSON Lines, so the error names its line.
+   */
   end(): JsonShape {
-    return this.decided ?? 'jsonl';
+    return this.decided ?? (this.closed ? 'json' : 'jsonl');
   }
 }
 
