@@ -1,6 +1,8 @@
 // Builds apps-script/dist/ for clasp: Code.js (one esbuild IIFE for Apps Script's V8, plus a
 // top-level function per export of src/main.ts so Apps Script sees the menu, trigger and sidebar
-// functions), appsscript.json and Sidebar.html. Called by /work/main/build.mjs (--only=apps-script).
+// functions), appsscript.json and Sidebar.html. Called by the root build.mjs (--only=apps-script).
+// Code.js is minified (users paste it by hand: issue 17 #7; docs/performance.md has the sizes);
+// LEAD_ROUTING_READABLE=on builds it with whitespace and syntax minified only, names kept.
 // LEAD_ROUTING_MAIL=off builds without the send_mail scope (and without the e-mail option).
 // LEAD_ROUTING_CALENDAR=on adds the calendar.freebusy scope and the Calendar advanced service
 // (the "Use Google Calendar availability" option); off by default so nobody is asked for it.
@@ -19,30 +21,43 @@ function exportNames(code) {
   return Object.keys(api).filter(k => typeof api[k] === 'function').sort();
 }
 
+const HEADER = `// Lead Routing add-on for Google Sheets. A built file: do not edit it. Its readable source is
+// apps-script/src and shared/ of https://github.com/n8n-nodes-lead-routing/n8n-nodes-lead-routing
+// (npm run gas:build writes this file; LEAD_ROUTING_READABLE=on npm run gas:build keeps the names).`;
+
 /**
- * zod re-exports every message locale (z.locales); the add-on only needs English, which zod
- * installs by default. Resolving zod's locales index to English alone saves ~250 KB.
+ * Bytes of a bundle by where they come from: an npm package (by name), or a folder of this
+ * repository (apps-script/src, shared, ...). `metafile` is esbuild's, from build(esbuild, {metafile: true}).
  */
-const englishOnlyZodLocales = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({filter: /\/locales\/index\.js$/}, args => {
-      if (!args.importer.includes(`${path.sep}zod${path.sep}`)) return undefined;
-      return {path: path.join(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales'};
-    });
-    b.onLoad({filter: /.*/, namespace: 'zod-locales'}, args => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: path.dirname(args.path),
-    }));
-  },
-};
+export function bytesBySource(metafile) {
+  const out = Object.values(metafile.outputs)[0];
+  const by = {};
+  for (const [file, {bytesInOutput}] of Object.entries(out.inputs)) {
+    const nm = file.lastIndexOf('node_modules/');
+    let key;
+    if (nm >= 0) {
+      const parts = file.slice(nm + 'node_modules/'.length).split('/');
+      key = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+    } else {
+      const parts = file.split('/');
+      key = parts[0] === 'shared' && parts[1] === 'normalize' ? 'shared/normalize' : parts.slice(0, parts[0] === 'shared' ? 1 : 2).join('/');
+    }
+    by[key] = (by[key] ?? 0) + bytesInOutput;
+  }
+  return Object.entries(by)
+    .map(([source, bytes]) => ({source, bytes}))
+    .sort((a, b) => b.bytes - a.bytes);
+}
 
 export async function build(esbuild, options = {}) {
   const mail = (options.mail ?? process.env.LEAD_ROUTING_MAIL) !== 'off';
   const calendar = (options.calendar ?? process.env.LEAD_ROUTING_CALENDAR) === 'on';
+  const readable = (options.readable ?? process.env.LEAD_ROUTING_READABLE) === 'on';
   const outdir = options.outdir ?? path.join(here, 'dist');
   const result = await esbuild.build({
     entryPoints: [path.join(here, 'src/main.ts')],
+    // metafile paths relative to the repository root
+    absWorkingDir: path.join(here, '..'),
     bundle: true,
     write: false,
     format: 'iife',
@@ -53,17 +68,18 @@ export async function build(esbuild, options = {}) {
     legalComments: 'none',
     logLevel: 'warning',
     define: {MAIL_SCOPE: mail ? 'true' : 'false', CALENDAR_SCOPE: calendar ? 'true' : 'false'},
-    plugins: [englishOnlyZodLocales],
-    // Whitespace and syntax only: names stay readable in Apps Script's error messages.
     minifyWhitespace: true,
     minifySyntax: true,
+    // Local names shortened too; exported names (the global functions below) are kept.
+    minifyIdentifiers: !readable,
+    metafile: !!options.metafile,
   });
   const bundle = result.outputFiles[0].text;
   const names = exportNames(bundle);
   const stubs = names
     .map(n => `function ${n}() {\n  return ${GLOBAL_NAME}.${n}.apply(this, arguments);\n}`)
     .join('\n');
-  const code = `// Lead Routing add-on, built by apps-script/build.mjs. Do not edit: edit apps-script/src.\n${bundle}\n// Global functions Apps Script can call (menu items, triggers, google.script.run).\n${stubs}\n`;
+  const code = `${HEADER}\n${bundle}\n// Global functions Apps Script can call (menu items, triggers, google.script.run).\n${stubs}\n`;
   const manifest = JSON.parse(fs.readFileSync(path.join(here, 'appsscript.json'), 'utf8'));
   if (!mail) manifest.oauthScopes = manifest.oauthScopes.filter(s => !s.endsWith('/script.send_mail'));
   if (calendar) {
@@ -83,5 +99,5 @@ export async function build(esbuild, options = {}) {
   write('Code.js', code);
   write('appsscript.json', JSON.stringify(manifest, null, 2) + '\n');
   write('Sidebar.html', fs.readFileSync(path.join(here, 'src/Sidebar.html'), 'utf8'));
-  return {outdir, globals: names, bytes: Buffer.byteLength(code)};
+  return {outdir, globals: names, bytes: Buffer.byteLength(code), metafile: result.metafile};
 }

@@ -3,7 +3,6 @@
 import {compilePath, readPath} from '../shared/lead';
 import {readLeadTime} from '../shared/leadTime';
 import {stringFlag, choiceFlag} from './args';
-import {parseInstant} from './instant';
 import {UsageError, type Flags} from './verb';
 import type {RoutingWarning} from '../shared/types';
 
@@ -35,19 +34,17 @@ function timeZoneFlag(flags: Flags): string | undefined {
 }
 
 /**
- * --now as epoch ms (an ISO 8601 date or date-time; zone-less in `timeZone`, else UTC), or the
- * clock when absent. UsageError (exit 2) for anything else: a malformed flag value is wrong usage.
+ * --now read like a lead's time: an offset written wins, else the --timezone / config zone (UTC when
+ * neither), never the machine's zone. Unreadable text is a usage error (exit 2).
  */
-export function nowFlag(flags: Flags, clock: () => number, timeZone?: string): number {
+export function nowFlag(flags: Flags, opts: {timeZone?: string; dateOrder?: 'MDY' | 'DMY'}): number | undefined {
   const text = stringFlag(flags, 'now');
-  if (text === undefined) return clock();
-  const ms = parseInstant(text, timeZone);
-  if (ms === null) {
-    throw new UsageError(
-      `--now "${text}" is not an ISO 8601 date or time (e.g. 2026-11-23T16:00:00Z; without an offset it is read in --timezone, else UTC)`,
-    );
+  if (text === undefined) return undefined;
+  const read = readLeadTime({now: text}, 'now', 0, opts);
+  if (read.warning !== null) {
+    throw new UsageError(`--now "${text}" is not a timestamp (e.g. 2026-12-01T15:00:00Z, or without Z in --timezone)`);
   }
-  return ms;
+  return read.time;
 }
 
 /**
@@ -59,10 +56,10 @@ export function leadClock(
   clock: () => number,
   config: {timezone?: string; dateOrder?: 'MDY' | 'DMY'} = {},
 ): LeadClock {
-  const timeZone = timeZoneFlag(flags) ?? config.timezone;
-  const base = nowFlag(flags, clock, timeZone);
   const field = stringFlag(flags, 'time-field');
+  const timeZone = timeZoneFlag(flags) ?? config.timezone;
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
+  const base = nowFlag(flags, {timeZone, dateOrder}) ?? clock();
   const result: LeadClock = {
     field,
     present: 0,

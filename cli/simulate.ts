@@ -65,6 +65,8 @@ export interface Simulation {
   compare?: Comparison;
   /** Same as compare.changedOwner (kept for older readers). */
   changedOwner?: number;
+  /** Findings about the run rather than one lead (e.g. a --time-field no lead has). */
+  notes?: string[];
 }
 
 interface Side {

@@ -35,5 +35,14 @@ export class LeadRoutingRedisApi implements ICredentialType {
       default: 'lead-routing:',
       description: 'Prefix of every key this package writes, so several n8n instances can share one Redis',
     },
+    {
+      displayName: 'Pseudonym Key',
+      name: 'pseudonymSecret',
+      type: 'string',
+      typeOptions: {password: true},
+      default: '',
+      description:
+        'Secret under which dedupe keys and learned e-mail domains are hashed in Redis. Set the same key on every n8n that shares a ledger. Empty: this n8n’s instance ID. Changing it starts dedupe over.',
+    },
   ];
 }

@@ -1,5 +1,5 @@
 // The routing core: pure data in, data out. No I/O, no clock, no randomness; runs in Node and Apps Script.
-import * as z from 'zod';
+import {toJSONSchema} from 'zod/mini';
 import {configSchema} from './config/schema';
 import type {Decision, DecisionWithAliases} from './types';
 
@@ -41,7 +41,7 @@ export function withAliases(d: Decision): DecisionWithAliases {
 
 /** JSON Schema (draft 2020-12) of the config, generated from the zod schema. */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(configSchema, {io: 'input', unrepresentable: 'any'}) as Record<string, unknown>;
+  const schema = toJSONSchema(configSchema, {io: 'input', unrepresentable: 'any'}) as Record<string, unknown>;
   return {
     ...schema,
     $id: 'https://github.com/n8n-nodes-lead-routing/n8n-nodes-lead-routing/routing-config.schema.json',

@@ -181,10 +181,18 @@ function fromSlashes(s: string, tz: string, order: 'MDY' | 'DMY' | undefined): R
   return mdy ?? dmy;
 }
 
+/**
+ * A zone written in engine-read text: UTC/GMT, or an offset right after a time of day ("10:00 +0200",
+ * "10:00:00-05:00", "10:00Z"). A bare "-2026" in "03-Nov-2026" is the year, not an offset.
+ */
+const ENGINE_ZONE = /\b(?:UTC|GMT)\b|\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z\b|[+-]\d{2}:?\d{2}\b)/i;
+
 /** Text only an engine's own parser reads ("Tue, 10 Mar 2026 10:00:00 GMT", "March 10, 2026"). */
 function fromEngine(s: string, tz: string): Read | null {
   if (!/[a-z]{3}/i.test(s)) return null;
-  const hasZone = /(?:\b(?:Z|UTC|GMT)\b|[+-]\d{2}:?\d{2}\b)/i.test(s) || /\b[ECMP][SD]T\b/.test(s);
+  // No four-digit year ("3 Nov", "Nov 3 10:00"): the engine would invent 2001; unreadable instead.
+  if (!/(?:^|\D)\d{4}(?:\D|$)/.test(s)) return null;
+  const hasZone = ENGINE_ZONE.test(s) || /\b[ECMP][SD]T\b/.test(s);
   if (hasZone) return finite(Date.parse(s));
   // Read the wall clock as if in UTC, then place it in the declared zone.
   const wall = Date.parse(s + ' UTC');

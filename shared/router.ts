@@ -210,11 +210,12 @@ class CascadeRouter implements Router {
     const material = this.compiled.dedupe ? this.dedupeMaterial(lead) : null;
     const dedupeKey = material === null ? -1 : this.dedupe.keyOf(material);
     const byKey = material === null ? undefined : this.dedupe.get(dedupeKey, material);
-    const holder: HeldEntry | undefined = byId ?? (byKey ? [byKey[0], byKey[1]] : undefined);
+    // As in commit(): the dedupe entry stands for the lead only when the lead has no id of its own.
+    const holder: HeldEntry | undefined = byId ?? (idMaterial === null && byKey ? [byKey[0], byKey[1]] : undefined);
     if (!holder) return null;
     this.credit(holder);
     if (byId) this.held.delete(heldKey);
-    if (byKey) this.dedupe.delete(dedupeKey);
+    if (byKey && byKey[0] === holder[0]) this.dedupe.delete(dedupeKey);
     return {ownerId: holder[0], assignedAt: holder[1]};
   }
 
@@ -541,7 +542,8 @@ class CascadeRouter implements Router {
       this.held.set(key, [rep.id, this.ms]);
     }
     const entry = this.matchedEntry;
-    if (previous === undefined && entry !== undefined && Math.abs(this.ms - entry[1]) < c.dedupe!.windowMs) {
+    // A lead with an id of its own is held under that id only: another lead that shares its e-mail is not it.
+    if (idMaterial === null && entry !== undefined && Math.abs(this.ms - entry[1]) < c.dedupe!.windowMs) {
       previous = [entry[0], entry[1]];
     }
     let from: string | null = null;

@@ -78,6 +78,9 @@ function startOf(pool: CompiledPool, state: PoolState | undefined, ctx: PickCont
   return rotationStart(pool.reps, 0, pool.reps.length, last, state?.lastIdx ?? NaN, follower(state, ctx.compiled));
 }
 
+/** Current weights of a pool that has none yet: prototype-free, so a rep called "__proto__" reads as absent. */
+const NO_WEIGHTS: Readonly<Record<string, number>> = Object.freeze(dict<number>());
+
 /** Returns the picked rep's position in `pool.reps`, or -1 when no member is eligible. */
 export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: PickContext): number {
   const n = pool.reps.length;
@@ -86,7 +89,7 @@ export function pick(pool: CompiledPool, state: PoolState | undefined, ctx: Pick
     case 'round_robin': // (routers keep round robin in typed arrays: see RotationTable)
       return firstEligible(pool.reps, 0, n, startOf(pool, state, ctx), ctx);
     case 'weighted': {
-      const cw = state?.cw ?? {};
+      const cw = state?.cw ?? NO_WEIGHTS;
       let best = -1;
       let bestW = -Infinity;
       for (let pos = 0; pos < n; pos++) {
@@ -146,7 +149,7 @@ export function afterPick(pool: CompiledPool, state: PoolState | undefined, pos:
   if (after !== rep) next.next = after.id;
   else delete next.next;
   if (pool.strategy === 'weighted') {
-    const old = state?.cw ?? {};
+    const old = state?.cw ?? NO_WEIGHTS;
     const cw: Record<string, number> = dict();
     let total = 0;
     for (const idx of pool.reps) {

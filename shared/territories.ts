@@ -7,9 +7,9 @@
 import type {ConditionConfig, RoutingConfig} from './config/schema';
 import {fieldPath, normalizedValues, normalizeValue, readPath, type FieldKind} from './lead';
 import {hasOwn} from './dict';
-import {toNumber, toRange} from './normalize/text';
+import {isAmbiguousThousands, toNumber, toRange} from './normalize/text';
 import {isUsContext, normalizeZip, zipNumber, zipZerosRestored} from './normalize/geo';
-import {addWarning, rangeStraddlesBound, zipZeroRestored} from './warnings';
+import {addWarning, numberAmbiguous, numberUnreadable, rangeStraddlesBound, zipZeroRestored} from './warnings';
 import type {RoutingWarning} from './types';
 import {clear} from './scratch';
 import type {TerritoryMatchResult, TerritoryScore} from './types';
@@ -779,7 +779,10 @@ function compileCondition(
         !Number.isNaN(lo) && !Number.isNaN(hi)
           ? v => {
               const x = toNumber(v);
-              if (x === x) return x >= lo && x <= hi;
+              if (x === x) {
+                if (isAmbiguousThousands(v)) addWarning(notes, numberAmbiguous(name, v, x));
+                return x >= lo && x <= hi;
+              }
               return rangeHolds(v, lo, hi, notes, name, 'between', `${cond.values[0]} and ${cond.values[1]}`);
             }
           : v => v >= values[0] && v <= values[1];
@@ -805,7 +808,10 @@ function compileCondition(
         ? v => (ge ? v >= values[0] : v <= values[0])
         : v => {
             const x = toNumber(v);
-            if (x === x) return ge ? x >= bound : x <= bound;
+            if (x === x) {
+              if (isAmbiguousThousands(v)) addWarning(notes, numberAmbiguous(name, v, x));
+              return ge ? x >= bound : x <= bound;
+            }
             return ge
               ? rangeHolds(v, bound, Infinity, notes, name, op, String(cond.values[0]))
               : rangeHolds(v, -Infinity, bound, notes, name, op, String(cond.values[0]));
@@ -856,7 +862,10 @@ function rangeHolds(
   bound: string,
 ): boolean {
   const r = toRange(v);
-  if (r === null) return false;
+  if (r === null) {
+    addWarning(notes, numberUnreadable(field, v, op, bound));
+    return false;
+  }
   if (r[0] >= lo && r[1] <= hi) return true;
   if (r[1] >= lo && r[0] <= hi) addWarning(notes, rangeStraddlesBound(field, v, op, bound));
   return false;

@@ -173,18 +173,30 @@ export function isoWeek(y: number, m: number, d: number): string {
 /** The largest distance from the epoch a JavaScript Date can hold (ms): ±100,000,000 days (ECMA-262 §21.4.1.1). */
 export const MAX_EPOCH_MS = 8.64e15;
 
+/** ISO 8601 date or date-time; group 1 is the time part, group 2 its offset (absent = no zone written). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /**
- * Accepts a Date, an ISO timestamp or epoch ms; throws a TypeError naming the value on anything else,
- * including numbers a Date cannot hold (|ms| > 8.64e15, e.g. 1e20). The core never reads the clock.
+ * Accepts a Date, an ISO 8601 timestamp or epoch ms; throws a TypeError naming the value on anything
+ * else, including numbers a Date cannot hold (|ms| > 8.64e15, e.g. 1e20). An ISO date-time written
+ * without an offset is UTC (JavaScript would read it in the machine's zone; the core never does).
+ * The core never reads the clock.
  */
 export function toEpochMs(now: Date | string | number): number {
-  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : isoToEpochMs(now);
   if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) {
     throw new TypeError(
       `"now" must be a Date, an ISO timestamp or epoch milliseconds within ±8.64e15 (got ${String(now)})`,
     );
   }
   return ms;
+}
+
+function isoToEpochMs(text: unknown): number {
+  const iso = typeof text === 'string' ? text.trim() : '';
+  const m = ISO_INSTANT.exec(iso);
+  if (m === null) return NaN;
+  return Date.parse(m[1] !== undefined && m[2] === undefined ? iso + 'Z' : iso);
 }
 
 /**

@@ -20,6 +20,10 @@ export const WARNING_CODES = {
   timeMissing: 'time_missing',
   /** A slash date reads both as month/day and day/month and no `dateOrder` was declared; read as MDY. */
   dateOrderAssumed: 'date_order_assumed',
+  /** A number such as "5.000" reads both as 5 (decimal point) and 5000 (European grouping); read as 5. */
+  numberAmbiguous: 'number_ambiguous',
+  /** A value met by a numeric condition (gte, lte, between) is neither a number nor a range; the condition does not hold. */
+  numberUnreadable: 'number_unreadable',
   /** A presence value could not be read; the rep is routed on its configured flags. (helper "avail") */
   availabilityUnknown: 'availability_unknown',
   /** A CSV header names two columns and this lead's copies differ; the first non-empty was used. (CLI) */
@@ -101,6 +105,27 @@ export function availabilityUnknown(names: string[], ids: string[]): RoutingWarn
     value: ids.join(','),
     message: `The live availability of ${who} could not be read; routed on the configured availability, hours and caps.`,
   };
+}
+
+/** number_ambiguous: `companySize` "5.000" read as 5, though European exports write 5000 so. */
+export function numberAmbiguous(field: string, raw: string, read: number): RoutingWarning {
+  return warning(
+    WARNING_CODES.numberAmbiguous,
+    `${field} ${quote(raw)} read as ${read} (a decimal point); if it means ${read * 1000} (European thousands), ` +
+      'write it without the dot.',
+    field,
+    raw,
+  );
+}
+
+/** number_unreadable: `companySize` "$5,000" under `gte 5000`: not a number, so the condition does not hold. */
+export function numberUnreadable(field: string, raw: string, op: string, bound: string): RoutingWarning {
+  return warning(
+    WARNING_CODES.numberUnreadable,
+    `${field} ${quote(raw)} is not a number, so "${op} ${bound}" does not hold for it.`,
+    field,
+    raw,
+  );
 }
 
 /** empty_lead: every field of the lead is blank (an empty spreadsheet row such as `;;;;;`). */

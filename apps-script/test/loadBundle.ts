@@ -39,7 +39,7 @@ function newestSource(dir: string): number {
     if (e.isDirectory()) {
       if (e.name !== 'test' && e.name !== 'dist' && e.name !== 'node_modules')
         newest = Math.max(newest, newestSource(p));
-    } else if (/\.(ts|html|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    } else if (/\.(ts|mjs|html|json)$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
   }
   return newest;
 }

@@ -18,8 +18,20 @@ const ROW = 22;
 const esc = (s: string | number) => escapeHtml(String(s));
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
-/** Horizontal bars, one row per bar, with an optional capacity tick per row. */
-export function barChart(id: string, title: string, bars: Bar[]): string {
+/** Most bars one horizontal chart draws; beyond it, the ones with most leads (the tables list all). */
+export const MAX_BARS = 60;
+
+/**
+ * Horizontal bars, one row per bar, with an optional capacity tick per row. Of more than MAX_BARS,
+ * the MAX_BARS largest are drawn (in their given order) and the caption says how many are left out.
+ */
+export function barChart(id: string, title: string, all: Bar[]): string {
+  let bars = all;
+  if (all.length > MAX_BARS) {
+    const keep = new Set([...all].sort((x, y) => y.value - x.value).slice(0, MAX_BARS));
+    bars = all.filter(b => keep.has(b));
+    title += ` — the ${MAX_BARS} largest of ${all.length}; every one is in the table`;
+  }
   const max = Math.max(1, ...bars.map(b => Math.max(b.value, b.capacity ?? 0)));
   const span = W - LABEL - VALUE;
   const h = bars.length * ROW + 8;

@@ -81,6 +81,7 @@ export function csvReport(sim: Simulation): string {
     ['', 'context', '', 'timeField', 'text', c.timeField],
     ['', 'context', '', 'leadTimeZone', 'text', c.leadTimeZone],
     ['', 'context', '', 'dateOrder', 'text', c.dateOrder],
+    ...(sim.notes ?? []).map((n): Row => ['', 'context', '', 'note', 'text', n]),
     ...runRows('A', sim.a),
     ...(sim.b ? runRows('B', sim.b) : []),
   ];
@@ -91,5 +92,8 @@ export function csvReport(sim: Simulation): string {
     rows.push(['', 'compare', '', 'changed', 'leads', k.changed]);
     for (const m of k.moves) rows.push(['', 'move', m.from ?? '', m.to ?? '', 'leads', m.leads]);
   }
-  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map(r => r.map(v => (v === null ? '' : v)))]);
+  // Ids come from configs a spreadsheet user may not have written: no cell is run as a formula.
+  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map(r => r.map(v => (v === null ? '' : v)))], {
+    escape_formulas: true,
+  });
 }

@@ -57,3 +57,12 @@ export function timeContext(sim: Simulation, r: SimulationRun): string[] {
       `those of territories and unassigned leads in ${s.timeZone} (the config's zone, else UTC).`,
   ];
 }
+
+/** The older overall spread (every rotating rep, across pools), as one line. */
+export function overallFairness(s: Summary): string {
+  const f = s.fairness;
+  return (
+    `Across every rotating rep (${f.reps.length}, all pools together): max/min ${ratio(f.maxMinRatio)}, ` +
+    `Gini ${f.gini === null ? 'n/a' : f.gini.toFixed(3)} — pools of different sizes and weights mixed; read the per-pool ratios.`
+  );
+}

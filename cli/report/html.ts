@@ -5,7 +5,7 @@ import escapeHtml from 'escape-html';
 import type {Summary} from '../../shared/summary';
 import type {Simulation, SimulationRun} from '../simulate';
 import {barChart, columnChart, pairChart} from './charts';
-import {pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
+import {overallFairness, pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
 
 const esc = (v: unknown) => escapeHtml(v === null || v === undefined ? '' : String(v));
 
@@ -25,6 +25,7 @@ th{background:#eef2f7}
 .chart figcaption{font-weight:600;margin-bottom:4px}
 svg text{font-size:12px;fill:#1f2933}svg rect{fill:#3e7cb1}svg .b rect{fill:#e39b3b}
 svg line.cap{stroke:#c0392b;stroke-width:3}
+.note{background:#fff4e5;border:1px solid #f0b429;padding:6px 10px;border-radius:4px}
 .legend{font-size:12px;color:#52606d}.legend .cap{color:#c0392b;font-weight:700}
 `;
 
@@ -176,6 +177,7 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
       fair.push([p.label, p.strategy, x.repId, x.weight, x.leads, pct(x.share), pct(x.expected), ratio(x.ratio)]);
   }
   parts.push(tableHtml('fairness', ['pool', 'strategy', 'rep', 'weight', 'leads', 'share', 'expected', 'ratio'], fair));
+  parts.push(`<p class="context">${esc(overallFairness(s))}</p>`);
   const codes = Object.entries(r.warnings).sort((x, y) => y[1] - x[1]);
   parts.push('<h3>Warnings</h3>');
   parts.push(
@@ -243,6 +245,7 @@ export function htmlReport(sim: Simulation): string {
     `<title>${esc(title)}</title><style>${CSS}</style></head><body><main>`,
     `<h1>${esc(title)}</h1>`,
     `<p class="context">${esc(sim.a.summary.leads)} leads routed from empty state by lead-routing simulate.</p>`,
+    ...(sim.notes ?? []).map(n => `<p class="note">Note: ${esc(n)}</p>`),
     runHtml(sim, sim.a, 'a'),
     sim.b ? runHtml(sim, sim.b, 'b') : '',
     compareHtml(sim),

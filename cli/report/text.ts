@@ -2,7 +2,7 @@
 import type {Summary} from '../../shared/summary';
 import type {Simulation, SimulationRun} from '../simulate';
 import {table} from '../table';
-import {pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
+import {overallFairness, pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
 
 const cap = (x: number | null) => (x === null ? 'no cap' : String(x));
 
@@ -33,7 +33,7 @@ export function runSections(sim: Simulation, r: SimulationRun): string[] {
     );
   }
   out.push('', repTable(s), '', territoryTable(s), '', stageTable(s));
-  out.push('', fairnessTable(s));
+  out.push('', fairnessTable(s), overallFairness(s));
   out.push('', hourTable(s));
   const codes = Object.entries(r.warnings).sort((x, y) => y[1] - x[1]);
   out.push(
@@ -173,7 +173,7 @@ export function compareSections(sim: Simulation): string[] {
 }
 
 export function textReport(sim: Simulation): string {
-  const out = runSections(sim, sim.a);
+  const out = [...(sim.notes ?? []).map(n => `Note: ${n}`), ...runSections(sim, sim.a)];
   if (sim.b) out.push('', '', ...runSections(sim, sim.b));
   out.push(...compareSections(sim));
   return out.join('\n');

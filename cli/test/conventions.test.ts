@@ -76,6 +76,12 @@ describe('strict flags', () => {
         ['route', '--config', config, '--leads', leadsCsv, '--date-order', 'YMD'],
         /--date-order must be one of MDY, DMY/,
       ],
+      [
+        ['route', '--config', config, '--leads', leadsCsv, '--now', 'yesterday'],
+        /--now "yesterday" is not a timestamp/,
+      ],
+      [['route', '--config', config, '--leads', leadsCsv, '--now', '1e20'], /--now "1e20" is not a timestamp/],
+      [['route', '--config', config, '--leads', leadsCsv, '--now', '2026-13-45'], /--now "2026-13-45" is not/],
       [['frobnicate'], /unknown verb "frobnicate"/],
       [['--config', config], /a verb comes first/],
     ];
@@ -84,6 +90,17 @@ describe('strict flags', () => {
       expect({argv, code: r.code}).toEqual({argv, code: 2});
       expect(r.err).toMatch(message);
     }
+  });
+
+  test('--now without an offset is read in --timezone (else UTC), never in the machine zone', () => {
+    const decidedAt = (extra: string[]) =>
+      lines(
+        spawnCli(['route', '--config', config, '--leads', leadsCsv, '--now', '2026-12-01T15:00:00', ...extra], {
+          env: {...process.env, TZ: 'Asia/Tokyo'},
+        }).out,
+      )[0].decidedAt;
+    expect(decidedAt([])).toBe('2026-12-01T15:00:00.000Z');
+    expect(decidedAt(['--timezone', 'America/Chicago'])).toBe('2026-12-01T21:00:00.000Z');
   });
 
   test('suggest: typos within a third of the name, _ and - alike', () => {

@@ -35,7 +35,7 @@ describe('lead-routing lint', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(`${tied}: 2 warnings`);
     expect(r.out).toMatch(/territory_tie {2}territories\[0\] "Texas": .*territories\[1\] "solar"/);
-    expect(r.out).toMatch(/rep_unused +reps\[3\] "idle": Rep "idle" is in no territory/);
+    expect(r.out).toMatch(/rep_unused +reps\[3\] "idle": In no territory, pool/);
     expect(spawnCli(['lint', '--config', tied, '--strict']).code).toBe(1);
     const ok = spawnCli(['lint', '--config', clean, '--strict']);
     expect(ok).toMatchObject({code: 0, err: ''});

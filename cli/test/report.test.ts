@@ -83,7 +83,10 @@ describe('--format json: the figures of the decisions route makes for the same l
     for (const t of s.load.territories) expect(t.leads).toBe(byTerritory[t.territoryId] ?? 0);
     const warned = a.filter(d => d.warnings?.length);
     expect(json.a.leadsWithWarnings).toBe(warned.length);
-    expect(json.a.warnings).toEqual(countBy(warned, d => d.warnings![0].code));
+    const perCode: Record<string, number> = {};
+    for (const d of warned)
+      for (const code of new Set(d.warnings!.map(w => w.code))) perCode[code] = (perCode[code] ?? 0) + 1;
+    expect(json.a.warnings).toEqual(perCode);
     expect(json.context).toEqual({
       now: NOW.replace('Z', '.000Z'),
       timeField: 'createdAt',
@@ -279,6 +282,31 @@ describe('flags', () => {
     ]);
     expect(both.code).toBe(2);
   });
+});
+
+test('a run-level finding (a --time-field no lead has) is in every format, and the overall spread beside the per-pool one', async () => {
+  const args = [
+    'simulate',
+    '--config',
+    sampleConfig,
+    '--leads',
+    sampleLeads,
+    '--time-field',
+    'CreatedDate',
+    '--now',
+    NOW,
+    '-q',
+  ];
+  const note = '--time-field CreatedDate: no lead has this field; every lead was routed at --now';
+  const j = JSON.parse((await run([...args, '--format', 'json'])).out);
+  expect(j.notes).toEqual([note]);
+  const t = (await run(args)).out;
+  expect(t.split('\n')[0]).toBe(`Note: ${note}`);
+  expect(t).toMatch(/^Across every rotating rep \(\d+, all pools together\): max\/min [\d.∞]+, Gini [\d.]+/m);
+  expect((await run([...args, '--format', 'csv'])).out).toContain(`,context,,note,text,'${note}`);
+  expect((await run([...args, '--format', 'html'])).out).toContain(`<p class="note">Note: ${note}</p>`);
+  // Without --time-field nothing is noted.
+  expect(json.notes).toBeUndefined();
 });
 
 describe('the built binary', () => {

@@ -88,6 +88,7 @@ export const simulateVerb: Verb = {
     const progress = new Progress(io.stderr, source.bytesRead, source.size, quiet);
     const changes = changesFile === undefined ? undefined : Sink.open(changesFile, io.stdout);
     if (changes) await changes.write(stringify([[...CHANGE_COLUMNS]]));
+    // Lead ids are lead data: a value a spreadsheet would run as a formula is written with a leading quote.
     const sim = await simulate(source.leads, configA, configB, clock.timeOf, {
       context: {
         now: new Date(clock.now).toISOString(),
@@ -98,13 +99,17 @@ export const simulateVerb: Verb = {
       fileA: configFile,
       fileB: compareFile,
       onLead: () => progress.tick(),
-      onChange: changes ? (c: Change) => changes.write(stringify([CHANGE_COLUMNS.map(k => c[k] ?? '')])) : undefined,
+      onChange: changes
+        ? (c: Change) => changes.write(stringify([CHANGE_COLUMNS.map(k => c[k] ?? '')], {escape_formulas: true}))
+        : undefined,
     });
     await changes?.end();
     progress.done();
     const {warningTally, ...result} = sim;
     if (clock.field && result.a.summary.leads > 0 && clock.present === 0) {
-      warningTally.note(`--time-field ${clock.field}: no lead has this field; every lead was routed at --now`);
+      const note = `--time-field ${clock.field}: no lead has this field; every lead was routed at --now`;
+      warningTally.note(note);
+      result.notes = [note];
     }
     const sink = Sink.open(outFile, io.stdout);
     await sink.write(render(result, format));

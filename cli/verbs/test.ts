@@ -7,7 +7,7 @@ import {createRouter} from '../../shared/router';
 import type {Decision, RotationState, Stage} from '../../shared/types';
 import {choiceFlag, stringFlag} from '../args';
 import {readConfig} from '../io';
-import {parseInstant} from '../instant';
+import {readLeadTime} from '../../shared/leadTime';
 import {nowFlag} from '../leadClock';
 import {readStateFile, stateTarget} from '../stateFile';
 import {CliError, println, type Verb} from '../verb';
@@ -112,10 +112,11 @@ export function runCase(c: CompiledConfig, cs: Case, state: RotationState | unde
   };
 }
 
+/** A case's time, read like --now (an offset written wins, else the config's zone, else UTC). */
 function parseNow(text: string, where: string, timeZone?: string): number {
-  const ms = parseInstant(text, timeZone);
-  if (ms === null) throw new CliError(`${where}: "${text}" is not an ISO 8601 date or time`);
-  return ms;
+  const read = readLeadTime({now: text}, 'now', 0, {timeZone});
+  if (read.warning !== null) throw new CliError(`${where}: "${text}" is not a timestamp`);
+  return read.time;
 }
 
 export const testVerb: Verb = {
@@ -158,7 +159,7 @@ export const testVerb: Verb = {
     const format = choiceFlag(flags, 'format', ['text', 'json'] as const) ?? 'text';
     const compiled = compileConfig(readConfig(configFile));
     const zone = compiled.config.timezone;
-    const now = nowFlag(flags, io.clock, zone);
+    const now = nowFlag(flags, {timeZone: zone}) ?? io.clock();
     const stateFlag = stringFlag(flags, 'state');
     const base = stateFlag === undefined ? undefined : readStateFile(stateTarget(stateFlag), stateFlag);
     const states = new Map<string, RotationState>();

@@ -73,8 +73,12 @@ export class RedisContentionError extends Error {
 
 /** A commit was sent, then Redis stopped answering before its outcome could be learned. */
 export class RedisOutcomeUnknownError extends RedisUnreachableError {
+  /** Holds the ledger version the commit made once it is in, or "fenced"/nothing when it is not. */
+  readonly commitKey: string;
+
   constructor(host: string, port: number, key: string, commitId: string, cause: unknown) {
     super(host, port, cause);
+    this.commitKey = commitKeyPrefix(key) + commitId;
     this.message =
       `Redis at ${host}:${port} stopped answering while committing to ${key} (commit ${commitId}): ` +
       'whether these assignments were saved is unknown. Once Redis answers, ' +
@@ -171,9 +175,23 @@ type CommitClient = Redis & {
 const clients = new Map<string, Promise<CommitClient>>();
 /** Pre-ledger keys known to be merged or empty, per connection: no need to look again. */
 const settledLegacy = new Set<string>();
+/**
+ * The last state text validated per ledger key and connection, with its parsed state: racing
+ * executions re-read the same text many times; the core never mutates a state it is given.
+ */
+const validated = new Map<string, {json: string; state: RotationState}>();
 
-function clientKey(c: RedisConnection): string {
-  return JSON.stringify([c.host, c.port, c.user ?? '', c.password ?? '', c.database ?? 0, !!c.tls]);
+function clientKey(c: RedisConnection, o: RedisStoreOptions = {}): string {
+  return JSON.stringify([
+    c.host,
+    c.port,
+    c.user ?? '',
+    c.password ?? '',
+    c.database ?? 0,
+    !!c.tls,
+    o.connectTimeoutMs ?? 3000,
+    o.commandTimeoutMs ?? 5000,
+  ]);
 }
 
 /** SNI must not carry an IP address (RFC 6066). */
@@ -219,7 +237,7 @@ async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<Commit
 }
 
 async function sharedClient(c: RedisConnection, o: RedisStoreOptions): Promise<CommitClient> {
-  const key = clientKey(c);
+  const key = clientKey(c, o);
   const cached = clients.get(key);
   if (cached) {
     const client = await cached.catch(() => undefined);
@@ -238,6 +256,7 @@ export async function closeRedisClients(): Promise<void> {
   const all = [...clients.values()];
   clients.clear();
   settledLegacy.clear();
+  validated.clear();
   await Promise.all(all.map(p => p.then(c => c.quit()).catch(() => undefined)));
 }
 
@@ -264,6 +283,7 @@ export class RedisStateStore implements StateStore {
   /** The node's pre-ledger hash (read once, marked `migrated`). */
   readonly legacyKey: string;
   private readonly settledKey: string;
+  private readonly validatedKey: string;
 
   private constructor(
     private client: CommitClient,
@@ -274,6 +294,7 @@ export class RedisStateStore implements StateStore {
     this.key = redisLedgerKey(connection.keyPrefix, scope.ledger);
     this.legacyKey = redisStateKey(connection.keyPrefix, scope);
     this.settledKey = JSON.stringify([clientKey(connection), this.legacyKey]);
+    this.validatedKey = JSON.stringify([clientKey(connection), this.key]);
   }
 
   /** Connects (or reuses this process's client) first, so an unreachable server fails before any item. */
@@ -318,6 +339,14 @@ export class RedisStateStore implements StateStore {
     }
   }
 
+  private parseCached(json: string): RotationState {
+    const cached = validated.get(this.validatedKey);
+    if (cached?.json === json) return cached.state;
+    const state = this.parse(json, `Redis key "${this.key}" (field "state")`);
+    validated.set(this.validatedKey, {json, state});
+    return state;
+  }
+
   private async snapshot(): Promise<Snapshot> {
     const legacyOpen = !settledLegacy.has(this.settledKey);
     const [[version, json], legacyFields] = await this.run(() =>
@@ -326,7 +355,7 @@ export class RedisStateStore implements StateStore {
         legacyOpen ? this.client.hmget(this.legacyKey, 'state', 'migrated') : Promise.resolve([null, null]),
       ]),
     );
-    const state = json === null ? undefined : this.parse(json, `Redis key "${this.key}" (field "state")`);
+    const state = json === null ? undefined : this.parseCached(json);
     const [legacyJson, migrated] = legacyFields;
     if (legacyOpen && (legacyJson === null || migrated !== null)) settledLegacy.add(this.settledKey);
     let legacy: RotationState | undefined;

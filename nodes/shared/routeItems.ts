@@ -4,6 +4,7 @@ import {NodeOperationError, type IExecuteFunctions, type INodeExecutionData} fro
 import {createRouter, type CompiledConfig, type Decision, type RotationState, type RoutingWarning} from '../../shared';
 import {configErrorToNodeError} from './configFromParameters';
 import {createStateStore} from './createStateStore';
+import {pseudonymSecret} from './nodeSecret';
 import {withError} from './output';
 
 export interface Prepared {
@@ -21,12 +22,12 @@ export interface RoutedItems {
 }
 
 /** Routes prepared items in input order through consecutive routers sharing one state. */
-export function decideAll(prepared: Prepared[], state: RotationState | undefined, trace: boolean) {
+export function decideAll(prepared: Prepared[], state: RotationState | undefined, trace: boolean, secret?: string) {
   let current = state;
   const decisions: Array<{index: number; decision: Decision}> = [];
   let k = 0;
   while (k < prepared.length) {
-    const router = createRouter(prepared[k].compiled, current, {trace});
+    const router = createRouter(prepared[k].compiled, current, {trace, secret});
     while (k < prepared.length && prepared[k].compiled === router.compiled) {
       const p = prepared[k];
       decisions.push({index: p.index, decision: router.route(p.lead, p.now, p.index, p.warnings)});
@@ -67,9 +68,10 @@ export async function routeItems(
   if (!prepared.length) return {decisions: [], failed};
   try {
     const store = await createStateStore(ctx);
+    const secret = await pseudonymSecret(ctx);
     const decisions = opts.dryRun
-      ? decideAll(prepared, await store.read(), opts.trace).result
-      : await store.transact(state => decideAll(prepared, state, opts.trace));
+      ? decideAll(prepared, await store.read(), opts.trace, secret).result
+      : await store.transact(state => decideAll(prepared, state, opts.trace, secret));
     return {decisions, failed};
   } catch (error) {
     // The state store failed (e.g. Redis unreachable): nothing was decided. Under continueOnFail

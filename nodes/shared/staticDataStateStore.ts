@@ -1,3 +1,5 @@
+// This module has no node context; createStateStore.ts wraps it in NodeStateStore (errors become NodeOperationErrors).
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 import type {IDataObject} from 'n8n-workflow';
 import {mergeStates, parseState, StateError, type RotationState} from '../../shared';
 import type {StateStore, StoreScope} from './stateStore';

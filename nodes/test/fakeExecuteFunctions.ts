@@ -19,6 +19,7 @@ type Used = Pick<
   | 'getWorkflowStaticData'
   | 'continueOnFail'
   | 'getCredentials'
+  | 'getInstanceId'
 >;
 
 export interface FakeOptions {
@@ -36,6 +37,8 @@ export interface FakeOptions {
   nodeName?: string;
   /** What getCredentials returns (e.g. the Redis state store's credential). */
   credentials?: IDataObject;
+  /** What getInstanceId returns (default "test-instance"; the nodes key their pseudonyms with it). */
+  instanceId?: string;
   /** Per-item parameter overrides (as expressions evaluated per item would give). */
   perItem?: Array<IDataObject | undefined>;
 }
@@ -99,6 +102,10 @@ export class FakeExecuteFunctions implements Used {
     if (type !== 'node' && type !== 'global') throw new Error(`unexpected static data type ${type}`);
     this.calls.getWorkflowStaticData++;
     return type === 'global' ? this.staticData : this.nodeStaticData;
+  }
+
+  getInstanceId(): string {
+    return this.o.instanceId ?? 'test-instance';
   }
 
   continueOnFail(): boolean {

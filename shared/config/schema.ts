@@ -1,4 +1,11 @@
-import * as z from 'zod';
+// The config's schema, on zod/mini: the same zod checks and messages as its classic API, in a
+// fraction of the bundle (the add-on's pasted Code.js, issue 17 #7; docs/performance.md). zod 4
+// numbers already refuse NaN and ±Infinity, so no check says "finite".
+import * as z from 'zod/mini';
+import {en} from 'zod/locales';
+
+// zod/mini loads no messages: English, the one every error here is written in (as classic zod does).
+z.config(en());
 
 export const CANONICAL_FIELDS = [
   'id',
@@ -18,7 +25,7 @@ export const STRATEGIES = ['round_robin', 'weighted', 'least_loaded', 'longest_i
 export const CASCADE_STAGES = ['exact', 'partial', 'specialist', 'pool', 'default'] as const;
 export const DEFAULT_CASCADE = [...CASCADE_STAGES];
 
-const id = z.string().trim().min(1, 'must not be empty');
+const id = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 /**
  * Scores add a territory's priority and its conditions' weights: bounding each keeps every score
@@ -27,111 +34,116 @@ const id = z.string().trim().min(1, 'must not be empty');
 export const MAX_SCORE_PART = 1e9;
 const scorePart = z
   .number()
-  .finite()
-  .min(-MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000')
-  .max(MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000');
+  .check(
+    z.minimum(-MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000'),
+    z.maximum(MAX_SCORE_PART, 'must be between -1,000,000,000 and 1,000,000,000'),
+  );
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'));
 
 const condition = z.strictObject({
-  field: z.string().trim().min(1, 'must name a field'),
+  field: z.string().check(z.trim(), z.minLength(1, 'must name a field')),
   op: z.enum(OPERATORS),
-  values: z.array(scalar).default([]),
-  weight: scorePart.default(1),
+  values: z._default(z.array(scalar), []),
+  weight: z._default(scorePart, 1),
 });
 
+const count = () => z.optional(z.int().check(z.minimum(0)));
 const capacity = z.strictObject({
-  daily: z.number().int().min(0).optional(),
-  weekly: z.number().int().min(0).optional(),
-  monthly: z.number().int().min(0).optional(),
+  daily: count(),
+  weekly: count(),
+  monthly: count(),
   /** Most open records the rep may own (compared with `openLoad`); 0 takes no leads. */
-  open: z.number().int().min(0).optional(),
+  open: count(),
 });
 
 const rep = z.strictObject({
   id,
-  name: z.string().optional(),
-  email: z.string().optional(),
-  available: z.boolean().default(true),
+  name: z.optional(z.string()),
+  email: z.optional(z.string()),
+  available: z._default(z.boolean(), true),
   /** The platform's live presence as it says it (see shared/presence.ts); null = could not be read. */
-  presence: z.union([z.string(), z.boolean(), z.null()]).optional(),
+  presence: z.optional(z.union([z.string(), z.boolean(), z.null()])),
   /** Open records the rep owns right now, as the platform counts them. */
-  openLoad: z.number().finite().min(0).optional(),
+  openLoad: z.optional(z.number().check(z.minimum(0))),
   /** Share in weighted rotation and least-loaded; bounded so sums of weights stay exact. */
-  weight: z.number().finite().positive().max(1e6, 'must be at most 1,000,000').default(1),
-  skills: z.array(z.string()).default([]),
-  capacity: capacity.optional(),
-  timezone: z.string().optional(),
-  hours: z.record(z.string(), z.string()).optional(),
-  outOfOffice: z.array(z.strictObject({from: isoDate, to: isoDate})).default([]),
+  weight: z._default(z.number().check(z.positive(), z.maximum(1e6, 'must be at most 1,000,000')), 1),
+  skills: z._default(z.array(z.string()), []),
+  capacity: z.optional(capacity),
+  timezone: z.optional(z.string()),
+  hours: z.optional(z.record(z.string(), z.string())),
+  outOfOffice: z._default(z.array(z.strictObject({from: isoDate, to: isoDate})), []),
 });
 
 const territory = z.strictObject({
   id,
-  name: z.string().optional(),
-  priority: scorePart.default(0),
-  match: z.enum(['all', 'any']).default('all'),
-  conditions: z.array(condition).default([]),
-  reps: z.array(id).min(1, 'a territory needs at least one rep'),
-  strategy: z.enum(STRATEGIES).default('round_robin'),
+  name: z.optional(z.string()),
+  priority: z._default(scorePart, 0),
+  match: z._default(z.enum(['all', 'any']), 'all'),
+  conditions: z._default(z.array(condition), []),
+  reps: z.array(id).check(z.minLength(1, 'a territory needs at least one rep')),
+  strategy: z._default(z.enum(STRATEGIES), 'round_robin'),
 });
 
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 const fields = z.strictObject(
-  Object.fromEntries(CANONICAL_FIELDS.map(f => [f, z.string().trim().min(1).optional()])) as Record<
+  Object.fromEntries(CANONICAL_FIELDS.map(f => [f, z.optional(nonEmpty())])) as Record<
     CanonicalField,
-    z.ZodOptional<z.ZodString>
+    z.ZodMiniOptional<z.ZodMiniString>
   >,
 );
+const upTo1e6 = (fallback: number) => z._default(z.int().check(z.positive(), z.maximum(1000000)), fallback);
 
 export const configSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  fields: fields.default({}),
+  version: z._default(z.literal(1), 1),
+  fields: z._default(fields, {}),
   /** IANA zone for zone-less lead timestamps and for reps without `timezone` (absent: UTC). */
-  timezone: z.string().trim().min(1).optional(),
+  timezone: z.optional(nonEmpty()),
   /** Day/month order of slash dates such as 3/10/2026 (absent: MDY, with a warning when ambiguous). */
-  dateOrder: z.enum(['MDY', 'DMY']).optional(),
-  reps: z.array(rep).min(1, 'at least one rep is needed'),
-  territories: z.array(territory).default([]),
-  cascade: z.array(z.enum(CASCADE_STAGES)).default(DEFAULT_CASCADE),
-  partialMinScore: scorePart.default(1),
-  pool: z
-    .strictObject({
-      reps: z.union([z.literal('all'), z.array(id)]).default('all'),
-      strategy: z.enum(STRATEGIES).default('round_robin'),
-    })
-    .default({reps: 'all', strategy: 'round_robin'}),
-  defaultOwner: id.optional(),
-  dedupe: z
-    .strictObject({
-      fields: z.array(z.string().trim().min(1)).min(1, 'name at least one field'),
-      windowHours: z.number().positive().default(720),
-      maxEntries: z.number().int().positive().max(1000000).default(10000),
-    })
-    .optional(),
-  accountOwner: z
-    .strictObject({
-      by: z.literal('emailDomain').default('emailDomain'),
-      accounts: z.record(z.string(), id).default({}),
-      learn: z.boolean().default(true),
-      freeMailDomains: z.array(z.string()).default([]),
-      maxLearned: z.number().int().positive().max(1000000).default(10000),
-    })
-    .optional(),
-  availability: z
-    .strictObject({
+  dateOrder: z.optional(z.enum(['MDY', 'DMY'])),
+  reps: z.array(rep).check(z.minLength(1, 'at least one rep is needed')),
+  territories: z._default(z.array(territory), []),
+  cascade: z._default(z.array(z.enum(CASCADE_STAGES)), DEFAULT_CASCADE),
+  partialMinScore: z._default(scorePart, 1),
+  pool: z._default(
+    z.strictObject({
+      reps: z._default(z.union([z.literal('all'), z.array(id)]), 'all'),
+      strategy: z._default(z.enum(STRATEGIES), 'round_robin'),
+    }),
+    {reps: 'all', strategy: 'round_robin'},
+  ),
+  defaultOwner: z.optional(id),
+  dedupe: z.optional(
+    z.strictObject({
+      fields: z.array(nonEmpty()).check(z.minLength(1, 'name at least one field')),
+      windowHours: z._default(z.number().check(z.positive()), 720),
+      maxEntries: upTo1e6(10000),
+    }),
+  ),
+  accountOwner: z.optional(
+    z.strictObject({
+      by: z._default(z.literal('emailDomain'), 'emailDomain'),
+      accounts: z._default(z.record(z.string(), id), {}),
+      learn: z._default(z.boolean(), true),
+      freeMailDomains: z._default(z.array(z.string()), []),
+      maxLearned: upTo1e6(10000),
+    }),
+  ),
+  availability: z.optional(
+    z.strictObject({
       /** Presence values that mean available (case- and space-insensitive); default DEFAULT_AVAILABLE_VALUES. */
-      availableValues: z.array(z.string()).optional(),
-    })
-    .optional(),
-  intent: z
-    .strictObject({
-      field: z.string().trim().min(1).default('message'),
-      keywords: z.array(z.string().trim().min(1)).min(1, 'name at least one keyword'),
-      required: z.boolean().default(false),
+      availableValues: z.optional(z.array(z.string())),
+    }),
+  ),
+  intent: z.optional(
+    z.strictObject({
+      field: z._default(nonEmpty(), 'message'),
+      keywords: z.array(nonEmpty()).check(z.minLength(1, 'name at least one keyword')),
+      required: z._default(z.boolean(), false),
       /** Apply the requirement only to leads whose source is one of these (e.g. ["email"]). */
-      sources: z.array(z.string()).optional(),
-    })
-    .optional(),
+      sources: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 
 /** A validated config with every default filled in. */

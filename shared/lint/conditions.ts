@@ -17,6 +17,14 @@ export type ZipSpan = [number, number];
  */
 export function zipSpans(c: ConditionView): ZipSpan[] | null {
   if (c.kind !== 'zip') return null;
+  let spans = spanCache.get(c);
+  if (spans === undefined) spanCache.set(c, (spans = readZipSpans(c)));
+  return spans;
+}
+
+const spanCache = new WeakMap<ConditionView, ZipSpan[] | null>();
+
+function readZipSpans(c: ConditionView): ZipSpan[] | null {
   if (c.op === 'between') return c.lo === c.lo && c.hi === c.hi && c.lo <= c.hi ? [[c.lo, c.hi]] : null;
   if (c.op === 'prefix') {
     if (!c.values.length || !c.values.every(v => /^\d{1,5}$/.test(v))) return null;

@@ -25,7 +25,8 @@ export function unusedReps(c: CompiledConfig): LintFinding[] {
     .map(r => ({
       code: 'rep_unused',
       ...repPlace(r),
-      message: `Rep "${r.id}" is in no territory, pool, specialist skill, account or defaultOwner the cascade uses: no lead can reach them.`,
+      message:
+        'In no territory, pool, specialist skill, account or defaultOwner the cascade uses: no lead can reach this rep.',
     }));
 }
 
@@ -53,7 +54,7 @@ export function unavailablePools(c: CompiledConfig): LintFinding[] {
       code: 'pool_unavailable',
       path: `territories[${t}].reps`,
       subject: territory.name ?? territory.id,
-      message: `No rep of territories[${t}] "${territory.name ?? territory.id}" can take a lead (${why(p.reps)}): its leads fall through to the next stage.`,
+      message: `No rep of this territory can take a lead (${why(p.reps)}): its leads fall through to the next level or stage.`,
     });
   });
   if (c.pool && c.cascade.includes('pool') && dead(c.pool.reps)) {
@@ -81,7 +82,7 @@ export function hoursWithoutZone(c: CompiledConfig): LintFinding[] {
         code: 'hours_without_timezone',
         path: `reps[${i}].${rep.hours ? 'hours' : 'outOfOffice'}`,
         subject: rep.name ?? rep.id,
-        message: `Rep "${rep.id}" has ${what} but no timezone, and the config has none: they are read in UTC; set reps[${i}].timezone or the top-level timezone.`,
+        message: `Has ${what} but no timezone, and the config has none: they are read in UTC; set reps[${i}].timezone or the top-level timezone.`,
       },
     ];
   });

@@ -3,40 +3,83 @@
 // matcher's own (TerritoryMatcher.fullScoreOf); conditions are compared by ./conditions.
 import type {CompiledConfig} from '../compile';
 import type {ConditionView} from '../territories';
-import {disjoint, implies} from './conditions';
+import {disjoint, implies, zipSpans} from './conditions';
 import type {LintFinding} from './types';
 
-interface T {
+/** A territory as these checks read it, built once per lint run (see `lintTerritories`). */
+export interface LintTerritory {
   i: number;
   id: string;
   name: string;
   all: boolean;
   priority: number;
   full: number;
+  /** The most it scores when it matches exactly. */
+  best: number;
   conds: ConditionView[];
+  slots: Set<number>;
   reps: Set<string>;
+  /** Two of its conditions that exclude each other (see `clash`), or null. */
+  clash: [ConditionView, ConditionView] | null;
+}
+type T = LintTerritory;
+
+const cache = new WeakMap<CompiledConfig, LintTerritory[]>();
+
+/** The territories of a compiled config with their compiled conditions and scores (memoised per config). */
+export function lintTerritories(c: CompiledConfig): LintTerritory[] {
+  let ts = cache.get(c);
+  if (ts) return ts;
+  ts = c.config.territories.map((t, i) => {
+    const conds = c.matcher.conditionsOf(i);
+    const x: T = {
+      i,
+      id: t.id,
+      name: t.name ?? t.id,
+      all: t.match === 'all',
+      priority: t.priority,
+      full: c.matcher.fullScoreOf(i),
+      best: 0,
+      conds,
+      slots: new Set(conds.map(k => k.slot)),
+      reps: new Set(t.reps),
+      clash: null,
+    };
+    x.best = x.all ? x.full : conds.reduce((sum, k) => sum + Math.max(0, k.weight), x.priority);
+    x.clash = clash(x);
+    return x;
+  });
+  cache.set(c, ts);
+  return ts;
 }
 
-function territoriesOf(c: CompiledConfig): T[] {
-  return c.config.territories.map((t, i) => ({
-    i,
-    id: t.id,
-    name: t.name ?? t.id,
-    all: t.match === 'all',
-    priority: t.priority,
-    full: c.matcher.fullScoreOf(i),
-    conds: c.matcher.conditionsOf(i),
-    reps: new Set(t.reps),
-  }));
-}
+/**
+ * Territories of one score compared pair by pair up to this many; a larger group (maps of thousands
+ * of territories) is searched through leads built to meet each territory, which finds only ties on
+ * such a lead (sample leads can show more).
+ */
+export const EXHAUSTIVE_TIES = 600;
 
 const place = (t: T) => ({path: `territories[${t.i}]`, subject: t.name});
 const label = (t: T) => `territories[${t.i}] "${t.name}"`;
 const num = (x: number) => String(Math.round(x * 1000) / 1000);
 
+const NOTHING: ConditionView = {
+  slot: -1,
+  kind: 'text',
+  field: '',
+  op: 'exists',
+  values: [],
+  lo: NaN,
+  hi: NaN,
+  weight: 0,
+  holds: () => false,
+};
+const NO_CONDITIONS: [ConditionView, ConditionView] = [NOTHING, NOTHING];
+
 /** Can territory t ever match? (An "all" territory with two conditions that exclude each other cannot.) */
 function clash(t: T): [ConditionView, ConditionView] | null {
-  if (!t.all) return t.conds.length === 0 ? [t.conds[0], t.conds[0]] : null;
+  if (!t.all) return t.conds.length === 0 ? NO_CONDITIONS : null;
   for (let a = 0; a < t.conds.length; a++) {
     for (let b = a + 1; b < t.conds.length; b++) if (disjoint(t.conds[a], t.conds[b])) return [t.conds[a], t.conds[b]];
   }
@@ -60,35 +103,32 @@ function scoreWhenMatched(u: T, t: T): number | null {
   return u.conds.reduce((s, uc, k) => s + (implied[k] ? uc.weight : Math.min(0, uc.weight)), u.priority);
 }
 
-/** The most t can score when it matches exactly. */
-function bestScore(t: T): number {
-  return t.all ? t.full : t.conds.reduce((s, c) => s + Math.max(0, c.weight), t.priority);
-}
-
 /**
  * `territory_never_exact`: an "all" territory two of whose conditions exclude each other (or an
  * "any" territory without conditions). `territory_shadowed`: whenever it matches exactly another
  * territory matches too with a higher score, so it never wins while that one has an eligible rep.
  */
 export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
-  const ts = territoriesOf(c);
+  const ts = lintTerritories(c);
   const out: LintFinding[] = [];
   for (const t of ts) {
-    const bad = clash(t);
+    const bad = t.clash;
     if (bad) {
       out.push({
         code: 'territory_never_exact',
         ...place(t),
         message: t.conds.length
-          ? `${label(t)} can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
-          : `${label(t)} can never match: it has match "any" and no conditions.`,
+          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
+          : 'Can never match: it has match "any" and no conditions.',
       });
       continue;
     }
     let by: {u: T; score: number} | null = null;
-    const best = bestScore(t);
-    for (const u of ts) {
-      if (u === t || clash(u)) continue;
+    const best = t.best;
+    for (const u of candidates(c, ts, t)) {
+      // (cheap tests first: u must be able to score more, and read only fields t reads)
+      if (u === t || u.best <= best || u.clash) continue;
+      if (u.all && t.all ? !subset(u.slots, t.slots) : !overlaps(u.slots, t.slots) && u.conds.length) continue;
       const s = scoreWhenMatched(u, t);
       if (s !== null && s > best && (by === null || s > by.score)) by = {u, score: s};
     }
@@ -97,7 +137,7 @@ export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
         code: 'territory_shadowed',
         ...place(t),
         message:
-          `${label(t)} can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
+          `Can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
           `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep.`,
       });
     }
@@ -112,7 +152,7 @@ export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
  * how many (reported also when not provable from the config, e.g. "any" territories).
  */
 export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): LintFinding[] {
-  const ts = territoriesOf(c);
+  const ts = lintTerritories(c);
   const out: LintFinding[] = [];
   const reported = new Set<string>();
   const report = (t: T, u: T, n: number | undefined) => {
@@ -124,16 +164,29 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
       code: 'territory_tie',
       ...place(t),
       message:
-        `${label(t)} and ${label(u)} score the same (${num(t.full)}) with no rep in common: a lead matching both` +
+        `Scores the same (${num(t.full)}) as ${label(u)} with no rep in common: a lead matching both` +
         `${sample} goes to their reps pooled in one rotation; give one a higher priority or weight.`,
     });
   };
+  const byScore = new Map<number, T[]>();
   for (const t of ts) {
-    for (const u of ts) {
-      if (u.i <= t.i || !t.all || !u.all || t.full !== u.full || shareRep(t, u)) continue;
-      if (clash(t) || clash(u)) continue;
-      if (t.conds.some(a => u.conds.some(b => disjoint(a, b)))) continue;
-      report(t, u, seen.get(`${t.i},${u.i}`));
+    if (!t.all || t.clash) continue;
+    const group = byScore.get(t.full);
+    if (group) group.push(t);
+    else byScore.set(t.full, [t]);
+  }
+  const tie = (t: T, u: T) => {
+    if (shareRep(t, u) || t.conds.some(x => u.conds.some(y => disjoint(x, y)))) return;
+    report(t, u, seen.get(`${t.i},${u.i}`));
+  };
+  for (const group of byScore.values()) {
+    if (group.length <= EXHAUSTIVE_TIES) {
+      for (let a = 0; a < group.length; a++) for (let b = a + 1; b < group.length; b++) tie(group[a], group[b]);
+      continue;
+    }
+    // a large map: the territories that match a lead built to meet t (a real lead both match)
+    for (const t of group) {
+      for (const u of candidates(c, ts, t)) if (u.i > t.i && u.full === t.full && u.all && !u.clash) tie(t, u);
     }
   }
   for (const [key, n] of seen) {
@@ -141,6 +194,45 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
     if (!shareRep(ts[a], ts[b])) report(ts[a], ts[b], n);
   }
   return out;
+}
+
+/**
+ * The territories that can shadow t: those the matcher finds for a lead built to meet t (one value
+ * per field that meets t's conditions there; for an "any" territory, its first condition's field
+ * only). A territory implied by t must match that lead, so nothing is lost; when no such lead can
+ * be built, every territory.
+ */
+function candidates(c: CompiledConfig, ts: T[], t: T): T[] {
+  const conds = t.all ? t.conds : t.conds.slice(0, 1);
+  const lead: Record<string, string> = {};
+  for (const slot of new Set(conds.map(k => k.slot))) {
+    const here = conds.filter(k => k.slot === slot);
+    const value = here.map(probe).find(v => v !== null && here.every(k => k.holds(v)));
+    if (value === undefined || value === null) return ts;
+    lead[here[0].field] = value;
+  }
+  const pass = c.matcher.exact(lead);
+  if (!pass.territories.includes(t.i)) return ts;
+  return pass.territories.map(i => ts[i]);
+}
+
+/** A value meeting condition k, or null when none is at hand. */
+function probe(k: ConditionView): string | null {
+  const spans = zipSpans(k);
+  if (spans !== null) return String(spans[0][0]).padStart(5, '0');
+  if (k.op === 'exists') return 'x';
+  if (k.op === 'notIn') return k.holds('zz-probe') ? 'zz-probe' : null;
+  return k.values.length ? k.values[0] : null;
+}
+
+function subset(a: Set<number>, b: Set<number>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function overlaps(a: Set<number>, b: Set<number>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 function shareRep(t: T, u: T): boolean {
@@ -155,7 +247,7 @@ function shareRep(t: T, u: T): boolean {
  * condition holds.
  */
 export function partialOutranksExact(c: CompiledConfig): LintFinding[] {
-  const ts = territoriesOf(c);
+  const ts = lintTerritories(c);
   const out: LintFinding[] = [];
   const min = c.matcher.partialMinScore;
   for (const t of ts) {
@@ -163,16 +255,16 @@ export function partialOutranksExact(c: CompiledConfig): LintFinding[] {
     // the lowest score it has with exactly one condition false
     const missOne = t.full - Math.max(...t.conds.map(x => x.weight));
     if (missOne < min) continue;
-    const below = ts.filter(u => u !== t && !clash(u) && bestScore(u) < missOne);
+    const below = ts.filter(u => u !== t && !u.clash && u.best < missOne);
     if (!below.length) continue;
-    const top = below.reduce((a, b) => (bestScore(b) > bestScore(a) ? b : a));
+    const top = below.reduce((a, b) => (b.best > a.best ? b : a));
     out.push({
       code: 'partial_outranks_exact',
       ...place(t),
       message:
-        `${label(t)} has priority ${num(t.priority)}: with one of its ${t.conds.length} conditions false it still scores ` +
+        `Priority ${num(t.priority)}: with one of its ${t.conds.length} conditions false it still scores ` +
         `${num(missOne)} (partialMinScore ${num(min)}), above exact matches of ${below.length} territor${below.length === 1 ? 'y' : 'ies'} ` +
-        `such as ${label(top)} (${num(bestScore(top))}); lower the priority or raise partialMinScore.`,
+        `such as ${label(top)} (${num(top.best)}); lower the priority or raise partialMinScore.`,
     });
   }
   return out;

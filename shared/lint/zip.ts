@@ -44,9 +44,12 @@ export function zipOverlaps(c: CompiledConfig): LintFinding[] {
   const ranges = rangesOf(c);
   const out: LintFinding[] = [];
   const seen = new Set<string>();
-  for (const a of ranges) {
-    for (const b of ranges) {
-      if (b.t <= a.t || a.slot !== b.slot) continue;
+  // a sweep over the ranges by their low end: only ranges that start before one ends can overlap it
+  const sorted = [...ranges].sort((x, y) => x.span[0] - y.span[0] || x.t - y.t);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j].span[0] <= sorted[i].span[1]; j++) {
+      const [a, b] = sorted[i].t < sorted[j].t ? [sorted[i], sorted[j]] : [sorted[j], sorted[i]];
+      if (b.t === a.t || a.slot !== b.slot) continue;
       const lo = Math.max(a.span[0], b.span[0]);
       const hi = Math.min(a.span[1], b.span[1]);
       if (lo > hi) continue;
@@ -63,7 +66,7 @@ export function zipOverlaps(c: CompiledConfig): LintFinding[] {
         code: 'zip_overlap',
         path: `territories[${a.t}]`,
         subject: a.name,
-        message: `ZIPs ${spanText(a.span)} of ${label(a)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
+        message: `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
       });
     }
   }

@@ -4,13 +4,35 @@ function maybeNumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 43 || c === 45; // digit, +, -
 }
 
-/** "1,200" -> 1200, " 42 " -> 42, 7 -> 7; anything else NaN. */
+/** Scientific notation as JavaScript and spreadsheets write it: "1e+21", "1.2E+04". */
+const SCIENTIFIC = /^[-+]?\d+(?:\.\d+)?e[-+]?\d+$/i;
+/** Dot-grouped thousands with an optional decimal comma, as German, French or Spanish exports write them: "1.200.000", "12.000,5". */
+const DOT_GROUPED = /^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+/** Thousands grouped by spaces (French, Swedish, ISO 31-0), normal, no-break or narrow: "12 000", "1 200 000,5". */
+const SPACE_GROUPED = /^[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
+/** One dot then three digits: "5.000" is 5 with a decimal point, or 5000 grouped the European way. */
+const DOT_THOUSANDS_AMBIGUOUS = /^[-+]?\d{1,3}\.\d{3}$/;
+
+/**
+ * "1,200" -> 1200, " 42 " -> 42, 7 -> 7, "1e+21" -> 1e21, "1.200.000" -> 1200000, "12.000,5" -> 12000.5,
+ * "12 000" -> 12000;
+ * anything else NaN. "5.000" is read with a decimal point (5), as JavaScript reads it: see
+ * isAmbiguousThousands for the warning a caller gives.
+ */
 export function toNumber(raw: unknown): number {
   if (typeof raw === 'number') return raw;
   if (typeof raw !== 'string') return NaN;
   const s = raw.trim();
-  if (!NUMERIC.test(s)) return NaN;
-  return Number(s.replace(/,/g, ''));
+  if (NUMERIC.test(s)) return Number(s.replace(/,/g, ''));
+  if (SCIENTIFIC.test(s)) return Number(s);
+  if (DOT_GROUPED.test(s) && !DOT_THOUSANDS_AMBIGUOUS.test(s)) return Number(s.replace(/\./g, '').replace(',', '.'));
+  if (SPACE_GROUPED.test(s)) return Number(s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
+  return NaN;
+}
+
+/** Whether `raw` reads both as a decimal and as European-grouped thousands ("5.000", "12.000"). */
+export function isAmbiguousThousands(raw: string): boolean {
+  return DOT_THOUSANDS_AMBIGUOUS.test(raw.trim());
 }
 
 /**
@@ -36,7 +58,14 @@ export function normalizeText(raw: unknown): string {
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
   if (typeof raw === 'string' && isCanonicalText(raw)) return raw;
   const s = String(raw).trim().toLowerCase().replace(/\s+/g, ' ');
-  if (s.length > 0 && s.length < 24 && maybeNumeric(s.charCodeAt(0)) && NUMERIC.test(s)) {
+  // ("5.000" keeps its dot: whether it is 5 or 5000 is for the numeric condition to say, with a warning.)
+  if (
+    s.length > 0 &&
+    s.length < 24 &&
+    maybeNumeric(s.charCodeAt(0)) &&
+    NUMERIC.test(s) &&
+    !DOT_THOUSANDS_AMBIGUOUS.test(s)
+  ) {
     return String(Number(s.replace(/,/g, '')));
   }
   return s;

@@ -65,6 +65,11 @@ describe('readLeadTime: zone-less timestamps are read in the declared zone, neve
     ['20260310', undefined, '2026-03-10T00:00:00.000Z'],
     ['2026/03/10 08:30', undefined, '2026-03-10T08:30:00.000Z'],
     ['March 10, 2026 10:00 AM', 'America/Chicago', '2026-03-10T15:00:00.000Z'],
+    // month-name dates with dashes: "-2026" is the year, not a UTC offset
+    ['03-Nov-2026', 'America/Chicago', '2026-11-03T06:00:00.000Z'],
+    ['Nov-03-2026', undefined, '2026-11-03T00:00:00.000Z'],
+    ['3-Nov-2026 10:00', 'America/Chicago', '2026-11-03T16:00:00.000Z'],
+    ['10 Mar 2026 10:00 +0200', 'America/Chicago', '2026-03-10T08:00:00.000Z'],
   ];
   test('with the declared zone, in this process', () => {
     for (const [value, timeZone, expected] of cases) {
@@ -84,6 +89,12 @@ describe('readLeadTime: zone-less timestamps are read in the declared zone, neve
     );
     expect(result.offset).toBe(machine === 'Asia/Tokyo' ? -540 : 240); // the machine zone really differs
     expect(result.out).toEqual(cases.map(c => c[2]));
+  });
+  test('a month-name date without a year is unreadable (never the year 2001), with the warning', () => {
+    for (const value of ['3 Nov', 'Nov 3', '3 Nov 10:00', 'Tuesday']) {
+      const r = at(value, {timeZone: 'America/Chicago'});
+      expect([value, r.time, r.warning?.code]).toEqual([value, NOW, 'time_unreadable']);
+    }
   });
   test('explicit offsets win over the declared zone', () => {
     expect(iso(at('2026-03-10T10:00:00-05:00', {timeZone: 'Asia/Tokyo'}).time)).toBe('2026-03-10T15:00:00.000Z');
@@ -159,6 +170,20 @@ describe('now from code', () => {
     expect(() => route({}, config, undefined, 1e20)).toThrow(/"now" must be a Date/);
     expect(() => toEpochMs(8.64e15 + 1)).toThrow(/"now"/);
     expect(toEpochMs(8.64e15)).toBe(8.64e15);
+  });
+  test('an ISO "now" without an offset is UTC, whatever the machine zone; other text is refused', () => {
+    const bundle = path.join(__dirname, '..', '..', 'dist', 'shared', 'index.js');
+    const script = `const {route} = require(${JSON.stringify(bundle)});
+      const nows = ['2026-12-01T15:00:00', '2026-12-01T15:00', '2026-12-01'];
+      process.stdout.write(JSON.stringify(nows.map(now => route({}, {reps: [{id: 'a'}]}, undefined, now).decision.decidedAt)));`;
+    const inTokyo = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], {env: {...process.env, TZ: 'Asia/Tokyo'}, encoding: 'utf8'}),
+    );
+    expect(inTokyo).toEqual(['2026-12-01T15:00:00.000Z', '2026-12-01T15:00:00.000Z', '2026-12-01T00:00:00.000Z']);
+    expect(toEpochMs('2026-12-01T15:00:00+02:00')).toBe(Date.parse('2026-12-01T13:00:00Z'));
+    for (const bad of ['Dec 1 2026 15:00', 'yesterday', '2026-13-45T00:00:00Z']) {
+      expect(() => toEpochMs(bad)).toThrow(/"now" must be a Date, an ISO timestamp/);
+    }
   });
   test('one lead with an unreadable time does not fail the batch', () => {
     const leads = [{t: '2026-03-10T10:00:00Z'}, {t: 1e20}, {t: 'not a time'}];

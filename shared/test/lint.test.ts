@@ -1,5 +1,6 @@
 // Issue 16 #4: lint, one describe per check: a config that triggers it and one that does not.
 import {lintConfig, LINT_CODES, SampleTally} from '../lint';
+import {EXHAUSTIVE_TIES} from '../lint/territories';
 import {compileConfig} from '../compile';
 import {createRouter} from '../router';
 import type {RoutingConfigInput} from '../config/schema';
@@ -145,6 +146,22 @@ describe('territory_tie', () => {
       {id: 'storage', conditions: [inList('productLine', ['storage'], 2)], reps: ['d']},
     ]);
     expect(codes(c)).not.toContain('territory_tie');
+  });
+
+  test('a map larger than EXHAUSTIVE_TIES per score still finds ties a lead meets (through the matcher)', () => {
+    const reps = Array.from({length: 702}, (_, i) => ({id: `r${i}`}));
+    const zips = Array.from({length: 700}, (_, i): Territory => ({
+      id: `z${i}`,
+      conditions: [between('zip', 10000 + 100 * i, 10000 + 100 * i + 99)],
+      reps: [`r${i}`],
+    }));
+    // z700 covers the same ZIPs as z5 with another rep: a real tie among 701 territories of score 1
+    zips.push({id: 'z700', conditions: [between('zip', 10500, 10599)], reps: ['r700']});
+    const c = cfg(zips, {reps: [...reps, {id: 'boss'}], pool: {reps: 'all'}});
+    expect(EXHAUSTIVE_TIES).toBeLessThan(701);
+    const found = only(c, 'territory_tie');
+    expect(found.map(f => f.path)).toEqual(['territories[5]']);
+    expect(found[0].message).toContain('territories[700] "z700"');
   });
 
   test('sample leads that tie are counted, also between "any" territories', () => {

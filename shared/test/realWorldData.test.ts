@@ -255,6 +255,49 @@ describe('#5: company-size buckets are ranges', () => {
   it('a range wholly outside the bound gives no warning', () => {
     expect(owner('gte', [5000], '1-10').warnings).toBeUndefined();
   });
+
+  // Numbers as exports write them: exponents (JSON, spreadsheets), European and space grouping.
+  it.each([
+    ['gte', [5000], 1e21, true],
+    ['gte', [5000], '1e+21', true],
+    ['gte', [5000], '1.2E+04', true],
+    ['gte', [5000], '1.200.000', true],
+    ['gte', [5000], '12.000,5', true],
+    ['gte', [5000], '12 000', true],
+    ['gte', [5000], '12\u00a0000', true],
+    ['lte', [200], '1 200', false],
+    ['between', [201, 1000], '1e3', true],
+  ])('%s %j with %p: %p, no warning', (op, values, size, holds) => {
+    const d = owner(op, values, size);
+    expect(d.ownerId).toBe(holds ? 'a' : 'x');
+    expect(d.warnings).toBeUndefined();
+  });
+
+  it.each([
+    ['gte', [1000], '12.000', false, 12],
+    ['lte', [200], '5.000', true, 5],
+  ])(
+    '%s %j with %p (decimal point or European thousands?): read as a decimal, with number_ambiguous',
+    (op, values, size, holds, read) => {
+      const d = owner(op, values, size);
+      expect(d.ownerId).toBe(holds ? 'a' : 'x');
+      expect(d.warnings).toEqual([
+        expect.objectContaining({code: 'number_ambiguous', field: 'companySize', value: size}),
+      ]);
+      expect(d.warnings![0].message).toContain(`read as ${read}`);
+    },
+  );
+
+  it.each(['$5,000', '5k', '5,000 employees', 'unknown'])(
+    '%p is not a number: the condition does not hold, with number_unreadable',
+    size => {
+      const d = owner('gte', [5000], size);
+      expect(d.ownerId).toBe('x');
+      expect(d.warnings).toEqual([
+        expect.objectContaining({code: 'number_unreadable', field: 'companySize', value: size}),
+      ]);
+    },
+  );
 });
 
 describe('#12 / settled 4: intent keywords contained in a longer keyword', () => {

@@ -50,6 +50,22 @@ describe('re-route credit', () => {
     expect(r.state().reps.ana.dn).toBe(0);
   });
 
+  test('another lead (its own id) that shares a dedupe key is not a re-route: nobody is credited', () => {
+    const cfg = {...capOne, dedupe: {fields: ['email']}};
+    const r = createRouter(cfg);
+    expect(r.route({id: 'L5', email: 'w@y.com'}, NOW, 0).ownerId).toBe('ana');
+    // L6 is a resend of L5's e-mail but ana is excluded: a new assignment for ben, L5 still held by ana
+    const l6 = r.route({id: 'L6', email: 'w@y.com', excludeReps: 'ana'}, NOW, 1);
+    expect([l6.ownerId, l6.reroutedFrom]).toEqual(['ben', undefined]);
+    expect([r.state().reps.ana.dn, r.state().reps.ben.dn]).toEqual([1, 1]);
+    // both caps of 1 are used: the next new lead is unassigned, not a third lead for ana
+    expect(r.route({id: 'L7', email: 'new@y.com'}, NOW, 2).stage).toBe('unassigned');
+    // and releasing L6 does not release L5 (ana keeps her lead and her count)
+    const {released, state} = releaseLead({id: 'L6', email: 'w@y.com'}, cfg, r.state(), NOW);
+    expect(released?.ownerId).toBe('ben');
+    expect([state.reps.ana.dn, state.reps.ben.dn]).toEqual([1, 0]);
+  });
+
   test('the same owner again is not a re-route', () => {
     const r = createRouter(config({pool: {reps: ['ana']}, cascade: ['pool']}));
     r.route({id: 'L1'}, NOW);

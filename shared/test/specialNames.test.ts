@@ -66,6 +66,27 @@ describe('ids named like Object.prototype properties', () => {
     expect(again.route({}, NOW, 4).ownerId).toBe('b');
   });
 
+  it.each(SPECIAL)('rep id %s takes its share under every pool strategy', id => {
+    for (const strategy of ['round_robin', 'weighted', 'least_loaded', 'longest_idle']) {
+      const cfg = {reps: [{id, weight: 2}, {id: 'b'}], cascade: ['pool'], pool: {reps: [id, 'b'], strategy}};
+      let state;
+      const owners: Array<string | null> = [];
+      for (let i = 0; i < 6; i++) {
+        // a new router on the JSON round trip of the state each time, as a state file or store gives it
+        const router = createRouter(cfg, state === undefined ? undefined : JSON.parse(JSON.stringify(state)));
+        owners.push(router.route({id: i}, Date.parse(NOW) + i * 60_000, i).ownerId);
+        state = router.state();
+      }
+      expect(owners).not.toContain(null);
+      // the heavier rep goes first under weighted; alone in its pool it still takes every lead
+      if (strategy === 'weighted') expect(owners[0]).toBe(id);
+      const alone = createRouter({reps: [{id}], cascade: ['pool'], pool: {reps: [id], strategy}});
+      expect(alone.route({id: 'x'}, NOW, 0).ownerId).toBe(id);
+      const share = owners.filter(o => o === id).length;
+      expect(strategy === 'weighted' ? share : share > 0).toBe(strategy === 'weighted' ? 4 : true);
+    }
+  });
+
   it.each(SPECIAL)('territory id %s keeps its rotation', id => {
     const cfg = {reps: [{id: 'a'}, {id: 'b'}], territories: [{id, reps: ['a', 'b']}], cascade: ['exact']};
     const router = createRouter(cfg);

@@ -1,4 +1,8 @@
 // The benchmark runs and its matchers agree; no timing is asserted (speed lives in `npm run bench`).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {execFileSync} from 'node:child_process';
 import * as core from '../../shared';
 import {agreeAsync, agreeSync} from './lib/agree';
 import {coreMatcher} from './lib/core';
@@ -108,6 +112,7 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
     '## Core throughput',
     '## Peers on identical rules',
     '## Memory',
+    '## Sizes',
     '## Apps Script',
     '## Command line',
     '## n8n',
@@ -115,4 +120,36 @@ test('the whole benchmark runs on a tiny size and reports every section', async 
   ]) {
     expect(text).toContain(heading);
   }
+});
+
+test('--only=sizes reports every bundle with its gzip size and the add-on by source, and runs nothing else', async () => {
+  const root = path.join(__dirname, '..', '..');
+  const buildAddOn = async (readable: boolean) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gas-'));
+    const script = `import * as esbuild from 'esbuild';
+      import {build, bytesBySource} from ${JSON.stringify(path.join(root, 'apps-script', 'build.mjs'))};
+      const r = await build(esbuild, {outdir: ${JSON.stringify(outdir)}, readable: ${JSON.stringify(readable ? 'on' : 'off')}, metafile: true});
+      process.stdout.write(JSON.stringify(bytesBySource(r.metafile)));`;
+    const bySource = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'}),
+    );
+    const code = fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8');
+    fs.rmSync(outdir, {recursive: true, force: true});
+    return {code, bySource};
+  };
+  const lines: string[] = [];
+  const report = await runBench(core, ['--only=sizes'], root, {buildAddOn}, {log: line => lines.push(line)});
+  expect(report.core).toBeNull();
+  expect(report.memory).toBeNull();
+  const sizes = report.sizes!;
+  for (const b of sizes.bundles) expect(b.gzipBytes).toBeLessThan(b.bytes);
+  const {shipped, readable} = sizes.addOn!;
+  expect(shipped.bytes).toBeLessThan(readable.bytes);
+  expect(shipped.gzipBytes).toBeLessThan(shipped.bytes);
+  expect(shipped.bySource.map(s => s.source)).toEqual(expect.arrayContaining(['zod', 'apps-script/src', 'shared']));
+  const text = lines.join('\n');
+  expect(text).toContain('## Sizes');
+  expect(text).toMatch(/^Code\.js gzip +\d/m);
+  expect(text).toMatch(/^zod +[\d.]+ KB +[\d.]+ KB$/m);
+  expect(report.goals.find(g => g.goal === 'Apps Script add-on: Code.js, KB')).toBeDefined();
 });

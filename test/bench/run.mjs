@@ -41,6 +41,15 @@ try {
     coreSource: 'shared/index.ts bundled with esbuild (as dist/shared/index.js)',
     isolate: {workerPath: path.join(out, 'worker.cjs'), corePath: path.join(out, 'core.cjs')},
   };
+  const addOnBuild = path.join(root, 'apps-script/build.mjs');
+  if (fs.existsSync(addOnBuild)) {
+    const {build, bytesBySource} = await import(addOnBuild);
+    extras.buildAddOn = async readable => {
+      const outdir = fs.mkdtempSync(path.join(out, 'gas-'));
+      const r = await build(esbuild, {outdir, readable: readable ? 'on' : 'off', metafile: true});
+      return {code: fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8'), bySource: bytesBySource(r.metafile)};
+    };
+  }
   const counter = findExport(path.join(root, 'apps-script/test'), 'countServiceCalls');
   if (counter) {
     try {

@@ -12,6 +12,7 @@ import {CliSection, runCli} from './sections/cli';
 import {bundleSizes, MemorySection, runMemory} from './sections/memory';
 import {N8nSection, n8nNotRun} from './sections/n8n';
 import {PEER_NAMES, PeerName, PeersSection, runPeers} from './sections/peers';
+import {BuildAddOn, runSizes, SizesSection} from './sections/sizes';
 
 export interface BenchReport {
   machine: Record<string, string | number>;
@@ -19,6 +20,7 @@ export interface BenchReport {
   core: CoreSection | null;
   peers: PeersSection | null;
   memory: MemorySection | null;
+  sizes: SizesSection | null;
   appsScript: AppsScriptSection | null;
   cli: CliSection | null;
   n8n: N8nSection;
@@ -31,6 +33,8 @@ export interface BenchExtras {
   coreSource?: string;
   /** Bundled worker entry and core: run each timed job in a fresh isolate (see jobs.ts). */
   isolate?: {workerPath: string; corePath: string} | null;
+  /** Builds the add-on's Code.js into a temporary folder (minified or readable) for the sizes section. */
+  buildAddOn?: BuildAddOn | null;
 }
 
 function printCore(c: CoreSection, log: (s: string) => void): void {
@@ -170,13 +174,32 @@ function printMemory(m: MemorySection, log: (s: string) => void): void {
       m.state.map(r => [`${r.leads.toLocaleString('en-US')} leads`, fmtBytes(r.jsonBytes)]),
     ),
   );
+}
+
+function printSizes(z: SizesSection, log: (s: string) => void): void {
+  log('\n## Sizes');
   log(
-    m.bundles.length
+    z.bundles.length
       ? table(
-          ['bundle', 'size'],
-          m.bundles.map(b => [b.file, fmtBytes(b.bytes)]),
+          ['bundle', 'size', 'gzip'],
+          z.bundles.map(b => [b.file, fmtBytes(b.bytes), fmtBytes(b.gzipBytes)]),
         )
       : 'bundles: none built yet (npm run build)',
+  );
+  if (!z.addOn) return log('add-on Code.js by source: n/a (apps-script/build.mjs not available)');
+  const {shipped, readable} = z.addOn;
+  log('\nAdd-on Code.js (pasted by hand; goal <= 120 KB), by source (esbuild metafile)');
+  const sources = [...new Set([...shipped.bySource, ...readable.bySource].map(s => s.source))];
+  const of = (b: typeof shipped, source: string) => b.bySource.find(s => s.source === source)?.bytes ?? 0;
+  log(
+    table(
+      ['source', 'shipped (minified)', 'readable (LEAD_ROUTING_READABLE=on)'],
+      [
+        ...sources.map(source => [source, fmtBytes(of(shipped, source)), fmtBytes(of(readable, source))]),
+        ['Code.js', fmtBytes(shipped.bytes), fmtBytes(readable.bytes)],
+        ['Code.js gzip', fmtBytes(shipped.gzipBytes), fmtBytes(readable.gzipBytes)],
+      ],
+    ),
   );
 }
 
@@ -257,6 +280,7 @@ export async function runBench(
   const core_ = want('core') ? (log('core throughput…'), await runCore(core, opts, run)) : null;
   const peers = want('peers') ? (log('peers…'), await runPeers(core, opts, run, opts.peerSizes)) : null;
   const memory = want('memory') ? (log('memory…'), runMemory(core, opts)) : null;
+  const sizes = want('sizes') ? await runSizes(opts.root, extras.buildAddOn ?? null) : null;
   const appsScript = want('apps-script') ? await runAppsScript(extras.countServiceCalls ?? null) : null;
   const cli = want('cli')
     ? (log(`command line (${opts.cliLeads.toLocaleString('en-US')} leads)…`), await runCli(opts, opts.cliLeads))
@@ -268,13 +292,14 @@ export async function runBench(
         : n8nNotRun('n/a: the real-n8n harness (test/e2e/lib) is not available')
       : n8nNotRun('not run (add --n8n; takes a minute or more)');
   const goals = [
-    ...evaluateGoals(core_, peers, appsScript, n8n, memory?.bundles ?? bundleSizes(opts.root)),
+    ...evaluateGoals(core_, peers, appsScript, n8n, sizes?.bundles ?? memory?.bundles ?? bundleSizes(opts.root)),
     ...(cli ? cliGoals(cli) : []),
   ];
 
   if (core_) printCore(core_, log);
   if (peers) printPeers(peers, log);
   if (memory) printMemory(memory, log);
+  if (sizes) printSizes(sizes, log);
   if (appsScript) printAppsScript(appsScript, log);
   if (cli) printCli(cli, log);
   printN8n(n8n, log);
@@ -288,7 +313,7 @@ export async function runBench(
   const seconds = (Date.now() - started) / 1000;
   log(`\nfinished in ${seconds.toFixed(1)} s (load average at the end ${os.loadavg()[0].toFixed(2)})`);
 
-  const report: BenchReport = {machine, seconds, core: core_, peers, memory, appsScript, cli, n8n, goals};
+  const report: BenchReport = {machine, seconds, core: core_, peers, memory, sizes, appsScript, cli, n8n, goals};
   if (opts.json) process.stdout.write(JSON.stringify(report) + '\n');
   if (peers && !peers.agreed) process.exitCode = 1;
   return report;

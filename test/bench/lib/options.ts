@@ -4,7 +4,7 @@ export interface BenchOptions {
   quick: boolean;
   json: boolean;
   n8n: boolean;
-  /** Sections to run (--only=core,peers,memory,apps-script,cli,n8n); all by default. */
+  /** Sections to run (--only=core,peers,memory,sizes,apps-script,cli,n8n); all by default. */
   only: Set<string> | null;
   /** Leads per synthetic scenario. */
   leads: number;

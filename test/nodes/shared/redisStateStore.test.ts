@@ -1,5 +1,3 @@
-import {execFile, spawn, type ChildProcess} from 'node:child_process';
-import net from 'node:net';
 import {compileConfig, route} from '../../../shared';
 import type {RotationState} from '../../../shared/types';
 import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
@@ -18,59 +16,24 @@ import {
   redisLedgerKey,
   redisStateKey,
 } from '../../../nodes/shared/redisStateStore';
+import {freePort, startRedis, type RedisServer} from './redisServer';
 
-// A real redis-server on a free loopback port, no persistence; stopped after the tests. The
-// concurrency cases race 100 commits: on a loaded machine that takes longer than jest's 5 s default.
+// A real redis-server on a free loopback port (./redisServer.ts). The concurrency cases race 100
+// commits: on a loaded machine that takes longer than jest's 5 s default.
 jest.setTimeout(60000);
 
-let server: ChildProcess;
+let redis: RedisServer;
 let port: number;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const {port: p} = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(p));
-    });
-  });
-}
-
-async function waitForPort(p: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const ok = await new Promise<boolean>(resolve => {
-      const s = net.connect(p, '127.0.0.1', () => {
-        s.end();
-        resolve(true);
-      });
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise(r => setTimeout(r, 50));
-  }
-  throw new Error(`redis-server did not start on ${p}`);
-}
-
-function redisCli(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], (err, out) =>
-      err ? reject(err) : resolve(out.trim()),
-    ),
-  );
-}
+const redisCli = (...args: string[]) => redis.cli(...args);
 
 beforeAll(async () => {
-  port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  await waitForPort(port);
+  redis = await startRedis();
+  port = redis.port;
 });
 
 afterAll(async () => {
   await closeRedisClients();
-  server.kill('SIGTERM');
+  redis.stop();
 });
 
 const conn = () => ({host: '127.0.0.1', port, keyPrefix: 'test:'});
