@@ -108,11 +108,27 @@ export function normalizeValue(kind: FieldKind, raw: unknown): string {
       return normalizeText(raw);
   }
 }
+
+/**
+ * Text with semicolons is also the list a CRM multi-select gives (Salesforce multi-select picklists and
+ * HubSpot multiple-checkbox properties join their values with ";"): the text as written, then each part.
+ * A condition holds for any of them (`notIn`: for none), so a value listed with its semicolons still matches.
+ */
+function withListedValues(kind: FieldKind, raw: string, whole: string): string | string[] {
+  const out = [whole];
+  for (const part of raw.split(';')) {
+    const v = normalizeValue(kind, part);
+    if (v !== '' && !out.includes(v)) out.push(v);
+  }
+  return out.length === 1 ? whole : out;
+}
+
 /** A lead value as normalised strings: null when missing or empty; arrays give one string per element. */
 export function normalizedValues(kind: FieldKind, raw: unknown): string | string[] | null {
   if (typeof raw === 'string') {
     const v = normalizeValue(kind, raw);
-    return v === '' ? null : v;
+    if (v === '') return null;
+    return raw.indexOf(';') < 0 ? v : withListedValues(kind, raw, v);
   }
   if (raw === null || raw === undefined) return null;
   if (Array.isArray(raw)) {

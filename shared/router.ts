@@ -715,7 +715,7 @@ function blankFields(lead: object): number {
 function excludedReps(lead: object): ReadonlySet<string> | null {
   const raw = (lead as {excludeReps?: unknown}).excludeReps;
   if (raw === undefined || raw === null || raw === '') return null;
-  const list = Array.isArray(raw) ? raw : String(raw).split(',');
+  const list = Array.isArray(raw) ? raw : String(raw).split(/[,;]/); // "a, b" or a multi-select's "a;b"
   const ids = list.map(x => String(x).trim()).filter(x => x.length > 0);
   return ids.length ? new Set(ids) : null;
 }

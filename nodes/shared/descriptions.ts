@@ -1,7 +1,7 @@
 // Parameter descriptions shared by the nodes. Parameter names are public (workflows store them):
 // rename none without a new node version. Reference: nodes/PARAMETERS.md and docs/n8n.md.
 import type {INodeCredentialDescription, INodeProperties, INodePropertyOptions} from 'n8n-workflow';
-import {REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
+import {LEDGER_PARAMETER, REDIS_CREDENTIAL, STATE_STORE_PARAMETER} from './createStateStore';
 import {redisFallbackProperty} from './redisStoreForNode';
 import {REDIS_CREDENTIAL_TEST} from './stateStoreMethods';
 import {REP_OPTIONS_METHOD} from './repOptions';
@@ -355,6 +355,20 @@ export const fieldMappingProperty: INodeProperties = {
   })),
 };
 
+/**
+ * The ledger a node keeps its state in (issue 14). Empty: the workflow's own ledger, shared by every
+ * Route Lead and Round Robin node of the workflow; a name shares it wider (Redis: across workflows).
+ */
+export const ledgerProperty: INodeProperties = {
+  displayName: 'Ledger',
+  name: LEDGER_PARAMETER,
+  type: 'string',
+  default: '',
+  placeholder: "this workflow's ledger",
+  description:
+    "Name of the ledger this node keeps caps, rotation, dedupe memory and learned accounts in; nodes naming the same ledger count the same leads. Empty means this workflow's ledger, shared by every Route Lead and Round Robin node of the workflow. With Workflow Static Data a ledger is shared within one workflow only; to share one across several workflows or n8n processes, use Redis and give each node the same name.",
+};
+
 export const stateStoreProperties: INodeProperties[] = [
   {
     displayName: 'State Store',
@@ -372,6 +386,7 @@ export const stateStoreProperties: INodeProperties[] = [
     default: 'staticData',
     description: 'Where the rotation state (cursors, counters, hashed dedupe keys) is kept',
   },
+  ledgerProperty,
   redisFallbackProperty,
 ];
 

@@ -48,7 +48,35 @@ export async function routeItems(
   prepare: (i: number) => Prepared,
   opts: {dryRun: boolean; trace: boolean},
 ): Promise<RoutedItems> {
-  const prepared: Prepared[] = [];
+  const {results, failed} = await inLedger(ctx, items, prepare, {
+    run: (prepared, state, secret) => decideAll(prepared, state, opts.trace, secret),
+    readOnly: opts.dryRun,
+  });
+  return {decisions: results, failed};
+}
+
+/**
+ * The node side of one ledger transaction: prepares every item (a config error fails that item:
+ * under continueOnFail it goes to `failed` with the config path, else the node throws), then runs
+ * `run` on the ledger's latest state and commits its new state (on a read-only snapshot when
+ * `readOnly`). A store failure (e.g. Redis unreachable) decides nothing: under continueOnFail every
+ * prepared item goes to `failed` with the store's message (naming host and port), else it throws.
+ */
+export async function inLedger<P extends {index: number}, R>(
+  ctx: IExecuteFunctions,
+  items: INodeExecutionData[],
+  prepare: (i: number) => P,
+  opts: {
+    /** `secret`: the node's pseudonym key (nodeSecret.ts), for createRouter's RouteOptions.secret. */
+    run: (
+      prepared: P[],
+      state: RotationState | undefined,
+      secret: string | undefined,
+    ) => {state: RotationState; result: R[]};
+    readOnly: boolean;
+  },
+): Promise<{results: R[]; failed: INodeExecutionData[]}> {
+  const prepared: P[] = [];
   const failed: INodeExecutionData[] = [];
   for (let i = 0; i < items.length; i++) {
     try {
@@ -65,22 +93,20 @@ export async function routeItems(
       );
     }
   }
-  if (!prepared.length) return {decisions: [], failed};
+  if (!prepared.length) return {results: [], failed};
   try {
     const store = await createStateStore(ctx);
     const secret = await pseudonymSecret(ctx);
-    const decisions = opts.dryRun
-      ? decideAll(prepared, await store.read(), opts.trace, secret).result
-      : await store.transact(state => decideAll(prepared, state, opts.trace, secret));
-    return {decisions, failed};
+    const results = opts.readOnly
+      ? opts.run(prepared, await store.read(), secret).result
+      : await store.transact(state => opts.run(prepared, state, secret));
+    return {results, failed};
   } catch (error) {
-    // The state store failed (e.g. Redis unreachable): nothing was decided. Under continueOnFail
-    // every prepared item goes out unrouted with the store's message (naming host and port).
     if (!ctx.continueOnFail()) {
       throw error instanceof NodeOperationError ? error : new NodeOperationError(ctx.getNode(), error as Error);
     }
     const message = (error as Error).message;
     for (const p of prepared) failed.push(withError(items[p.index], p.index, `${message} (item ${p.index})`));
-    return {decisions: [], failed};
+    return {results: [], failed};
   }
 }

@@ -331,3 +331,40 @@ describe('#11: Gmail-style aliases in dedupe', () => {
     ['jo.doe@yahoo.com', 'jodoe@yahoo.com'],
   ])('%s and %s stay two people', (a, b) => expect(second(a, b)).toBe('pool'));
 });
+
+describe('settled 9: a multi-select given as text ("a;b", as Salesforce and HubSpot write it) is a list', () => {
+  const cfg = (op: string, values: string[]) => ({
+    reps: [{id: 'a'}, {id: 'x'}],
+    territories: [{id: 't', conditions: [{field: 'productLine', op, values}], reps: ['a']}],
+    cascade: ['exact', 'pool'],
+    pool: {reps: ['x']},
+  });
+  const owner = (op: string, values: string[], productLine: string) =>
+    createRouter(cfg(op, values)).route({productLine}, NOW, 0).ownerId;
+
+  it.each([
+    ['in', ['solar'], 'storage;solar', 'a'],
+    ['in', ['solar'], 'Storage ; SOLAR', 'a'],
+    ['notIn', ['solar'], 'storage;solar', 'x'],
+    ['notIn', ['solar'], 'storage;wind', 'a'],
+    ['in', ['storage;solar'], 'storage;solar', 'a'], // a value listed with its semicolon still matches
+    ['notIn', ['storage;solar'], 'storage;solar', 'x'],
+    ['in', ['solar'], 'solar, storage', 'x'], // commas are text (company names have them)
+  ])('%s %j with %p: %s', (op, values, productLine, expected) => {
+    expect(owner(op, values, productLine)).toBe(expected);
+  });
+
+  it('excludeReps takes "a;b" like "a, b"', () => {
+    const r = createRouter({reps: [{id: 'a'}, {id: 'b'}, {id: 'c'}], cascade: ['pool'], pool: {reps: 'all'}});
+    expect(r.route({id: 1, excludeReps: 'a;b'}, NOW, 0).ownerId).toBe('c');
+  });
+
+  it('a specialist is found for any listed product', () => {
+    const r = createRouter({
+      reps: [{id: 's', skills: ['solar']}, {id: 'x'}],
+      cascade: ['specialist', 'pool'],
+      pool: {reps: ['x']},
+    });
+    expect(r.route({productLine: 'wind;solar'}, NOW, 0).ownerId).toBe('s');
+  });
+});

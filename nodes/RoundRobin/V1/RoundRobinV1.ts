@@ -31,6 +31,7 @@ import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
 import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
+import {releaseItems} from './release';
 
 interface Options extends TimeOptions {
   dryRun?: boolean;
@@ -39,6 +40,8 @@ interface Options extends TimeOptions {
 }
 
 const assign = {show: {operation: ['assign']}};
+/** Parameters that name the assignees and a lead's identity: routing and releasing read them alike. */
+const assignOrRelease = {show: {operation: ['assign', 'release']}};
 
 export class RoundRobinV1 implements INodeType {
   description: INodeTypeDescription;
@@ -68,6 +71,13 @@ export class RoundRobinV1 implements INodeType {
               description: 'Give each item the next assignee',
             },
             {
+              name: 'Release Assignment',
+              value: 'release',
+              action: 'Release an assignment',
+              description:
+                "Forget that the ledger assigned each item (rep declined, lead reassigned by hand): the holder's counts are credited back",
+            },
+            {
               name: 'Show Rotation',
               value: 'show',
               action: 'Show the rotation state',
@@ -87,7 +97,7 @@ export class RoundRobinV1 implements INodeType {
           name: 'assigneesSource',
           type: 'options',
           noDataExpression: true,
-          displayOptions: assign,
+          displayOptions: assignOrRelease,
           options: [
             {name: 'List in This Node', value: 'list'},
             {
@@ -110,7 +120,7 @@ export class RoundRobinV1 implements INodeType {
           typeOptions: {multipleValues: true, sortable: true},
           placeholder: 'Add Assignee',
           default: {},
-          displayOptions: {show: {operation: ['assign'], assigneesSource: ['list']}},
+          displayOptions: {show: {operation: ['assign', 'release'], assigneesSource: ['list']}},
           options: [
             {
               displayName: 'Assignee',
@@ -124,14 +134,14 @@ export class RoundRobinV1 implements INodeType {
           name: 'assigneesJson',
           type: 'json',
           default: '[]',
-          displayOptions: {show: {operation: ['assign'], assigneesSource: ['json']}},
+          displayOptions: {show: {operation: ['assign', 'release'], assigneesSource: ['json']}},
         },
         {
           displayName: 'Assignees Field',
           name: 'assigneesField',
           type: 'string',
           default: 'assignees',
-          displayOptions: {show: {operation: ['assign'], assigneesSource: ['field']}},
+          displayOptions: {show: {operation: ['assign', 'release'], assigneesSource: ['field']}},
           description: 'Dot path of the array in the item',
         },
         {
@@ -147,16 +157,17 @@ export class RoundRobinV1 implements INodeType {
           name: 'dedupeKey',
           type: 'string',
           default: '',
-          displayOptions: assign,
+          displayOptions: assignOrRelease,
           placeholder: '={{ $json.email }}',
-          description: 'Items with a key seen within the window get the same assignee again; empty means no dedupe',
+          description:
+            'Items with a key seen within the window get the same assignee again (Release Assignment finds a lead without an ID by it); empty means no dedupe',
         },
         {
           displayName: 'Dedupe Window (Hours)',
           name: 'dedupeWindowHours',
           type: 'number',
           default: 720,
-          displayOptions: assign,
+          displayOptions: assignOrRelease,
         },
         {...liveAvailabilityProperty, displayOptions: assign},
         ...stateStoreProperties,
@@ -183,6 +194,7 @@ export class RoundRobinV1 implements INodeType {
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();
     const operation = this.getNodeParameter('operation', 0, 'assign') as string;
+    if (operation === 'release') return [await releaseItems(this, items)];
     if (operation === 'show' || operation === 'reset') {
       const store = await createStateStore(this);
       if (operation === 'reset') await store.reset();

@@ -116,3 +116,108 @@ describe('Round Robin', () => {
     await expect(runNode(node, {parameters: {assignees: {}}, items: items(1)})).rejects.toThrow(/reps/);
   });
 });
+
+describe('Round Robin: re-route credit and Release Assignment (issue 14)', () => {
+  const capped = {
+    assignee: [
+      {id: 'ana', name: 'Ana', dailyCap: 1},
+      {id: 'ben', name: 'Ben', dailyCap: 1},
+    ],
+  };
+  const routing = (i: INodeExecutionData) => i.json.routing as IDataObject;
+  const release = (i: INodeExecutionData) => i.json.release as IDataObject;
+  const dailyCounts = async (staticData: IDataObject) => {
+    const shown = await runNode(node, {parameters: {operation: 'show'}, items: [{}], staticData});
+    const reps = (shown.output[0][0].json.rotation as {reps: Record<string, {dn?: number}>}).reps;
+    return Object.fromEntries(Object.entries(reps).map(([k, v]) => [k, v.dn ?? 0]));
+  };
+
+  test('a lead routed again to another assignee (SLA re-route) credits the previous one and says so', async () => {
+    const staticData: IDataObject = {};
+    const first = await runNode(node, {parameters: {assignees: capped}, items: [{id: 'L1'}], staticData});
+    expect(first.output[0].map(owner)).toEqual(['ana']);
+    const again = await runNode(node, {
+      parameters: {assignees: capped},
+      items: [{id: 'L1', excludeReps: 'ana'}],
+      staticData,
+    });
+    expect(again.output[0].map(owner)).toEqual(['ben']);
+    expect(routing(again.output[0][0]).reroutedFrom).toBe('ana');
+    expect(String(routing(again.output[0][0]).reason)).toContain(
+      'Re-routed from Ana: that assignment was credited back.',
+    );
+    // Ana holds nothing now: her daily cap of 1 takes a new lead; Ben holds L1 and is full.
+    expect(await dailyCounts(staticData)).toEqual({ana: 0, ben: 1});
+    const next = await runNode(node, {parameters: {assignees: capped}, items: [{id: 'L2'}, {id: 'L3'}], staticData});
+    expect(next.output[0].map(owner)).toEqual(['ana', null]);
+    expect(String(routing(next.output[0][1]).reason)).toMatch(/capacity/i);
+  });
+
+  test('Release Assignment credits the holder back, so a capped assignee takes the next lead', async () => {
+    const staticData: IDataObject = {};
+    const routed = await runNode(node, {parameters: {assignees: capped}, items: items(3), staticData});
+    expect(routed.output[0].map(owner)).toEqual(['ana', 'ben', null]);
+
+    const released = await runNode(node, {
+      parameters: {operation: 'release', assignees: capped},
+      items: [{id: 'L0'}, {id: 'nobody-has-this'}],
+      staticData,
+    });
+    expect(released.output[0]).toHaveLength(2);
+    expect(released.output[0].map(i => i.pairedItem)).toEqual([{item: 0}, {item: 1}]);
+    expect(release(released.output[0][0])).toMatchObject({released: true, ownerId: 'ana', ownerName: 'Ana'});
+    expect(String(release(released.output[0][0]).reason)).toMatch(
+      /^Released from Ana: the assignment of .* was credited back\.$/,
+    );
+    expect(release(released.output[0][1])).toEqual({
+      released: false,
+      ownerId: null,
+      reason: 'The ledger holds no assignment of this lead (by its id or dedupe key); nothing changed.',
+    });
+    expect(await dailyCounts(staticData)).toEqual({ana: 0, ben: 1});
+
+    // Released once: a second release finds nothing; the waiting lead now goes to Ana.
+    const twice = await runNode(node, {
+      parameters: {operation: 'release', assignees: capped},
+      items: [{id: 'L0'}],
+      staticData,
+    });
+    expect(release(twice.output[0][0]).released).toBe(false);
+    const after = await runNode(node, {parameters: {assignees: capped}, items: [{id: 'L2'}], staticData});
+    expect(after.output[0].map(owner)).toEqual(['ana']);
+    expect(routing(after.output[0][0]).reroutedFrom).toBeUndefined();
+  });
+
+  test('Release Assignment finds a lead without an id by its dedupe key, and forgets the dedupe entry', async () => {
+    const staticData: IDataObject = {};
+    const dedupe = {assignees: capped, dedupeKey: '={{ $json.email }}'};
+    const routed = await runNode(node, {parameters: dedupe, items: [{email: 'a@x.com'}], staticData});
+    expect(routed.output[0].map(owner)).toEqual(['ana']);
+    const released = await runNode(node, {
+      parameters: {...dedupe, operation: 'release'},
+      items: [{email: 'a@x.com'}],
+      staticData,
+    });
+    expect(release(released.output[0][0])).toMatchObject({released: true, ownerId: 'ana'});
+    expect(await dailyCounts(staticData)).toEqual({ana: 0});
+    // Forgotten: the same person again is a new lead (not a duplicate, not a re-route); the rotation goes on.
+    const again = await runNode(node, {parameters: dedupe, items: [{email: 'a@x.com'}], staticData});
+    expect(routing(again.output[0][0]).stage).toBe('pool');
+    expect(routing(again.output[0][0]).reroutedFrom).toBeUndefined();
+    expect(again.output[0].map(owner)).toEqual(['ben']);
+  });
+
+  test('a holder who is not among the assignees is not released (their counts could not be credited)', async () => {
+    const staticData: IDataObject = {};
+    await runNode(node, {parameters: {assignees: capped}, items: [{id: 'L1'}], staticData});
+    const onlyBen = {assignee: [{id: 'ben', name: 'Ben'}]};
+    const released = await runNode(node, {
+      parameters: {operation: 'release', assignees: onlyBen},
+      items: [{id: 'L1'}],
+      staticData,
+    });
+    expect(release(released.output[0][0])).toMatchObject({released: false, ownerId: 'ana'});
+    expect(String(release(released.output[0][0]).reason)).toContain('"ana", who is not among');
+    expect(await dailyCounts(staticData)).toEqual({ana: 1});
+  });
+});

@@ -83,7 +83,7 @@ export const salesforce: Example = {
     maps: 'records[].UserId = rep id; ServicePresenceStatus.DeveloperName in Available, Available_for_Leads = available, any other status (away, busy, lunch) = away; a rep with no current presence (logged out of Omni-Channel) is routed on its configured flags with availability_unknown',
   },
   pattern:
-    'SLA re-route: Wait N minutes → lead still untouched? → Route Lead again excluding the previous owner (when the decision says reroutedFrom, the rep is told the previous owner’s count was credited back)',
+    'SLA re-route: Wait N minutes → lead still untouched? → Route Lead again excluding the previous owner; both nodes share the workflow’s ledger, so the previous owner’s count is credited back (reroutedFrom)',
   triggers: ['New lead (Salesforce)'],
   sample: [
     {
@@ -188,8 +188,8 @@ export const salesforce: Example = {
     const map2 = mapLead(b, 'Lead (excluding last owner)', [10, -0.5], again);
     const route2 = routeLead(b, 'Route Lead (SLA)', [11, -0.5], demoConfig(IDS), {live: LIVE});
     b.chain(t.notify, wait, get, still).connect(still, map2, 0).chain(map2, route2);
-    // When the SLA node's state knows who held the lead, the core credits that rep back and says so in
-    // `reroutedFrom`; the message then tells the rep (a ledger shared by both nodes is issue 14, still open).
+    // Both Route Lead nodes write the workflow's ledger (the default): the SLA node knows who holds the lead,
+    // credits that rep's counts back and says so in `reroutedFrom` (issue 14).
     tail(b, route2, {
       col: 12,
       row: -0.5,
@@ -215,7 +215,10 @@ export const salesforce: Example = {
         body: {leadId: '00QHs00000Rt5aPMAR', updateFields: {owner: {value: IDS.ben}}},
         count: 1,
       },
-      {call: 'node:Notify rep (SLA)'},
+      {
+        call: 'node:Notify rep (SLA)',
+        body: {text: new RegExp('Re-routed after the SLA from Ana Diaz \\(their count for today was credited back\\)')},
+      },
     ],
     never: ['node:Alert managers'],
     availability: {
