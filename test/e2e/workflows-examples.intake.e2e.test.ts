@@ -277,7 +277,7 @@ const READS_BEFORE_ROUTING = new Set([
 describe('"Execute workflow" right after the CLI import, no credential created (README step 3)', () => {
   const cases = EXAMPLES.filter(ex => picked(ex.slug));
   test.each(cases.map(ex => [ex.slug, ex] as [string, Example]))(
-    '%s: the pinned sample runs through routing and stops at the first write-back, asking for its credential',
+    '%s: the pinned sample runs past the trigger to the first node that needs a credential (a write-back after routing, or the platform read before it)',
     async (_slug, ex) => {
       const wf = ex.build();
       const run = await executeAsEditor(wf.id, ex.triggers[0]);
