@@ -30,9 +30,11 @@ export function parseFlags(argv: string[], specs: Record<string, FlagSpec>): Fla
     options[name] = {type: s.type, ...(s.short ? {short: s.short} : {}), ...(s.multiple ? {multiple: true} : {})};
   }
   try {
-    const {values} = parseArgs({args: argv, options, strict: true, allowPositionals: false});
+    const {values, tokens} = parseArgs({args: argv, options, strict: true, allowPositionals: false, tokens: true});
+    onceEach(tokens, options);
     return {...values} as Flags;
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const err = e as Error & {code?: string};
     const msg = err.message.split('\n')[0];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -50,6 +52,28 @@ export function parseFlags(argv: string[], specs: Record<string, FlagSpec>): Fla
       throw new UsageError(`unexpected argument "${arg}" (flags are written --name value)`);
     }
     throw new UsageError(msg);
+  }
+}
+
+/**
+ * A flag that takes one value may be given once: parseArgs keeps the last of `--config a --config b`
+ * silently, which runs on a file the user may not have meant. Boolean flags may repeat (no value to lose).
+ */
+function onceEach(
+  tokens: ReadonlyArray<{kind: string; name?: string; rawName?: string}>,
+  options: Record<string, {type: 'string' | 'boolean'; multiple?: boolean}>,
+): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !t.name) continue;
+    const o = options[t.name];
+    if (!o || o.type !== 'string' || o.multiple) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined) {
+      const also = before === t.rawName ? '' : ` (as ${before} and ${t.rawName})`;
+      throw new UsageError(`--${t.name} given twice${also}: give it once`);
+    }
+    seen.set(t.name, t.rawName ?? `--${t.name}`);
   }
 }
 

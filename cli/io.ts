@@ -4,16 +4,23 @@ import fs from 'node:fs';
 import {validateConfig} from '../shared/config/validate';
 import {CANONICAL_FIELDS, type RoutingConfig} from '../shared/config/schema';
 import {compilePath, fieldPath, readPath, type FieldPath} from '../shared/lead';
+import {decodeText} from './decode';
 import {CliError} from './verb';
 
 export {CliError};
 
 export function readConfig(file: string): RoutingConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new CliError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (e) {
+    throw new CliError(`config ${file}: ${(e as Error).message}`);
   }
   let json: unknown;
   try {

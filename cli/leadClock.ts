@@ -37,7 +37,7 @@ function timeZoneFlag(flags: Flags): string | undefined {
  * --now read like a lead's time: an offset written wins, else the --timezone / config zone (UTC when
  * neither), never the machine's zone. Unreadable text is a usage error (exit 2).
  */
-function nowFlag(flags: Flags, opts: {timeZone?: string; dateOrder?: 'MDY' | 'DMY'}): number | undefined {
+export function nowFlag(flags: Flags, opts: {timeZone?: string; dateOrder?: 'MDY' | 'DMY'}): number | undefined {
   const text = stringFlag(flags, 'now');
   if (text === undefined) return undefined;
   const read = readLeadTime({now: text}, 'now', 0, opts);

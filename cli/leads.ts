@@ -1,6 +1,6 @@
-// Leads as a stream: CSV (delimiter sniffed), JSON Lines or a JSON array, from a file or stdin.
-// The format is read from the content (or --leads-format), never from the file name alone; memory
-// stays flat in the number of leads (one record at a time).
+// Leads as a stream: CSV (delimiter sniffed), JSON Lines or a JSON array, from a file or stdin, in
+// UTF-8, UTF-16 or Windows-1252. The format is read from the content (or --leads-format), never
+// from the file name alone; memory stays flat in the number of leads (one record at a time).
 import fs from 'node:fs';
 import readline from 'node:readline';
 import {Readable} from 'node:stream';
@@ -9,6 +9,10 @@ import {parse as parseCsvSync} from 'csv-parse/sync';
 import {parser as jsonParser} from 'stream-json';
 import Pick from 'stream-json/filters/Pick';
 import StreamArray from 'stream-json/streamers/StreamArray';
+import {quote, warning, WARNING_CODES} from '../shared/warnings';
+import type {RoutingWarning} from '../shared/types';
+import {toUtf8} from './decode';
+import {csvHead, JsonSniffer, type CsvHead} from './sniff';
 import {CliError} from './verb';
 
 export const LEADS_FORMATS = ['csv', 'json', 'jsonl'] as const;
@@ -26,6 +30,10 @@ export interface LeadSource {
   headers?: string[];
   /** The leads in file order; throws CliError naming the file (and line) on unreadable input. */
   leads: AsyncIterable<unknown>;
+  /** Warnings found while reading this lead (a duplicated column holding two values), for Router.route's `extra`. */
+  warningsOf(lead: unknown): RoutingWarning[] | undefined;
+  /** What was assumed about the whole file (its encoding, duplicated headers), as sentences; grows while reading. */
+  notes: string[];
   /** Bytes consumed so far and the file's size (null for stdin or a pipe): for progress. */
   bytesRead(): number;
   size: number | null;
@@ -34,13 +42,22 @@ export interface LeadSource {
 export interface LeadsOptions {
   format?: LeadsFormat;
   delimiter?: string;
+  /** A WHATWG encoding label (`utf-8`, `windows-1252`, `utf-16le`, …); default: found from the bytes. */
+  encoding?: string;
+  /** Called with each note as it is found (see LeadSource.notes). */
+  onNote?: (note: string) => void;
 }
 
-const PEEK_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+/** A CSV header record longer than this is an unterminated quote, not a header. */
+const MAX_HEADER_CHARS = 1024 * 1024;
 
 /**
- * Opens `spec` ("-" for stdin) and decides its format: `--leads-format` when given, else the first
- * non-blank character (`[` a JSON array, `{` JSON Lines or `{"leads": [...]}`, anything else CSV).
+ * Opens `spec` ("-" for stdin), decodes it to UTF-8 (see toUtf8: BOM, UTF-16, Windows-1252 said
+ * out loud) and decides its format: `--leads-format` when given, else the first non-blank
+ * character (`[` a JSON array; `{` JSON Lines, or one JSON document when a line break or a
+ * top-level `"leads": [` comes before the first value closes; anything else CSV). Reads as far as
+ * the first record needs (a JSON Lines line, a CSV header with quoted line breaks), no further.
  */
 export async function openLeads(spec: string, stdin: Readable, opts: LeadsOptions = {}): Promise<LeadSource> {
   const name = spec === '-' ? 'stdin' : spec;
@@ -57,75 +74,123 @@ export async function openLeads(spec: string, stdin: Readable, opts: LeadsOption
     } catch (e) {
       throw new CliError(`cannot read leads ${spec}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    raw = fs.createReadStream(spec, {fd, highWaterMark: PEEK_BYTES});
+    raw = fs.createReadStream(spec, {fd, highWaterMark: CHUNK_BYTES});
   }
   let bytes = 0;
-  const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  async function* rawChunks(): AsyncGenerator<Buffer> {
+    for await (const c of raw as AsyncIterable<Buffer | string>) {
+      const b = typeof c === 'string' ? Buffer.from(c) : c;
+      bytes += b.length;
+      yield b;
+    }
+  }
+  const notes: string[] = [];
+  const note = (text: string) => {
+    notes.push(text);
+    opts.onNote?.(text);
+  };
+  const it = toUtf8(rawChunks(), name, opts.encoding, found => {
+    if (found.note) note(found.note);
+  })[Symbol.asyncIterator]();
+
+  // Read until the format and the first record are known.
   const head: Buffer[] = [];
-  let headLen = 0;
+  let text = ''; // kept for a CSV header (bounded) and to find the first non-blank character
   let done = false;
-  // Peek until the first line is complete (or 64 KiB, or the end).
-  while (headLen < PEEK_BYTES) {
+  let format = opts.format;
+  let firstChar = '';
+  let json: JsonSniffer | null = null;
+  let csv: CsvHead | null = null;
+  for (;;) {
     const r = await it.next().catch(e => {
       throw new CliError(`cannot read leads ${name}: ${(e as Error).message}`);
     });
-    if (r.done) {
-      done = true;
-      break;
+    let fresh = '';
+    if (r.done) done = true;
+    else {
+      head.push(r.value);
+      fresh = r.value.toString('utf8');
+      if (firstChar === '' || format === 'csv' || (format === undefined && json === null)) text += fresh;
     }
-    const b = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-    head.push(b);
-    headLen += b.length;
-    const text = Buffer.concat(head)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-    if (/\S[^\n]*\n/.test(text)) break;
+    if (firstChar === '') {
+      firstChar = text.trimStart().charAt(0);
+      if (firstChar === '' && !done) continue;
+      if (firstChar === '{' && format === undefined) {
+        json = new JsonSniffer();
+        fresh = text;
+      } else if (format === undefined) format = firstChar === '[' ? 'json' : 'csv';
+    }
+    if (json && format === undefined) {
+      format = json.feed(fresh) ?? (done ? json.end() : undefined);
+      if (format === undefined) continue;
+    }
+    if (format === 'csv') {
+      csv = csvHead(text, done);
+      if (!csv) {
+        if (text.length > MAX_HEADER_CHARS) {
+          throw new CliError(
+            `leads ${name}: the CSV header row does not end within ${MAX_HEADER_CHARS / 1024} KiB (an unterminated quote?)`,
+          );
+        }
+        continue;
+      }
+    }
+    break;
   }
-  async function* body() {
+
+  const skip = csv ? Buffer.byteLength(text.slice(0, csv.start)) : 0;
+  async function* body(): AsyncGenerator<Buffer> {
+    let left = skip;
     for (const b of head) {
-      bytes += b.length;
-      yield b;
+      if (left >= b.length) {
+        left -= b.length;
+        continue;
+      }
+      yield left ? b.subarray(left) : b;
+      left = 0;
     }
     if (done) return;
     for (;;) {
       const r = await it.next();
       if (r.done) return;
-      const b = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
-      bytes += b.length;
-      yield b;
+      yield r.value;
     }
   }
   const stream = Readable.from(body(), {objectMode: false});
-  const peek = Buffer.concat(head)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
-  const format = opts.format ?? sniffFormat(peek);
-  const base = {name, format, bytesRead: () => bytes, size};
+  const none = () => undefined;
+  const base = {name, format: format!, bytesRead: () => bytes, size, notes, warningsOf: none};
   if (format === 'csv') {
-    const firstLine = peek.split(/\r?\n/).find(l => l.trim() !== '') ?? '';
-    const delimiter = opts.delimiter ?? sniffDelimiter(firstLine);
-    const headers = headerRow(firstLine, delimiter);
-    return {...base, delimiter, headers, leads: csvLeads(stream, name, delimiter)};
+    const delimiter = opts.delimiter ?? csv!.sep ?? sniffDelimiter(csv!.header);
+    const headers = csv!.header.trim() === '' ? [] : headerRow(csv!.header, delimiter);
+    const dups = duplicateHeaders(headers);
+    const perLead = new WeakMap<object, RoutingWarning[]>();
+    if (dups.size) {
+      for (const [header, columns] of dups) {
+        note(
+          `leads ${name}: column ${JSON.stringify(header)} appears ${columns.length} times (columns ${columns.join(', ')}); ` +
+            'each lead takes the first non-empty of them (a lead whose copies differ gets the warning duplicate_column)',
+        );
+      }
+    }
+    return {
+      ...base,
+      delimiter,
+      headers,
+      leads: csvLeads(stream, name, delimiter, dups, perLead),
+      warningsOf: lead => (typeof lead === 'object' && lead !== null ? perLead.get(lead) : undefined),
+    };
   }
   if (format === 'jsonl') return {...base, leads: jsonlLeads(stream, name)};
-  return {...base, leads: jsonLeads(stream, name, peek.trimStart().startsWith('{'))};
+  return {...base, leads: jsonLeads(stream, name, firstChar === '{')};
 }
 
-/** The format of a leads file from its first characters (see openLeads). */
+/** The format of a leads file from its first characters, as openLeads decides it (without a length limit). */
 export function sniffFormat(peek: string): LeadsFormat {
   const text = peek.trimStart();
   if (text.startsWith('[')) return 'json';
-  if (text.startsWith('{')) {
-    const nl = text.indexOf('\n');
-    if (nl < 0) return 'json';
-    try {
-      const first = JSON.parse(text.slice(0, nl));
-      return first && typeof first === 'object' && Array.isArray(first.leads) ? 'json' : 'jsonl';
-    } catch {
-      return 'json';
-    }
-  }
-  return 'csv';
+  if (!text.startsWith('{')) return 'csv';
+  const json = new JsonSniffer();
+  return json.feed(text) ?? json.end();
 }
 
 /**
@@ -154,14 +219,78 @@ function headerRow(line: string, delimiter: string): string[] {
   }
 }
 
-async function* csvLeads(stream: Readable, name: string, delimiter: string): AsyncGenerator<unknown> {
+/** Header names given to more than one column (blank names aside) -> their 1-based column numbers. */
+export function duplicateHeaders(headers: string[]): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    if (h === '') return;
+    const list = at.get(h);
+    if (list) list.push(i + 1);
+    else at.set(h, [i + 1]);
+  });
+  for (const [h, list] of at) if (list.length < 2) at.delete(h);
+  return at;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * A record csv-parse built with `group_columns_by_name` (a duplicated header's values as an array)
+ * back to one value per field: the first non-empty copy. A warning when the copies disagree.
+ */
+function firstOfDuplicates(rec: Record<string, unknown>, dups: Map<string, number[]>): RoutingWarning[] | undefined {
+  let warnings: RoutingWarning[] | undefined;
+  for (const [header, columns] of dups) {
+    const values = rec[header];
+    if (!Array.isArray(values)) continue;
+    const filled = values.filter(v => !isBlank(v));
+    const chosen = filled.length ? filled[0] : (values[0] ?? '');
+    rec[header] = chosen;
+    const distinct = [...new Set(filled.map(v => String(v).trim()))];
+    if (distinct.length > 1) {
+      (warnings ??= []).push(
+        warning(
+          WARNING_CODES.duplicateColumn,
+          `Column ${JSON.stringify(header)} appears ${columns.length} times and this lead holds ` +
+            `${distinct.map(v => quote(v)).join(' and ')} there; the first non-empty, ${quote(chosen)}, was used.`,
+          header,
+          chosen,
+        ),
+      );
+    }
+  }
+  return warnings;
+}
+
+async function* csvLeads(
+  stream: Readable,
+  name: string,
+  delimiter: string,
+  dups: Map<string, number[]>,
+  perLead: WeakMap<object, RoutingWarning[]>,
+): AsyncGenerator<unknown> {
   const parser = stream.pipe(
-    parseCsv({columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter}),
+    parseCsv({
+      columns: true,
+      group_columns_by_name: dups.size > 0,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      delimiter,
+    }),
   );
   stream.on('error', e => parser.destroy(e));
   try {
-    for await (const rec of parser) yield rec;
+    for await (const rec of parser) {
+      if (dups.size) {
+        const w = firstOfDuplicates(rec, dups);
+        if (w) perLead.set(rec, w);
+      }
+      yield rec;
+    }
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`leads ${name} is not valid CSV: ${(e as Error).message}`);
   }
 }

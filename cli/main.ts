@@ -3,6 +3,7 @@
 import {PassThrough} from 'node:stream';
 import {version} from '../package.json';
 import {HELP_FLAG, parseFlags, suggest} from './args';
+import {checkFileFlags} from './paths';
 import {CliError, UsageError, type CliIO, type Verb} from './verb';
 import {lintVerb} from './verbs/lint';
 import {routeVerb} from './verbs/route';
@@ -61,11 +62,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   let verb: Verb | undefined;
   try {
     if (first === '--version' || first === '-V') {
+      if (rest.length) throw new UsageError(`${first} takes no argument, not "${rest[0]}"`);
       say(version);
       return 0;
     }
     if (first === '' || first === '-h' || first === '--help' || first === 'help') {
-      if (first === 'help' && rest.length) {
+      if (first === '' && rest.length) throw unknownVerb(first);
+      if (rest.length > 1) throw new UsageError(`${first} takes at most one verb, not "${rest.join(' ')}"`);
+      if (rest.length) {
         const v = find(rest[0]);
         if (!v) throw unknownVerb(rest[0]);
         say(verbHelp(v));
@@ -85,6 +89,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       say(verbHelp(verb));
       return 0;
     }
+    checkFileFlags(flags, verb.flags);
     return await verb.run(flags, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type {Writable} from 'node:stream';
 import {stringify} from 'csv-stringify/sync';
 import type {Decision} from '../shared/types';
+import {csvCell} from './csvCell';
 import {CliError} from './verb';
 
 export const OUTPUT_FORMATS = ['jsonl', 'csv', 'json'] as const;
@@ -99,13 +100,30 @@ export const CSV_COLUMNS = [
   'warnings',
 ] as const;
 
+/** Columns `--aliases` adds (the seed's names, kept for CRM custom fields). */
+export const ALIAS_COLUMNS = ['matched_territory_id', 'priority_score', 'assignment_reason'] as const;
+
+/** How decisions are written: see DecisionWriter. */
+export interface WriterOptions {
+  /** False: leave each decision's `candidates` out (`--no-trace`). Default true. */
+  trace?: boolean;
+  /** CSV: add ALIAS_COLUMNS (the decisions carry them; JSON formats write them as keys). */
+  aliases?: boolean;
+  /** CSV: write cells as they are, without neutralising formulas (`--raw-csv`). */
+  raw?: boolean;
+}
+
 /** Formats decisions one at a time for a sink. */
 export class DecisionWriter {
   private count = 0;
+  private readonly columns: readonly string[];
   constructor(
     private readonly sink: Sink,
     private readonly format: OutputFormat,
-  ) {}
+    private readonly opts: WriterOptions = {},
+  ) {
+    this.columns = opts.aliases ? [...CSV_COLUMNS, ...ALIAS_COLUMNS] : CSV_COLUMNS;
+  }
 
   get closed(): boolean {
     return this.sink.closed;
@@ -113,17 +131,24 @@ export class DecisionWriter {
 
   async write(d: Decision | Record<string, unknown>): Promise<void> {
     const first = this.count++ === 0;
-    if (this.format === 'jsonl') return this.sink.write(JSON.stringify(d) + '\n');
-    if (this.format === 'json') return this.sink.write((first ? '[\n' : ',\n') + JSON.stringify(d));
-    const header = first ? stringify([CSV_COLUMNS as unknown as string[]]) : '';
+    if (this.format !== 'csv') {
+      let out: object = d;
+      if (this.opts.trace === false && 'candidates' in d) {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const {candidates, ...rest} = d;
+        out = rest;
+      }
+      if (this.format === 'jsonl') return this.sink.write(JSON.stringify(out) + '\n');
+      return this.sink.write((first ? '[\n' : ',\n') + JSON.stringify(out));
+    }
+    const header = first ? stringify([this.columns as string[]]) : '';
     const rec = d as Record<string, unknown>;
-    const row = CSV_COLUMNS.map(c => {
+    const row = this.columns.map(c => {
       if (c === 'warnings') {
         const w = rec.warnings as Array<{code: string}> | undefined;
         return w ? w.map(x => x.code).join(';') : '';
       }
-      const v = rec[c];
-      return v === null || v === undefined ? '' : String(v);
+      return csvCell(rec[c], this.opts.raw);
     });
     return this.sink.write(header + stringify([row]));
   }

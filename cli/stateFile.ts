@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {parseState, StateError} from '../shared/state';
 import type {RotationState} from '../shared/types';
+import {decodeText} from './decode';
 import {CliError} from './verb';
 
 /** The file a --state path stands for: a symlink's target (followed to its end), else the path. */
@@ -54,13 +55,23 @@ export function toState(json: unknown, file: string): RotationState {
 
 /** Reads the state at `target` (undefined when the file does not exist yet). */
 export function readStateFile(target: string, shown: string): RotationState | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(target, 'utf8');
+    bytes = fs.readFileSync(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw new CliError(`cannot read state ${shown}: ${code ?? (e as Error).message}`);
+  }
+  let text: string;
+  try {
+    // A byte-order mark (an editor's "UTF-8 with BOM", or UTF-16) is not part of the JSON.
+    text = decodeText(bytes);
+  } catch (e) {
+    throw new CliError(
+      `${shown} is not a lead-routing state file (${(e as Error).message}; left untouched). ` +
+        'Check the --state path; to start from empty state, move the file away',
+    );
   }
   if (!text.trim()) {
     throw new CliError(

@@ -11,6 +11,8 @@ export interface FlagSpec {
   value?: string;
   /** One line for `--help`. */
   help: string;
+  /** A file path the verb reads (`in`), writes (`out`) or reads then writes (`state`): an output may not be an input. */
+  file?: 'in' | 'out' | 'state';
 }
 
 /** Parsed flags of one verb: strings for string flags, true for boolean flags that were given. */

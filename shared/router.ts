@@ -11,7 +11,7 @@ import {copyState} from './state';
 import type {PickContext} from './strategies';
 import {clear} from './scratch';
 import {isoTimestamp, localTime, toEpochMs} from './time';
-import {addWarning, availabilityUnknown} from './warnings';
+import {addWarning, availabilityUnknown, emptyLead} from './warnings';
 import {Levels, type MatchPass} from './territories';
 import {accountSkippedText, DecisionText, fallbackClause, WhyTally, unassignedReason, type Outcome} from './reasons';
 import type {
@@ -310,6 +310,14 @@ class CascadeRouter implements Router {
       return this.decision(index, null, {
         stage: 'unassigned',
         reason: `The lead is not an object (got ${got}), so it cannot be routed.`,
+      });
+    }
+    const blank = blankFields(lead);
+    if (blank > 0) {
+      this.notes.push(emptyLead(blank));
+      return this.decision(index, null, {
+        stage: 'unassigned',
+        reason: 'The lead holds no value (every field is blank, as in an empty spreadsheet row), so it was not routed.',
       });
     }
     this.excluded = excludedReps(lead);
@@ -686,6 +694,22 @@ function leadIdOf(lead: object, path: string[], index: number): string | number 
   if (typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '')) return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   return index;
+}
+
+/**
+ * How many fields `lead` has when every one is blank (undefined, null, or text of white space only:
+ * an empty spreadsheet row read as a record), else 0. A lead without fields (`{}`) is not a row and
+ * gives 0: it is routed on no data, as callers that route bare items expect. Stops at the first value.
+ */
+function blankFields(lead: object): number {
+  let n = 0;
+  for (const key in lead) {
+    if (!Object.prototype.hasOwnProperty.call(lead, key)) continue;
+    const v = (lead as Record<string, unknown>)[key];
+    if (v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '')) return 0;
+    n++;
+  }
+  return n;
 }
 
 function excludedReps(lead: object): ReadonlySet<string> | null {

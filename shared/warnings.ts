@@ -26,6 +26,10 @@ export const WARNING_CODES = {
   numberUnreadable: 'number_unreadable',
   /** A presence value could not be read; the rep is routed on its configured flags. (helper "avail") */
   availabilityUnknown: 'availability_unknown',
+  /** A CSV header names two columns and this lead's copies differ; the first non-empty was used. (CLI) */
+  duplicateColumn: 'duplicate_column',
+  /** The lead holds no value at all (an empty row, `;;;;`); it is unassigned, taking no rep's turn. */
+  emptyLead: 'empty_lead',
 } as const;
 
 export type WarningCode = (typeof WARNING_CODES)[keyof typeof WARNING_CODES];
@@ -121,5 +125,13 @@ export function numberUnreadable(field: string, raw: string, op: string, bound: 
     `${field} ${quote(raw)} is not a number, so "${op} ${bound}" does not hold for it.`,
     field,
     raw,
+  );
+}
+
+/** empty_lead: every field of the lead is blank (an empty spreadsheet row such as `;;;;;`). */
+export function emptyLead(fields: number): RoutingWarning {
+  return warning(
+    WARNING_CODES.emptyLead,
+    `All ${fields} field${fields === 1 ? ' is' : 's are'} blank (an empty row); the lead was left unassigned and took no rep's turn.`,
   );
 }

@@ -17,7 +17,7 @@ export const lintVerb: Verb = {
     '--config C.json [--leads sample.csv] [--strict] [--format text|json]\n' +
     '       [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
   flags: {
-    config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
+    config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'},
     ...LEAD_FLAGS,
     leads: {
       type: 'string',

@@ -19,14 +19,20 @@ export const routeVerb: Verb = {
     '--config C.json --leads L.csv|-  [--state S.json] [--out FILE] [--format jsonl|csv|json]\n' +
     '       [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY] [--aliases] [--no-trace]',
   flags: {
-    config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
+    config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'},
     ...LEAD_FLAGS,
-    state: {type: 'string', value: 'FILE', help: 'rotation state: read, then written when every lead is routed'},
+    state: {
+      type: 'string',
+      value: 'FILE',
+      file: 'state',
+      help: 'rotation state: read, then written when every lead is routed',
+    },
     'lock-timeout': {type: 'string', value: 'SECONDS', help: 'wait this long for another run on --state (default 30)'},
-    out: {type: 'string', value: 'FILE', help: 'write decisions here instead of stdout'},
+    out: {type: 'string', value: 'FILE', file: 'out', help: 'write decisions here instead of stdout'},
     format: {type: 'string', value: 'jsonl|csv|json', help: 'decision format (default jsonl)'},
     aliases: {type: 'boolean', help: 'add matched_territory_id, priority_score, assignment_reason'},
     'no-trace': {type: 'boolean', help: 'leave out each decision’s candidates (smaller, faster)'},
+    'raw-csv': {type: 'boolean', help: "with --format csv: cells as they are (no ' before =, +, -, @; for programs)"},
   },
   details:
     'Decisions are written as each lead is routed; memory does not grow with the number of leads.\n' +
@@ -40,6 +46,7 @@ export const routeVerb: Verb = {
   async run(flags, io) {
     const config = readConfig(stringFlag(flags, 'config', true));
     const format = choiceFlag(flags, 'format', OUTPUT_FORMATS) ?? 'jsonl';
+    if (flags['raw-csv'] === true && format !== 'csv') throw new UsageError('--raw-csv applies to --format csv only');
     const clock = leadClock(flags, io.clock, config);
     const lockWait = lockTimeout(flags);
     const quiet = flags.quiet === true;
@@ -62,14 +69,20 @@ export const routeVerb: Verb = {
       const options: RouteOptions & {secret?: string} = {trace: flags['no-trace'] !== true, secret};
       const router = createRouter(config, state, options);
       const aliases = flags.aliases === true;
-      const writer = new DecisionWriter(Sink.open(stringFlag(flags, 'out'), io.stdout), format);
+      const writer = new DecisionWriter(Sink.open(stringFlag(flags, 'out'), io.stdout), format, {
+        trace: options.trace,
+        aliases,
+        raw: flags['raw-csv'] === true,
+      });
       const warnings = new WarningTally();
       const progress = new Progress(io.stderr, source.bytesRead, source.size, quiet);
       let n = 0;
       for await (const lead of source.leads) {
         if (writer.closed) break;
         const {time, warning} = clock.timeOf(lead);
-        const d = router.route(lead, time, n++, warning ? [warning] : undefined);
+        const read = source.warningsOf(lead);
+        const extra = warning ? (read ? [warning, ...read] : [warning]) : read;
+        const d = router.route(lead, time, n++, extra);
         warnings.add(d.warnings);
         await writer.write(aliases ? withAliases(d) : d);
         progress.tick();

@@ -34,13 +34,23 @@ export const simulateVerb: Verb = {
     '--config A.json [--compare B.json [--changes FILE]] --leads L.csv|-\n' +
     '       [--format text|json|csv|html] [--out FILE] [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
   flags: {
-    config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
-    compare: {type: 'string', value: 'FILE', help: 'a second config, routed side by side over the same leads'},
-    changes: {type: 'string', value: 'FILE', help: 'with --compare: every lead whose owner or stage differs, as CSV'},
+    config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'},
+    compare: {
+      type: 'string',
+      value: 'FILE',
+      file: 'in',
+      help: 'a second config, routed side by side over the same leads',
+    },
+    changes: {
+      type: 'string',
+      value: 'FILE',
+      file: 'out',
+      help: 'with --compare: every lead whose owner or stage differs, as CSV',
+    },
     ...LEAD_FLAGS,
     format: {type: 'string', value: 'text|json|csv|html', help: 'report format (default text)'},
     json: {type: 'boolean', help: 'same as --format json'},
-    out: {type: 'string', value: 'FILE', help: 'write the report here instead of stdout'},
+    out: {type: 'string', value: 'FILE', file: 'out', help: 'write the report here instead of stdout'},
   },
   details:
     'Routes every lead from empty state (the state file is never touched) and reports: match rate\n' +

@@ -7,6 +7,8 @@ import {createRouter} from '../../shared/router';
 import type {Decision, RotationState, Stage} from '../../shared/types';
 import {choiceFlag, stringFlag} from '../args';
 import {readConfig} from '../io';
+import {readLeadTime} from '../../shared/leadTime';
+import {nowFlag} from '../leadClock';
 import {readStateFile, stateTarget} from '../stateFile';
 import {CliError, println, type Verb} from '../verb';
 import {LEAD_FLAGS, openLeadFlags} from './common';
@@ -110,10 +112,11 @@ export function runCase(c: CompiledConfig, cs: Case, state: RotationState | unde
   };
 }
 
-function parseNow(text: string, where: string): number {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new CliError(`${where}: "${text}" is not an ISO timestamp`);
-  return ms;
+/** A case's time, read like --now (an offset written wins, else the config's zone, else UTC). */
+function parseNow(text: string, where: string, timeZone?: string): number {
+  const read = readLeadTime({now: text}, 'now', 0, {timeZone});
+  if (read.warning !== null) throw new CliError(`${where}: "${text}" is not a timestamp`);
+  return read.time;
 }
 
 export const testVerb: Verb = {
@@ -121,13 +124,18 @@ export const testVerb: Verb = {
   summary: 'check golden leads against their expected owner, stage or territory',
   synopsis: '--config C.json --cases golden.csv [--state S.json] [--now ISO] [--format text|json]',
   flags: {
-    config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'},
+    config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'},
     cases: {
       type: 'string',
       value: 'FILE',
       help: 'golden cases: leads plus expect.owner / expect.stage / expect.territory columns; "-" reads stdin',
     },
-    state: {type: 'string', value: 'FILE', help: 'rotation state every case starts from (read only; default empty)'},
+    state: {
+      type: 'string',
+      value: 'FILE',
+      file: 'in',
+      help: 'rotation state every case starts from (read only; default empty)',
+    },
     now: {type: 'string', value: 'ISO', help: 'routing time of cases without case.now (default: the current time)'},
     'leads-format': LEAD_FLAGS['leads-format'],
     delimiter: LEAD_FLAGS.delimiter,
@@ -150,8 +158,8 @@ export const testVerb: Verb = {
     const casesFile = stringFlag(flags, 'cases', true);
     const format = choiceFlag(flags, 'format', ['text', 'json'] as const) ?? 'text';
     const compiled = compileConfig(readConfig(configFile));
-    const nowText = stringFlag(flags, 'now');
-    const now = nowText === undefined ? io.clock() : parseNow(nowText, '--now');
+    const zone = compiled.config.timezone;
+    const now = nowFlag(flags, {timeZone: zone}) ?? io.clock();
     const stateFlag = stringFlag(flags, 'state');
     const base = stateFlag === undefined ? undefined : readStateFile(stateTarget(stateFlag), stateFlag);
     const states = new Map<string, RotationState>();
@@ -176,7 +184,7 @@ export const testVerb: Verb = {
         }
         state = states.get(file);
       }
-      const at = cs.now === undefined ? now : parseNow(cs.now, `case ${n}: case.now`);
+      const at = cs.now === undefined ? now : parseNow(cs.now, `case ${n}: case.now`, zone);
       results.push(runCase(compiled, cs, state, at));
     }
     if (n === 0) throw new CliError(`cases ${source.name} has no cases`);

@@ -9,7 +9,7 @@ export const validateVerb: Verb = {
   name: 'validate',
   summary: 'check a config: every problem with its path, then lint warnings',
   synopsis: '--config C.json',
-  flags: {config: {type: 'string', value: 'FILE', help: 'the routing config (JSON)'}},
+  flags: {config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'}},
   details:
     'Exit 0 when valid (a one-line summary on stdout, then the warnings of "lead-routing lint" if any);\n' +
     'exit 1 listing every problem with its path. Warnings alone never fail validate (use lint --strict).',

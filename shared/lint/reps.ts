@@ -41,7 +41,8 @@ export function neverTakes(r: CompiledRep): string | null {
 
 /**
  * `pool_unavailable`: a territory's reps, or the pool's, of whom none can take a lead (unavailable,
- * away, a cap of 0, or at the open-record cap): leads for it fall through to the next level or stage.
+ * away, a cap of 0, or at the open-record cap), or a pool with no reps at all: leads for it fall
+ * through to the next level or stage.
  */
 export function unavailablePools(c: CompiledConfig): LintFinding[] {
   const out: LintFinding[] = [];
@@ -57,6 +58,13 @@ export function unavailablePools(c: CompiledConfig): LintFinding[] {
       message: `No rep of this territory can take a lead (${why(p.reps)}): its leads fall through to the next level or stage.`,
     });
   });
+  if (c.cascade.includes('pool') && c.config.pool !== undefined && (c.pool === null || c.pool.reps.length === 0)) {
+    out.push({
+      code: 'pool_unavailable',
+      path: 'pool.reps',
+      message: 'The pool has no reps: leads that reach the pool fall through to the default owner.',
+    });
+  }
   if (c.pool && c.cascade.includes('pool') && dead(c.pool.reps)) {
     out.push({
       code: 'pool_unavailable',

@@ -86,6 +86,26 @@ describe('config validation', () => {
     );
   });
 
+  test("zod's own English messages name each structural problem (as docs/cli.md shows them)", () => {
+    const issues = issuesOf({
+      reps: [{id: 'a', weight: 'x', capacity: {daily: 1.5}, presence: 3, extra: 1}],
+      territories: [{id: 't', reps: ['a'], strategy: 'random'}],
+      cascade: ['exact', 'nope'],
+    });
+    const at = (path: string) => issues.filter(i => i.path === path).map(i => i.message);
+    expect(at('territories[0].strategy')).toEqual([
+      'Invalid option: expected one of "round_robin"|"weighted"|"least_loaded"|"longest_idle"',
+    ]);
+    expect(at('reps[0]')).toEqual(['Unrecognized key: "extra"']);
+    expect(at('reps[0].weight')).toEqual(['Invalid input: expected number, received string']);
+    expect(at('reps[0].capacity.daily')).toEqual(['Invalid input: expected int, received number']);
+    expect(at('reps[0].presence')).toEqual(['Invalid input']);
+    expect(at('cascade[1]')).toEqual([
+      'Invalid option: expected one of "exact"|"partial"|"specialist"|"pool"|"default"',
+    ]);
+    expect(issuesOf({reps: []}).map(i => `${i.path}: ${i.message}`)).toEqual(['reps: at least one rep is needed']);
+  });
+
   test('zip ranges must be US ZIP codes, low before high', () => {
     expect(
       issuesOf(

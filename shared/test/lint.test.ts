@@ -304,6 +304,12 @@ describe('pool_unavailable', () => {
     expect(createRouter(c).route({state: 'TX'}, NOW).stage).toBe('default');
   });
 
+  test('a pool with no reps at all', () => {
+    const c = cfg([], {reps: [{id: 'a'}, {id: 'boss'}], pool: {reps: []}});
+    const found = only(c, 'pool_unavailable');
+    expect(found.map(f => [f.path, f.message])).toEqual([['pool.reps', expect.stringContaining('no reps')]]);
+  });
+
   test('not when one rep can take leads', () => {
     const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a', 'b']}], {
       reps: [{id: 'a', available: false}, {id: 'b'}, {id: 'c'}, {id: 'd'}, {id: 'boss'}],

@@ -17,7 +17,14 @@ describe('settled readings (v1.1)', () => {
       const values =
         op === 'exists' ? [] : op === 'between' ? ['1', '9'] : op === 'gte' || op === 'lte' ? ['5'] : ['x'];
       const cfg = terr([{field: 'industry', op, values}], {match: 'any'});
-      for (const lead of [{}, {industry: null}, {industry: ''}, {industry: []}, {industry: '   '}]) {
+      // (each lead has an id: a lead whose every field is blank is an empty row, unassigned before any condition)
+      for (const lead of [
+        {},
+        {id: 'l', industry: null},
+        {id: 'l', industry: ''},
+        {industry: []},
+        {id: 'l', industry: '   '},
+      ]) {
         expect([op, lead, route(lead, cfg, undefined, NOW).decision.stage]).toEqual([op, lead, 'default']);
       }
     }

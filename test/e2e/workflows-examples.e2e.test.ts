@@ -3,10 +3,12 @@
  * runs end to end (trigger swapped for Manual Trigger + Code with the platform's sample payload, write-backs
  * recorded by a stub on 127.0.0.1) writing back the owner the example promises.
  *
- * Availability (issue 13 part 3): an example with `test.availability` runs twice more, as a workflow of its own
- * (fresh rotation state): once with the availability call answering the platform's response with one rep away
- * (that rep gets no lead, the lead is written back to another rep) and once with the call failing with HTTP 500
- * (the lead is still written back; the decision carries the warning `availability_unknown`).
+ * Availability (issue 13 part 3): an example with `test.availability` runs twice more, each run as a workflow of
+ * its own (fresh rotation and dedupe state): once with the availability call answering the platform's response
+ * with one rep away or at its open cap (that rep gets no lead, the lead is written back to another rep; a call
+ * made once per rep is answered per request) and once with the call failing with HTTP 500 (the lead is still
+ * written back; the decision carries the warning `availability_unknown`). Sample variants (`test.variants`, e.g.
+ * an ActiveCampaign contact not tagged "assignable") run as workflows of their own too.
  *
  * LEAD_ROUTING_EXAMPLES=salesforce,hubspot runs only the examples whose slug or platform contains one of the
  * words (case-insensitive); the import check of the committed files always covers all of them.
@@ -42,6 +44,8 @@ let stub: Stub;
 let folder: UserFolder;
 const ids = new Map<string, string>();
 const availIds = new Map<string, string>();
+/** Workflow id of each sample variant, by `${slug}#${index}`. */
+const variantIds = new Map<string, string>();
 
 /** A 16-character workflow id derived from the slug (n8n's id format); `tag` tells variants apart. */
 const idFor = (slug: string, tag = '') =>
@@ -85,14 +89,24 @@ beforeAll(async () => {
     ids.set(ex.slug, idFor(ex.slug));
     stub.register(ex.slug, ex.test.stub ?? {}, ex.test.doubles ?? {});
     variants.push([`${ex.slug}.json`, JSON.stringify(testVariant(ex, stub.base, idFor(ex.slug)))]);
-    if (ex.test.availability) {
-      const id = idFor(ex.slug, 'av');
-      availIds.set(ex.slug, id);
+    (ex.test.variants ?? []).forEach((v, i) => {
+      const id = idFor(ex.slug, `v${i}`);
+      variantIds.set(`${ex.slug}#${i}`, id);
       variants.push([
-        `${ex.slug}-availability.json`,
-        JSON.stringify(testVariant(ex, stub.base, id, {availability: true})),
+        `${ex.slug}-variant-${i}.json`,
+        JSON.stringify(testVariant({...ex, sample: v.sample}, stub.base, id)),
       ]);
-    }
+    });
+    // One workflow per availability run, so each starts with fresh rotation and dedupe state.
+    if (ex.test.availability)
+      for (const run of ['away', 'fail'] as const) {
+        const id = idFor(ex.slug, run === 'away' ? 'av' : 'af');
+        availIds.set(`${ex.slug}#${run}`, id);
+        variants.push([
+          `${ex.slug}-availability-${run}.json`,
+          JSON.stringify(testVariant(ex, stub.base, id, {availability: true})),
+        ]);
+      }
   }
   await importDir(folder, variants);
 });
@@ -137,14 +151,34 @@ function check(calls: RecordedCall[], slug: string, e: ExpectedCall): string | u
 
 describe.each(SELECTED.map(ex => [ex.platform, ex] as [string, Example]))('%s', (_platform, ex) => {
   test(`${ex.slug}: routes the sample and writes the owner back`, async () => {
+    const from = stub.calls.length;
     for (let i = 0; i < (ex.test.runs ?? 1); i++) await run(ids.get(ex.slug)!, `execution ${i + 1}`);
-    const problems = ex.test.expect.map(e => check(stub.calls, ex.slug, e)).filter(Boolean);
+    const calls = stub.calls.slice(from);
+    const problems = ex.test.expect.map(e => check(calls, ex.slug, e)).filter(Boolean);
     for (const spec of ex.test.never ?? []) {
-      const n = callsFor(stub.calls, ex.slug, spec).length;
+      const n = callsFor(calls, ex.slug, spec).length;
       if (n) problems.push(`${spec}: must not be called, was called ${n} time(s)`);
     }
     expect(problems).toEqual([]);
   });
+
+  const variants = ex.test.variants ?? [];
+  if (variants.length)
+    test.each(variants.map((v, i) => [v.title, i] as [string, number]))(`${ex.slug}: %s`, async (_title, i) => {
+      const v = ex.test.variants![i];
+      const from = stub.calls.length;
+      const result = await run(variantIds.get(`${ex.slug}#${i}`)!, `variant ${i}`);
+      const calls = stub.calls.slice(from);
+      const problems = v.expect.map(e => check(calls, ex.slug, e)).filter(Boolean);
+      for (const spec of v.never ?? []) {
+        const n = callsFor(calls, ex.slug, spec).length;
+        if (n) problems.push(`${spec}: must not be called, was called ${n} time(s)`);
+      }
+      const runData = result.run?.data.resultData.runData ?? {};
+      for (const name of v.notRun ?? []) if (runData[name]) problems.push(`${name} ran`);
+      for (const name of v.ran ?? []) if (!runData[name]) problems.push(`${name} did not run`);
+      expect(problems).toEqual([]);
+    });
 });
 
 interface RoutingOut {
@@ -224,12 +258,16 @@ function availabilityProblems(
 const withAvailability = SELECTED.filter(ex => ex.test.availability);
 describe.each(withAvailability.map(ex => [ex.platform, ex] as [string, Example]))('%s availability', (_p, ex) => {
   const a = ex.test.availability!;
-  afterEach(() => stub.override(ex.slug, a.call, undefined));
+  afterEach(() => {
+    stub.override(ex.slug, a.call, undefined);
+    for (const call of Object.keys(a.extra ?? {})) stub.override(ex.slug, call, undefined);
+  });
 
   test(`${ex.slug}: ${a.awayRep} reported away gets no lead; the lead is written back to another rep`, async () => {
-    stub.override(ex.slug, a.call, {body: a.reply});
+    stub.override(ex.slug, a.call, {body: a.reply, byQuery: a.replyByQuery});
+    for (const [call, reply] of Object.entries(a.extra ?? {})) stub.override(ex.slug, call, reply);
     const from = stub.calls.length;
-    const result = await run(availIds.get(ex.slug)!, 'availability run');
+    const result = await run(availIds.get(`${ex.slug}#away`)!, 'availability run');
     const {problems} = availabilityProblems(ex, result, stub.calls.slice(from), a.awayRep);
     expect(problems).toEqual([]);
   });
@@ -237,7 +275,7 @@ describe.each(withAvailability.map(ex => [ex.platform, ex] as [string, Example])
   test(`${ex.slug}: the availability call answering HTTP 500 still routes the lead, with availability_unknown`, async () => {
     stub.override(ex.slug, a.call, {status: 500, body: {error: 'Internal Server Error'}});
     const from = stub.calls.length;
-    const result = await run(availIds.get(ex.slug)!, 'run with the availability call failing');
+    const result = await run(availIds.get(`${ex.slug}#fail`)!, 'run with the availability call failing');
     const {problems, routed} = availabilityProblems(ex, result, stub.calls.slice(from), undefined);
     for (const d of routed)
       if (!(d.routing.warnings ?? []).some(w => w.code === 'availability_unknown'))

@@ -4,8 +4,9 @@
  * Import (issue 15 #4), exactly as workflows-examples/README.md says:
  * - `n8n import:workflow --input=<file>` for every committed file, one command per file;
  * - the editor's "Import from File": the file's JSON saved through the REST call the editor makes;
- * - "Execute workflow" after the CLI import, no credential created: the pinned sample runs through routing and
- *   stops at the first node that needs a credential, a write-back (never at the trigger).
+ * - "Execute workflow" after the CLI import, no credential created (the editor's POST /rest/workflows/:id/run from
+ *   the trigger): the pinned sample runs through routing and stops at the first node after routing that needs a
+ *   credential, a write-back (never at the trigger: the placeholders carry an id, see credentialPlaceholderId).
  *
  * Intake (issue 13 part 3), for every Webhook-triggered example: the trigger (or monday's Verify node) keeps its
  * sender check, the rest runs against the loopback stub (platform nodes are recording doubles, HTTP Requests
@@ -15,6 +16,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {parse as unflatten} from 'flatted';
 import {EXAMPLES} from '../../workflows-examples/build/index';
 import type {Example, ExpectedCall} from '../../workflows-examples/build/example';
 import type {N8nNode, N8nWorkflow} from '../../workflows-examples/build/n8n';
@@ -97,7 +99,7 @@ function intakeVariant(ex: Example, cred: {type: string; id: string; name: strin
     .map(n => {
       if (!keep(n)) return n;
       const o = {...original.get(n.name)!};
-      if (o.credentials?.[cred.type]) o.credentials = {[cred.type]: {id: cred.id, name: cred.name} as {name: string}};
+      if (o.credentials?.[cred.type]) o.credentials = {[cred.type]: {id: cred.id, name: cred.name}};
       return o;
     });
   const connections = {...v.connections};
@@ -210,6 +212,103 @@ describe('import paths of workflows-examples/README.md', () => {
     const back = await json<RestWorkflow>(await session.rest('GET', `/rest/workflows/${id}`), 'read back');
     expect(back.nodes.map(n => n.name).sort()).toEqual(file.nodes.map(n => n.name).sort());
   });
+});
+
+interface ManualRun {
+  status: string;
+  runData: Record<
+    string,
+    Array<{error?: {message?: string}; data?: {main?: Array<Array<{json: Record<string, unknown>}> | null>}}>
+  >;
+  error?: {message?: string; node?: {name?: string}};
+  lastNodeExecuted?: string;
+}
+
+/** "Execute workflow" as the editor sends it (POST /rest/workflows/:id/run from the trigger), run to its end. */
+async function executeAsEditor(id: string, trigger: string): Promise<ManualRun> {
+  const started = await json<{executionId: string}>(
+    await session.rest('POST', `/rest/workflows/${id}/run`, {triggerToStartFrom: {name: trigger}}),
+    `run ${id}`,
+  );
+  const until = Date.now() + 180_000;
+  for (;;) {
+    const e = await json<{status: string; data: string}>(
+      await session.rest('GET', `/rest/executions/${started.executionId}`),
+      `execution ${started.executionId}`,
+    );
+    if (!['new', 'running', 'waiting'].includes(e.status) || Date.now() > until) {
+      const data = unflatten(e.data) as {resultData: Omit<ManualRun, 'status'>};
+      return {status: e.status, ...data.resultData};
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+/** Names of the nodes downstream of `from` (following connections). */
+function downstream(wf: N8nWorkflow, from: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...from];
+  while (queue.length) {
+    const n = queue.shift()!;
+    for (const out of wf.connections[n]?.main ?? [])
+      for (const c of out ?? [])
+        if (!seen.has(c.node)) {
+          seen.add(c.node);
+          queue.push(c.node);
+        }
+  }
+  return seen;
+}
+
+/**
+ * Examples that read the lead from the platform before routing (a poll after a Schedule trigger, or a fetch of the
+ * full record after the trigger): their pinned trigger sample alone does not reach routing without credentials.
+ */
+const READS_BEFORE_ROUTING = new Set([
+  'hubspot-contact-created',
+  'dynamics-365-poll-new-leads-email',
+  'zendesk-sell-poll-new-leads',
+  'bitrix24-batch-assign-new-leads',
+  'sap-sales-cloud-poll-open-leads',
+  'insightly-poll-intake-leads',
+  'keap-contact-added-sms',
+]);
+
+describe('"Execute workflow" right after the CLI import, no credential created (README step 3)', () => {
+  const cases = EXAMPLES.filter(ex => picked(ex.slug));
+  test.each(cases.map(ex => [ex.slug, ex] as [string, Example]))(
+    '%s: the pinned sample runs through routing and stops at the first write-back, asking for its credential',
+    async (_slug, ex) => {
+      const wf = ex.build();
+      const run = await executeAsEditor(wf.id, ex.triggers[0]);
+      const routing = wf.nodes
+        .filter(n => /^n8n-nodes-lead-routing\.(routeLead|roundRobin)$/.test(n.type))
+        .map(n => n.name);
+      const decided = routing.flatMap(name =>
+        (run.runData[name] ?? []).flatMap(r => (r.data?.main ?? []).flatMap(items => items ?? [])),
+      );
+      const failedAt = run.error?.node?.name ?? run.lastNodeExecuted ?? '';
+      const after = downstream(wf, routing);
+      const routed = decided.some(i => i.json.routing !== undefined);
+      if (READS_BEFORE_ROUTING.has(ex.slug)) {
+        // These read the lead from the platform before routing (a poll, or a fetch after the trigger): without
+        // credentials the run stops at that read, after the trigger, before routing.
+        expect({
+          routed,
+          stoppedAtTrigger: failedAt === ex.triggers[0],
+          triggerRan: !!run.runData[ex.triggers[0]],
+        }).toEqual({routed: false, stoppedAtTrigger: false, triggerRan: true});
+        expect(downstream(wf, [failedAt]).has(routing[0])).toBe(true);
+        return;
+      }
+      expect({
+        routed,
+        failedAfterRouting: after.has(failedAt),
+        needsCredential: /credential/i.test(run.error?.message ?? ''),
+        triggerRan: !!run.runData[ex.triggers[0]],
+      }).toEqual({routed: true, failedAfterRouting: true, needsCredential: true, triggerRan: true});
+    },
+  );
 });
 
 describe.each(WEBHOOKS.map(ex => [ex.platform, ex] as [string, Example]))('intake: %s', (_p, ex) => {

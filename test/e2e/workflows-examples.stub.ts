@@ -55,8 +55,14 @@ export async function startStub(): Promise<Stub> {
         res.end(payload === undefined ? '' : JSON.stringify(payload));
       };
       const key = `${method} ${path}`;
+      /** The body of a reply, per query parameter when the reply answers per request (`byQuery`). */
+      const bodyOf = (r: StubReply) => {
+        const v = r.byQuery ? url.searchParams.get(r.byQuery.param) : null;
+        if (r.byQuery && v !== null && v in r.byQuery.bodies) return r.byQuery.bodies[v];
+        return r.body ?? {ok: true};
+      };
       const forced = overrides.get(`${slug} ${key}`);
-      if (forced) return send(forced.status ?? 200, forced.body ?? {ok: true}, forced.headers);
+      if (forced) return send(forced.status ?? 200, bodyOf(forced), forced.headers);
       if (path.startsWith('/__node/')) {
         const name = path.slice('/__node/'.length);
         const d = doubles.get(slug)?.[name];
@@ -69,7 +75,7 @@ export async function startStub(): Promise<Stub> {
         failed.set(`${slug} ${key}`, n + 1);
         return send(503, {error: 'Service temporarily unavailable'});
       }
-      return send(reply.status ?? 200, reply.body ?? {ok: true}, reply.headers);
+      return send(reply.status ?? 200, bodyOf(reply), reply.headers);
     });
   });
   await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));

@@ -16,6 +16,11 @@ export interface StubReply {
   headers?: Record<string, string>;
   /** Answer 503 this many times first (exercises retries with backoff). */
   failFirst?: number;
+  /**
+   * A body per value of one query parameter (e.g. Slack `users.getPresence?user=U…` answers per user); a value
+   * not listed gets `body`.
+   */
+  byQuery?: {param: string; bodies: Record<string, unknown>};
 }
 
 /** One expected call recorded by the stub. `node:<name>` is a platform node replaced by a recording double. */
@@ -42,6 +47,26 @@ export interface AvailabilityTest {
   reply: unknown;
   /** Rep id (as in the routing config) that the reply makes away / full. */
   awayRep: string;
+  /** A body per value of one query parameter instead of one `reply` (one call per rep, e.g. Slack). */
+  replyByQuery?: StubReply['byQuery'];
+  /** Other calls answered differently during the away run (e.g. the open workload that puts a rep at its cap). */
+  extra?: Record<string, StubReply>;
+}
+
+/**
+ * A second sample run as a workflow of its own: the same example fed a different payload (e.g. an ActiveCampaign
+ * contact without the "assignable" tag), with its own expected calls.
+ */
+export interface SampleVariant {
+  /** Test title, e.g. "a contact not tagged assignable is not routed". */
+  title: string;
+  sample: Params[];
+  expect: ExpectedCall[];
+  never?: string[];
+  /** Nodes that must not run at all (e.g. Route Lead behind a filter). */
+  notRun?: string[];
+  /** Nodes that must have run (e.g. the filter itself). */
+  ran?: string[];
 }
 
 export interface ExampleTest {
@@ -58,6 +83,8 @@ export interface ExampleTest {
   never?: string[];
   /** Live availability read right before routing (issue 13 part 3). */
   availability?: AvailabilityTest;
+  /** Further sample runs (each its own workflow). */
+  variants?: SampleVariant[];
 }
 
 /** README columns of the availability table: what the example reads, from which API, how it becomes presence. */

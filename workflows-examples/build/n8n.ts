@@ -1,5 +1,5 @@
 // A tiny typed builder for n8n workflow JSON: nodes on a grid (left to right), connections by name,
-// credentials as named placeholders only (no ids: n8n links them by name on import).
+// credentials as named placeholders with a stable placeholder id (see `credentialPlaceholderId`).
 import {createHash} from 'crypto';
 
 export type Params = Record<string, unknown>;
@@ -11,7 +11,7 @@ export interface N8nNode {
   typeVersion: number;
   position: [number, number];
   parameters: Params;
-  credentials?: Record<string, {name: string}>;
+  credentials?: Record<string, {id: string; name: string}>;
   webhookId?: string;
   notes?: string;
   notesInFlow?: boolean;
@@ -59,6 +59,25 @@ export function workflowId(slug: string): string {
   return id;
 }
 
+/**
+ * The id a credential placeholder carries in the shipped files: 16 alphanumerics derived from the credential
+ * type and name, matching no real credential.
+ *
+ * Why an id at all: n8n 2.40.7 refuses to start any execution, pinned or not, while a node names a credential
+ * without an id (CredentialsPermissionChecker.mapCredIdsToNodes throws "Node … uses invalid credential"), so a
+ * name-only placeholder makes "Execute workflow" stop before the trigger. With an id the check passes for the
+ * instance owner (personal project, `credential:list` scope), the pinned sample runs through routing, and the
+ * first node that needs the credential stops with "Credential with ID … does not exist". On import and on every
+ * save n8n replaces an id it does not know by the credential of the same name and type (replaceInvalidCredentials:
+ * by id, then by name), so a credential created under the placeholder's name is linked, before or after import.
+ */
+export function credentialPlaceholderId(type: string, name: string): string {
+  const h = createHash('sha256').update(`lead-routing-example-credential/${type}/${name}`).digest();
+  let id = '';
+  for (let i = 0; i < 16; i++) id += BASE62[h[i] % 62];
+  return id;
+}
+
 /** `=` prefix: n8n evaluates `{{ }}` inside. */
 export const expr = (s: string) => `=${s}`;
 
@@ -101,7 +120,9 @@ export class WorkflowBuilder {
       parameters,
     };
     if (opts.credentials) {
-      node.credentials = Object.fromEntries(Object.entries(opts.credentials).map(([type, n]) => [type, {name: n}]));
+      node.credentials = Object.fromEntries(
+        Object.entries(opts.credentials).map(([type, n]) => [type, {id: credentialPlaceholderId(type, n), name: n}]),
+      );
     }
     if (opts.webhook) node.webhookId = uuid(`${this.slug}/${name}/webhook`);
     if (opts.notes) {

@@ -337,6 +337,8 @@ export function http(
      * stops the lead; the routing node then reports availability_unknown).
      */
     readOnce?: boolean;
+    /** Like `readOnce`, but one call per input item (e.g. one presence call per rep). */
+    readEach?: boolean;
   },
 ): string {
   const p: Params = {method: o.method, url: o.url};
@@ -363,11 +365,11 @@ export function http(
   const options: Params = {};
   if (o.fullResponse) options.response = {response: {fullResponse: true}};
   p.options = options;
-  if (o.readOnce) {
+  if (o.readOnce || o.readEach) {
     return b.add(name, 'httpRequest', 4.2, at, p, {
       credentials: o.auth?.credential,
       notes: o.notes,
-      executeOnce: true,
+      executeOnce: !!o.readOnce,
       onError: 'continueRegularOutput',
       alwaysOutputData: true,
     });
@@ -384,22 +386,26 @@ export function joinAvailability(
   b: WorkflowBuilder,
   source: string,
   leads: string,
-  get: (at: [number, number]) => string,
+  get: AvailabilityRead,
   at: [number, number],
 ): string {
   const read = get([at[0] - 1, at[1] + 0.8]);
+  const [first, last] = Array.isArray(read) ? read : [read, read];
   const merge = b.add('Leads + availability', 'merge', 3.2, at, {
     mode: 'chooseBranch',
     chooseBranchMode: 'waitForAll',
     output: 'specifiedInput',
     useDataOfInput: 1,
   });
-  b.connect(source, read).connect(leads, merge).connectInput(read, merge, 1);
+  b.connect(source, first).connect(leads, merge).connectInput(last, merge, 1);
   return merge;
 }
 
-/** Builds the Get availability node at a cell (see `http(..., {readOnce: true})`). */
-export type AvailabilityRead = (at: [number, number]) => string;
+/**
+ * Builds the availability read at a cell (see `http(..., {readOnce: true})`): one node, or a chain
+ * [first, last] (e.g. one item per rep, then one call per rep).
+ */
+export type AvailabilityRead = (at: [number, number]) => string | [string, string];
 
 /**
  * trigger -> Config -> Lead (mapping) -> Route Lead, at columns c..c+3 of row 0. With `read`, Config also feeds

@@ -15,6 +15,13 @@ export function renderReadme(examples: Example[]): string {
       `| ${esc(e.platform)} | ${dash(e.availability?.signal)} | ${dash(e.availability?.api)} | ${dash(e.availability?.maps)} |`,
   );
   const intake = examples.filter(e => e.intake).map(e => `| ${esc(e.platform)} | ${esc(intakeLine(e.intake!))} |`);
+  const placeholders = examples.map(e => {
+    const named = new Map<string, string>();
+    for (const n of e.build().nodes)
+      for (const [type, c] of Object.entries(n.credentials ?? {})) named.set(c.name, type);
+    const list = [...named].map(([name, type]) => `"${esc(name)}" (${type})`).join(', ');
+    return `| ${esc(e.platform)} | ${list || '—'} |`;
+  });
   const patterns = examples
     .filter(e => e.pattern)
     .map(e => `- **${esc(e.pattern!)}** — [${e.slug}.json](${e.slug}.json)`);
@@ -26,23 +33,42 @@ One importable n8n workflow per platform. Each wires the platform's new-lead eve
 (Route Lead, Round Robin, Territory Match), writes the owner back, tells the rep (Slack, Twilio SMS or SendGrid
 e-mail) and sends every unassigned lead to the managers' channel.
 
-Import: first create the credentials listed for the example under the names the nodes show (placeholders such as
-"Slack account"; placeholder values are enough to try it): n8n links them by name when it imports the file.
-Then n8n → Workflows → Import from File, or \`n8n import:workflow --input=<file>\` (every file has a fixed id:
-importing it again updates the same workflow). Then:
+Import: n8n → Workflows → Import from File, or \`n8n import:workflow --input=<file>\` (every file has a fixed id:
+importing it again updates the same workflow; \`--separate --input=<dir>\` imports the whole folder). Then:
 
-1. Open the **Config** node (second on the canvas) and change what the last column says: base URLs,
+1. **Try it at once**: the trigger carries a pinned sample payload (the Webhook examples also pin the platform's
+   record on their re-read node), so "Execute workflow" runs before any credential exists: the sample goes
+   through the availability read (which, without its credential, continues as "availability unknown"),
+   routing, and stops at the first write-back with "Credential with ID … does not exist". Open Route Lead's
+   output to see the decision and its reason. Examples that read the lead from the platform before routing
+   (HubSpot and Keap fetch the full contact after the trigger; Dynamics 365, Zendesk Sell, Bitrix24, SAP Sales
+   Cloud and Insightly poll on a schedule) stop at that read instead: create the credential (step 2), or pin
+   that node's output with one of your records, to see routing.
+2. **Credentials**: each node names its credential by a placeholder (e.g. "Slack account", "Zoho account"; see
+   "Credential placeholders" below). Create the credentials under exactly those names (Credentials → Add) and
+   save the workflow: n8n links each node to the credential of that name and type, on import and on every save.
+   Creating them before the import links them during the import. (The placeholders carry an id that matches no
+   credential: n8n 2.40.7 refuses to start any execution while a node names a credential without an id, so a
+   name alone would stop "Execute workflow" before the trigger. Users without access to all credentials of the
+   instance — not owners or admins — need the credentials linked before "Execute workflow" runs.)
+3. Open the **Config** node (second on the canvas) and change what the last column says: base URLs,
    channels, ids. Every HTTP Request takes its base URL from there.
-2. Open **Route Lead** and replace the demo reps and territories with yours. Rep ids are the platform's user
-   ids, so the write-back needs no lookup.
-3. The trigger carries a pinned sample payload (the Webhook examples also pin the platform's record on their
-   re-read node), so "Execute workflow" runs without the platform and stops at the first write-back. n8n 2.40.7
-   starts no execution, pinned or not, while any node names a credential that does not exist ("Node … uses
-   invalid credential"): that is why the credentials come first. Unpin before going live.
+4. Open **Route Lead** and replace the demo reps and territories with yours. Rep ids are the platform's user
+   ids, so the write-back needs no lookup. Check **Live Availability** against the table below.
+5. Unpin the trigger (and the re-read node of the Webhook examples) before going live.
 
 | Platform | File | Lead source: trigger | How the owner is written back | Credentials to create | Change after import |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
+
+## Credential placeholders
+
+Create these under exactly these names (name, n8n credential type); n8n links them to the nodes on import and on
+every save of the workflow.
+
+| Platform | Placeholders |
+|---|---|
+${placeholders.join('\n')}
 
 ## Live availability: the platform's own signal, read right before routing
 
@@ -55,6 +81,13 @@ the warning \`availability_unknown\` on the decision.
 | Platform | Signal read | API | How it maps |
 |---|---|---|---|
 ${availability.join('\n')}
+
+Where a platform publishes no presence or availability API the table says so and the example reads the closest
+documented signal: Apptivo (the Employees app's employee status; the employee record's field names are not
+published, so check one record of your firm and adjust Route Lead's Live Availability fields), LionDesk (team
+membership: Accepted agents take the team's leads), ActiveCampaign (no rep signal at all: the contact's
+"assignable" tag decides whether a lead is routed). Change after import: the Config values and the Live
+Availability fields named in the "Change after import" column above.
 
 ## Securing the intake (Webhook-triggered examples)
 
@@ -89,6 +122,12 @@ ${patterns.join('\n')}
   Examples that read live availability run twice more: the stub answers the availability call with the
   platform's documented response where one rep is away (or at its open cap): that rep gets no lead and the lead
   is written back to another rep; then the call answers HTTP 500: the lead is still written back and the decision
-  carries \`availability_unknown\`. \`LEAD_ROUTING_EXAMPLES=salesforce,hubspot\` runs only those examples.
+  carries \`availability_unknown\`. Calls made once per rep (Slack's \`users.getPresence\`) are answered per
+  request. Further sample variants run as workflows of their own (ActiveCampaign: a contact not tagged
+  "assignable" is not routed). \`LEAD_ROUTING_EXAMPLES=salesforce,hubspot\` runs only those examples.
+- \`test/e2e/workflows-examples.intake.e2e.test.ts\` (real \`n8n start\`): \`n8n import:workflow --input=<file>\` for
+  every file (stable ids), the editor's Import from File, "Execute workflow" right after the CLI import with no
+  credential created (the pinned sample reaches routing and stops at the first write-back), and for every Webhook
+  example a refused unauthenticated POST and a routed authenticated one.
 `;
 }

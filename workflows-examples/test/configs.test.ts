@@ -3,6 +3,7 @@
 import {route, validateConfig, type RoutingConfig} from '../../shared';
 import {EXAMPLES} from '../build/index';
 import {LEAD_ROUTE_CODE, liondesk} from '../build/examples/liondesk';
+import {zoho} from '../build/examples/zoho';
 
 const OWN = /^n8n-nodes-lead-routing\.(routeLead|roundRobin|territoryMatch)$/;
 
@@ -22,6 +23,36 @@ describe('embedded routing configs validate', () => {
   test.each(cases)('%s', (_name, json) => {
     const r = validateConfig(JSON.parse(json));
     expect(r.ok ? [] : r.issues).toEqual([]);
+  });
+});
+
+describe("Zoho: the assignment threshold is every rep's open cap", () => {
+  const nodes = zoho.build().nodes;
+  const template = nodes.find(n => n.name === 'Route Lead')!.parameters.configJson as string;
+  const conf = nodes.find(n => n.name === 'Config')!;
+  const threshold = (
+    conf.parameters.assignments as {assignments: Array<{name: string; value: unknown}>}
+  ).assignments.find(a => a.name === 'assignmentThreshold')!.value;
+  // What n8n renders: each {{ … }} is the Config's threshold.
+  const rendered = JSON.parse(template.slice(1).replace(/\{\{[^}]*assignmentThreshold[^}]*\}\}/g, String(threshold)));
+
+  test('the rendered config validates and caps each rep at the threshold', () => {
+    const r = validateConfig(rendered);
+    expect(r.ok ? [] : r.issues).toEqual([]);
+    expect(rendered.reps.map((x: {capacity: {open: number}}) => x.capacity.open)).toEqual([30, 30, 30]);
+  });
+  test('a rep holding the threshold is at its open cap; the lead goes to the next rep', () => {
+    const config = rendered as RoutingConfig;
+    const reps = config.reps.map(r => ({...r, openLoad: r.name === 'Ana Diaz' ? 30 : 3}));
+    const d = route(
+      {id: 'z1', zip: '78701', state: 'TX'},
+      {...config, reps},
+      undefined,
+      '2026-11-23T15:00:00Z',
+    ).decision;
+    expect(d.ownerName).toBe('Ben Ode');
+    const ana = config.reps.find(r => r.name === 'Ana Diaz')!.id;
+    expect(d.candidates.find(c => c.repId === ana)).toMatchObject({why: 'at_capacity', capacityLimit: 'open'});
   });
 });
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import {NodeHelpers, type INode, type INodeTypeDescription} from 'n8n-workflow';
 import {renderAll, ROOT} from '../build/generate';
 import {EXAMPLES} from '../build/index';
+import {credentialPlaceholderId} from '../build/n8n';
 import {credentialTypeNames, findDescription, installedNodeTypes, ownNodeTypes, type Descriptions} from './n8n-types';
 
 type WfNode = Omit<INode, 'credentials'> & {credentials?: Record<string, {id?: string | null; name: string}>};
@@ -95,7 +96,8 @@ describe('static validity against the installed n8n', () => {
           problems.push(`${node.name}: no named placeholder for its ${t} credential`);
       }
       for (const [credType, ref] of Object.entries(node.credentials ?? {})) {
-        if (ref.id !== undefined) problems.push(`${node.name}: credential ${credType} carries an instance id`);
+        if (ref.id !== credentialPlaceholderId(credType, ref.name))
+          problems.push(`${node.name}: credential ${credType} carries an id other than its placeholder id`);
         if (!desc.credentials?.some(c => c.name === credType) && !node.type.endsWith('.httpRequest'))
           problems.push(`${node.name}: credential type ${credType} not accepted`);
       }

@@ -6,6 +6,25 @@ import {CHANNELS, decision, ifExpr, leadFrom, tail, trunk} from '../parts';
 const IDS = {ana: 3, ben: 4, cara: 5};
 const AC = {activeCampaignApi: 'ActiveCampaign account'};
 const p = PEOPLE.ca;
+/** The subscribe webhook's payload for a contact tagged "assignable". */
+const SAMPLE = {
+  type: 'subscribe',
+  date_time: '2026-11-23T09:07:12-06:00',
+  initiated_from: 'public',
+  initiated_by: 'public',
+  list: '1',
+  form: {id: '4', name: 'Solar quote'},
+  contact: {
+    id: '8812',
+    email: p.email,
+    first_name: p.first,
+    last_name: p.last,
+    phone: p.phone,
+    ip: '203.0.113.7',
+    tags: 'assignable, solar',
+    fields: {zip: p.zip, state: p.state, product_interest: 'solar'},
+  },
+};
 
 export const activecampaign: Example = {
   slug: 'activecampaign-form-subscribe-deal-owner',
@@ -23,26 +42,7 @@ export const activecampaign: Example = {
     maps: 'tags (comma list) containing "assignable" → routed, the deal owner set to the rep; any other contact stops at "Assignable?" and nothing is written',
   },
   triggers: ['Form submitted (ActiveCampaign)'],
-  sample: [
-    {
-      type: 'subscribe',
-      date_time: '2026-11-23T09:07:12-06:00',
-      initiated_from: 'public',
-      initiated_by: 'public',
-      list: '1',
-      form: {id: '4', name: 'Solar quote'},
-      contact: {
-        id: '8812',
-        email: p.email,
-        first_name: p.first,
-        last_name: p.last,
-        phone: p.phone,
-        ip: '203.0.113.7',
-        tags: 'assignable, solar',
-        fields: {zip: p.zip, state: p.state, product_interest: 'solar'},
-      },
-    },
-  ],
+  sample: [SAMPLE],
   build() {
     const b = new WorkflowBuilder(this.slug, 'Lead routing · ActiveCampaign: form subscribe → deal owner');
     const trigger = b.add(
@@ -103,5 +103,15 @@ export const activecampaign: Example = {
       {call: 'node:Notify rep'},
     ],
     never: ['node:Alert managers'],
+    variants: [
+      {
+        title: 'a contact not tagged "assignable" is not routed: no deal, no owner, no message',
+        sample: [{...SAMPLE, contact: {...SAMPLE.contact, tags: 'solar, newsletter'}}],
+        expect: [],
+        never: ['node:Create deal with owner', 'node:Notify rep', 'node:Alert managers'],
+        ran: ['Assignable?'],
+        notRun: ['Route Lead'],
+      },
+    ],
   },
 };

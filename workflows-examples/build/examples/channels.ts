@@ -44,6 +44,15 @@ const worker = (sid: string, friendlyName: string, activity: string, available: 
   links: {},
 });
 const ca = PEOPLE.ca;
+/** Rep id → Slack member id (Config.repSlackIds). */
+const SLACK_IDS = {ana: 'U07ANADIAZ', ben: 'U07BENODE1', cara: 'U07CARALIN'};
+const PRESENCE_REPS_CODE = `// One item per rep whose Slack presence is read: {rep: <rep id>, user: <Slack member id>}.
+return Object.entries($('Config').first().json.repSlackIds).map(([rep, user]) => ({ json: { rep, user } }));`;
+/**
+ * Presence rows {rep, presence}: the n-th answer of Get availability belongs to the n-th rep of Reps to check
+ * (one call per item, in order). A failed call or {ok: false} gives no row: that rep's presence is unknown.
+ */
+const PRESENCE_ROWS = `{{ $('${GET_AVAILABILITY}').all().map((r, i) => ({ rep: $('Reps to check').all()[i]?.json.rep, presence: r.json.ok === true ? r.json.presence : undefined })).filter(r => r.rep !== undefined && r.presence !== undefined) }}`;
 
 export const googleSheets: Example = {
   slug: 'google-sheets-new-row-roster',
@@ -374,8 +383,14 @@ export const slack: Example = {
   source: 'web form',
   trigger: 'n8n Form Trigger: "Talk to sales" web form',
   writeBack: 'Slack: the lead posted in the leads channel naming its owner, plus a DM to the rep',
-  credentials: ['Slack API'],
-  change: 'Config: channels and repSlackIds (rep id → Slack member id); form fields if yours differ',
+  credentials: ['Slack API (bot token with users:read and chat:write)'],
+  change:
+    'Config: channels and repSlackIds (rep id → Slack member id; every rep of Route Lead needs one, its presence is read by it); form fields if yours differ; the Slack app needs the users:read scope',
+  availability: {
+    signal: "each rep's Slack presence, read right before routing",
+    api: 'GET https://slack.com/api/users.getPresence?user={member id}, one call per rep of Config.repSlackIds (Slack API credential, scope users:read)',
+    maps: 'presence active = available, away = away (the lead goes to the next rep of the rotation); a call that fails or answers ok: false leaves that rep unknown (routed on its flags, availability_unknown)',
+  },
   triggers: ['Talk to sales (form)'],
   sample: [
     {
@@ -434,13 +449,42 @@ export const slack: Example = {
       message: expr('{{ $json.Message }}'),
       source: 'web form',
     };
-    const config = {...CHANNELS, repSlackIds: {ana: 'U07ANADIAZ', ben: 'U07BENODE1', cara: 'U07CARALIN'}};
+    const config = {...CHANNELS, repSlackIds: SLACK_IDS, slackApiUrl: 'https://slack.com'};
+    // One presence call per rep: https://docs.slack.dev/reference/methods/users.getPresence
+    // (for another user the answer is {ok: true, presence: 'active' | 'away'}; errors are {ok: false, error}).
+    const read = (at: [number, number]): [string, string] => {
+      const reps = b.add(
+        'Reps to check',
+        'code',
+        2,
+        [at[0] - 0.5, at[1]],
+        {
+          mode: 'runOnceForAllItems',
+          language: 'javaScript',
+          jsCode: PRESENCE_REPS_CODE,
+        },
+        {notes: 'One item per rep: {rep, user} from Config.repSlackIds'},
+      );
+      const get = http(b, GET_AVAILABILITY, [at[0] + 0.5, at[1]], {
+        method: 'GET',
+        url: expr(`{{ ${cfg('slackApiUrl')} }}/api/users.getPresence`),
+        auth: {predefined: 'slackApi', credential: SLACK},
+        query: {user: expr('{{ $json.user }}')},
+        readEach: true,
+        notes: 'users.getPresence per rep (continues on error: that rep is then routed on its flags)',
+      });
+      b.connect(reps, get);
+      return [reps, get];
+    };
     const route = trunk(
       b,
       trigger,
       config,
       lead,
       demoConfig({ana: 'ana', ben: 'ben', cara: 'cara'}, {dedupe: {fields: ['email'], windowHours: 720}}),
+      1,
+      {live: {source: expr(PRESENCE_ROWS), repField: 'rep', availableField: 'presence', availableValues: 'active'}},
+      read,
     );
     const d = decision(route);
     const post = (at: [number, number]) =>
@@ -464,7 +508,7 @@ export const slack: Example = {
       'Notify rep',
       'slack',
       2.3,
-      [5, -0.5],
+      [6, -0.5],
       {
         authentication: 'accessToken',
         select: 'user',
@@ -476,17 +520,26 @@ export const slack: Example = {
       },
       {credentials: SLACK},
     );
-    const p = post([4, -0.5]);
-    const alert = alertManagers(b, route, [4, 0.6]);
+    const p = post([5, -0.5]);
+    const alert = alertManagers(b, route, [5, 0.6]);
     b.connect(route, p, 0).connect(p, dm).connect(route, alert, 1);
     return b.build(['slack']);
   },
   test: {
+    stub: {'GET /api/users.getPresence': {body: {ok: true, presence: 'active'}}},
     expect: [
+      // One presence call per rep.
+      ...Object.values(SLACK_IDS).map(user => ({call: 'GET /api/users.getPresence', query: `user=${user}`, count: 1})),
       {call: 'node:Post lead with owner', body: {channelId: {value: '#new-leads'}}, count: 1},
       {call: 'node:Notify rep', body: {user: {value: 'U07ANADIAZ'}}, count: 1},
     ],
     never: ['node:Alert managers'],
+    availability: {
+      call: 'GET /api/users.getPresence',
+      reply: {ok: true, presence: 'active'},
+      replyByQuery: {param: 'user', bodies: {[SLACK_IDS.ana]: {ok: true, presence: 'away'}}},
+      awayRep: 'ana',
+    },
   },
 };
 

@@ -1,7 +1,20 @@
 import {Example} from '../example';
 import {PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {alertManagers, cfg, configNode, decision, http, ifExpr, mapLead, notifyRep, routeLead} from '../parts';
+import {
+  alertManagers,
+  availabilityRows,
+  cfg,
+  configNode,
+  decision,
+  GET_AVAILABILITY,
+  http,
+  ifExpr,
+  joinAvailability,
+  mapLead,
+  notifyRep,
+  routeLead,
+} from '../parts';
 import {securedWebhook} from '../intake';
 
 const p = PEOPLE.tx;
@@ -30,6 +43,39 @@ return [{ json: { config: {
   dedupe: { fields: ['id'], windowHours: 720 },
 } } }];`;
 
+/**
+ * LionDesk publishes no agent presence. Its documented signal of who takes a team's leads is the team membership:
+ * GET /team-members lists each user's membership of each team with request_status Accepted, Pending or Declined
+ * (https://developers.liondesk.com/docs/endpoints/team-members: "Team members who have Pending or Declined
+ * invitations typically can't be interacted with until they have Accepted"). Team Rollout then goes over the
+ * team's agents whose membership is Accepted. List answers are {data: [...], total, limit, skip}.
+ */
+const member = (id: number, status: string, team: {id: number; name: string}, user: [number, string, string]) => ({
+  id,
+  request_status: status,
+  team,
+  user: {
+    id: user[0],
+    first_name: user[1],
+    last_name: user[2],
+    email: `${user[1].toLowerCase()}@example.com`,
+    username: user[1].toLowerCase(),
+    phone: '5125550100',
+  },
+});
+const AUSTIN = {id: 3101, name: 'Austin Central'};
+const ROUND_ROCK = {id: 3102, name: 'Round Rock'};
+const members = (ana: string) => ({
+  data: [
+    member(9001, ana, AUSTIN, [511, 'Ana', 'Diaz']),
+    member(9002, 'Accepted', AUSTIN, [512, 'Ben', 'Ode']),
+    member(9003, 'Accepted', ROUND_ROCK, [521, 'Cara', 'Lin']),
+  ],
+  total: 3,
+  limit: 100,
+  skip: 0,
+});
+
 const BACKOFF_CODE = `// Exponential backoff: wait base * 2^(attempt-1) seconds, up to maxAttempts.
 const attempt = ($('Backoff').isExecuted ? $('Backoff').last().json.attempt : 0) + 1;
 const base = Number($('Config').first().json.backoffSeconds);
@@ -45,6 +91,12 @@ export const liondesk: Example = {
   credentials: ['LionDesk API (this package)', 'Twilio API', 'Slack API (managers)'],
   change:
     'Config: LionDesk lead route (distributionTarget, teamSelection, specificTeam, teams with zips and agent ids, leadTypes), accountOwner, smsFrom, repPhones',
+  availability: {
+    signal:
+      "team rollout over the team's available agents: LionDesk publishes no presence, so an agent counts as available while its team membership is Accepted",
+    api: 'GET https://api-v2.liondesk.com/team-members?$limit=100 (LionDesk API credential)',
+    maps: 'data[].user.id = agent id; request_status Accepted = available, Pending / Declined = away (skipped by the rollout); the account owner, on no team, is routed on its flags',
+  },
   pattern:
     'LionDesk lead route (Myself / Team Rollout, Specific Team / Zipcode, Buyer/Seller); webhook retries: idempotency + exponential backoff',
   triggers: ['Lead from aggregator'],
@@ -130,23 +182,47 @@ export const liondesk: Example = {
       source: expr(`{{ ${w}.source }}`),
       message: expr(`{{ ${w}.message }}`),
     });
+    b.chain(trigger, conf, rules, lead);
+    const join = joinAvailability(
+      b,
+      conf,
+      lead,
+      at =>
+        http(b, GET_AVAILABILITY, at, {
+          method: 'GET',
+          url: expr(`{{ ${cfg('baseUrl')} }}/team-members`),
+          auth: {predefined: 'lionDeskApi', credential: {lionDeskApi: 'LionDesk account'}},
+          query: {$limit: '100'},
+          readOnce: true,
+          notes: 'Team memberships (continues on error: agents are then routed on their flags)',
+        }),
+      [4, 0],
+    );
     const route = routeLead(
       b,
       'Route Lead',
-      [4, 0],
+      [5, 0],
       expr("{{ $('LionDesk lead route → config').first().json.config }}"),
+      {
+        live: {
+          source: availabilityRows('data'),
+          repField: 'user.id',
+          availableField: 'request_status',
+          availableValues: 'Accepted',
+        },
+      },
     );
-    b.chain(trigger, conf, rules, lead, route);
+    b.connect(join, route);
     const fresh = ifExpr(
       b,
       'First delivery?',
-      [5, -0.5],
+      [6, -0.5],
       expr('{{ $json.routing.stage }}'),
       {type: 'string', operation: 'notEquals'},
       'duplicate',
     );
-    const dup = b.add('Already assigned (retry)', 'noOp', 1, [6, -1.2], {});
-    const create = http(b, 'Create contact with agent', [6, -0.3], {
+    const dup = b.add('Already assigned (retry)', 'noOp', 1, [7, -1.2], {});
+    const create = http(b, 'Create contact with agent', [7, -0.3], {
       method: 'POST',
       url: expr(`{{ ${cfg('baseUrl')} }}/contacts`),
       auth: {predefined: 'lionDeskApi', credential: {lionDeskApi: 'LionDesk account'}},
@@ -155,8 +231,8 @@ export const liondesk: Example = {
       ),
       onError: 'continueErrorOutput',
     });
-    const notify = notifyRep(b, 'twilio', route, [7, -0.6]);
-    const backoff = b.add('Backoff', 'code', 2, [7, 0.3], {
+    const notify = notifyRep(b, 'twilio', route, [8, -0.6]);
+    const backoff = b.add('Backoff', 'code', 2, [8, 0.3], {
       mode: 'runOnceForAllItems',
       language: 'javaScript',
       jsCode: BACKOFF_CODE,
@@ -164,7 +240,7 @@ export const liondesk: Example = {
     const retry = ifExpr(
       b,
       'Retry?',
-      [8, 0.3],
+      [9, 0.3],
       expr('{{ $json.attempt }}'),
       {type: 'number', operation: 'lte'},
       expr(`{{ ${cfg('maxAttempts')} }}`),
@@ -173,12 +249,12 @@ export const liondesk: Example = {
       'Wait, then retry',
       'wait',
       1.1,
-      [9, 0.1],
+      [10, 0.1],
       {resume: 'timeInterval', amount: expr('{{ $json.waitSeconds }}'), unit: 'seconds'},
       {webhook: true},
     );
-    const giveUp = alertManagers(b, route, [9, 0.8], 'Alert managers (LionDesk write failed)');
-    const alert = alertManagers(b, route, [5, 0.8]);
+    const giveUp = alertManagers(b, route, [10, 0.8], 'Alert managers (LionDesk write failed)');
+    const alert = alertManagers(b, route, [6, 0.8]);
     b.connect(route, fresh, 0).connect(route, alert, 1);
     b.connect(fresh, create, 0).connect(fresh, dup, 1);
     b.connect(create, notify, 0)
@@ -192,7 +268,11 @@ export const liondesk: Example = {
   test: {
     runs: 2,
     config: {backoffSeconds: 0.2},
-    stub: {'POST /contacts': {failFirst: 2, status: 201, body: {id: 770011, assigned_user_id: 511}}},
+    stub: {
+      'POST /contacts': {failFirst: 2, status: 201, body: {id: 770011, assigned_user_id: 511}},
+      'GET /team-members': {body: members('Accepted')},
+    },
+    availability: {call: 'GET /team-members', reply: members('Declined'), awayRep: '511'},
     expect: [
       {call: 'POST /contacts', body: {assigned_user_id: 511, email: p.email}, count: 3},
       {call: 'node:Notify rep', body: {to: '+15125550111'}, count: 1},
