@@ -40,7 +40,10 @@ importing it again updates the same workflow; \`--separate --input=<dir>\` impor
    record on their re-read node), so "Execute workflow" runs before any credential exists: the sample goes
    through the availability read (which, without its credential, continues as "availability unknown"),
    routing, and stops at the first write-back with "Credential with ID … does not exist". Open Route Lead's
-   output to see the decision and its reason.
+   output to see the decision and its reason. Examples that read the lead from the platform before routing
+   (HubSpot and Keap fetch the full contact after the trigger; Dynamics 365, Zendesk Sell, Bitrix24, SAP Sales
+   Cloud and Insightly poll on a schedule) stop at that read instead: create the credential (step 2), or pin
+   that node's output with one of your records, to see routing.
 2. **Credentials**: each node names its credential by a placeholder (e.g. "Slack account", "Zoho account"; see
    "Credential placeholders" below). Create the credentials under exactly those names (Credentials → Add) and
    save the workflow: n8n links each node to the credential of that name and type, on import and on every save.
