@@ -12,17 +12,7 @@ import {nowFlag} from '../leadClock';
 import {readStateFile, stateTarget} from '../stateFile';
 import {CliError, println, type Verb} from '../verb';
 import {LEAD_FLAGS, openLeadFlags} from './common';
-
-const STAGES: readonly Stage[] = [
-  'duplicate',
-  'account',
-  'exact',
-  'partial',
-  'specialist',
-  'pool',
-  'default',
-  'unassigned',
-];
+import {STAGES} from '../../shared/summary';
 
 /** What a case expects (absent = not checked) and when/from which state it routes. */
 interface Case {
