@@ -82,7 +82,8 @@ async function main() {
     log(`n8n main ${mainProc.url} and 2 workers (concurrency ${CONCURRENCY}) ready`);
 
     const hook = w => `${mainProc.url}/webhook/${w.id}`;
-    const stateKey = w => `${KEY_PREFIX}state:${encodeURIComponent(w.id)}:${encodeURIComponent('Round Robin')}`;
+    // Each workflow's default ledger (nodes/shared/createStateStore.ts ledgerName, redisStateStore.ts redisLedgerKey).
+    const stateKey = w => `${KEY_PREFIX}ledger:${encodeURIComponent(`workflow:${w.id}`)}`;
     const redisState = w => {
       const raw = redis.cli('HGET', stateKey(w), 'state');
       return { version: Number(redis.cli('HGET', stateKey(w), 'ver') || 0), state: raw ? JSON.parse(raw) : undefined, raw };
