@@ -1,6 +1,6 @@
 // The Redis ledger store against a real redis-server: pre-ledger keys merged once (issue 14),
 // unreadable values refused (issue 11 #2/#3), a commit that timed out resolved by its id (issue 11 #6).
-import {compileConfig, emptyState, route, StateError, type Decision, type RotationState} from '../../../shared';
+import {emptyState, route, StateError, type Decision, type RotationState} from '../../../shared';
 import {
   closeRedisClients,
   RedisOutcomeUnknownError,
@@ -10,7 +10,7 @@ import {
   redisStateKey,
   type RedisStoreOptions,
 } from '../../../nodes/shared/redisStateStore';
-import {startRedis, type RedisServer} from './redisServer';
+import {startRedis, type RedisServer, REPS, NOW, poolConfig as config} from './redisServer';
 
 jest.setTimeout(60000);
 
@@ -30,17 +30,6 @@ function workflow(nodeName = 'Route Lead') {
   const workflowId = `wf-${++n}`;
   return {workflowId, nodeName, ledger: `workflow:${workflowId}`};
 }
-
-const REPS = ['ana', 'ben', 'cara', 'dev'];
-const config = compileConfig({
-  version: 1,
-  reps: REPS.map(id => ({id, name: id, email: `${id}@example.com`, available: true})),
-  territories: [],
-  cascade: ['pool'],
-  pool: {reps: 'all', strategy: 'round_robin'},
-  dedupe: {fields: ['email'], windowHours: 720},
-});
-const NOW = '2026-11-23T10:00:00Z';
 
 function routeLead(store: RedisStateStore, lead: Record<string, unknown>, before?: () => void) {
   let first = true;

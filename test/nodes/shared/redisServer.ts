@@ -1,3 +1,4 @@
+import {compileConfig} from '../../../shared';
 // A real redis-server on a free loopback port for store tests: no persistence, DEBUG allowed from
 // loopback (fault tests use DEBUG SLEEP), stopped by stop().
 import {execFile, execFileSync, spawn, type ChildProcess} from 'node:child_process';
@@ -81,3 +82,15 @@ export async function startRedis(): Promise<RedisServer> {
     stop: () => server.kill('SIGTERM'),
   };
 }
+
+/** The four-rep round-robin pool with e-mail dedupe that the Redis store tests route through. */
+export const REPS = ['ana', 'ben', 'cara', 'dev'];
+export const poolConfig = compileConfig({
+  version: 1,
+  reps: REPS.map(id => ({id, name: id, email: `${id}@example.com`, available: true})),
+  territories: [],
+  cascade: ['pool'],
+  pool: {reps: 'all', strategy: 'round_robin'},
+  dedupe: {fields: ['email'], windowHours: 720},
+});
+export const NOW = '2026-11-23T10:00:00Z';

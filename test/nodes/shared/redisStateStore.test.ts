@@ -1,4 +1,4 @@
-import {compileConfig, route} from '../../../shared';
+import {route} from '../../../shared';
 import type {RotationState} from '../../../shared/types';
 import {NodeOperationError, type ICredentialTestFunctions, type IExecuteFunctions} from 'n8n-workflow';
 import {
@@ -16,7 +16,7 @@ import {
   redisLedgerKey,
   redisStateKey,
 } from '../../../nodes/shared/redisStateStore';
-import {freePort, startRedis, type RedisServer} from './redisServer';
+import {freePort, startRedis, type RedisServer, REPS, NOW, poolConfig as config} from './redisServer';
 
 // A real redis-server on a free loopback port (./redisServer.ts). The concurrency cases race 100
 // commits: on a loaded machine that takes longer than jest's 5 s default.
@@ -42,17 +42,6 @@ const freshScope = () => {
   const workflowId = `wf-${++n}`;
   return {workflowId, nodeName: 'Round Robin', ledger: `workflow:${workflowId}`};
 };
-
-const REPS = ['ana', 'ben', 'cara', 'dev'];
-const config = compileConfig({
-  version: 1,
-  reps: REPS.map(id => ({id, name: id, email: `${id}@example.com`, available: true})),
-  territories: [],
-  cascade: ['pool'],
-  pool: {reps: 'all', strategy: 'round_robin'},
-  dedupe: {fields: ['email'], windowHours: 720},
-});
-const NOW = '2026-11-23T10:00:00Z';
 
 function routeLead(store: RedisStateStore, lead: Record<string, unknown>) {
   return store.transact(state => {
