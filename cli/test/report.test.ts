@@ -147,6 +147,64 @@ describe('flags', () => {
     expect(r.out).toContain(`… ${changed.length - 50} more changed leads`);
   });
 
+  test("--changes and --format csv write cells by route's rule: -5 stays, =HYPERLINK gets a ', --raw-csv as they are", async () => {
+    const tx = (rep: string) =>
+      write(
+        `tx-${rep}.json`,
+        JSON.stringify({
+          reps: [{id: rep}],
+          territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: [rep]}],
+        }),
+      );
+    const [ana, ben] = [tx('ana'), tx('ben')];
+    const link = '=HYPERLINK("http://evil","x")';
+    const leads = write('formula-ids.csv', `id,state\n-5,TX\n"${link.replace(/"/g, '""')}",TX\n+3.5,TX\n`);
+    const file = path.join(dir, 'formula-changes.csv');
+    const changes = async (...extra: string[]) => {
+      const argv = ['simulate', '--config', ana, '--compare', ben, '--leads', leads, '--now', NOW, '-q'];
+      expect((await run([...argv, '--changes', file, '--out', path.join(dir, 'formula.txt'), ...extra])).code).toBe(0);
+      const rows = parse(fs.readFileSync(file, 'utf8'), {columns: true}) as Array<Record<string, string>>;
+      return rows.map(x => [x.leadId, x.ownerA, x.ownerB]);
+    };
+    expect(await changes()).toEqual([
+      ['-5', 'ana', 'ben'],
+      ["'" + link, 'ana', 'ben'],
+      ['+3.5', 'ana', 'ben'],
+    ]);
+    expect(await changes('--raw-csv')).toEqual([
+      ['-5', 'ana', 'ben'],
+      [link, 'ana', 'ben'],
+      ['+3.5', 'ana', 'ben'],
+    ]);
+    // The --format csv report: a rep id that is a negative number stays, text starting a formula gets a '.
+    const odd = write(
+      'odd-ids.json',
+      JSON.stringify({reps: [{id: '-7'}, {id: '@ops'}], territories: [], pool: {reps: ['-7', '@ops']}}),
+    );
+    const report = async (...extra: string[]) => {
+      const r = await run([
+        'simulate',
+        '--config',
+        odd,
+        '--leads',
+        leads,
+        '--now',
+        NOW,
+        '--format',
+        'csv',
+        '-q',
+        ...extra,
+      ]);
+      const rows = parse(r.out, {columns: true}) as Array<Record<string, string>>;
+      return rows.filter(x => x.run === 'A' && x.section === 'rep' && x.metric === 'leads').map(x => x.key);
+    };
+    expect((await report()).sort()).toEqual(["'@ops", '-7']);
+    expect((await report('--raw-csv')).sort()).toEqual(['-7', '@ops']);
+    const misplaced = await run(['simulate', '--config', ana, '--leads', leads, '--raw-csv']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toContain('--raw-csv applies to --changes and --format csv only');
+  });
+
   test('--format text (default): rates with %, load per rep with its zone, fairness per pool, hours, warnings', async () => {
     const r = await run(simulateArgv(['-q'], {compare: false}));
     expect(r.code).toBe(0);
