@@ -6,7 +6,7 @@ import {compileConfig} from '../shared/compile';
 import {createRouter} from '../shared/router';
 import {SummaryTally, type Summary} from '../shared/summary';
 import type {Decision, Instant, RoutingWarning, Stage} from '../shared/types';
-import {WarningTally} from './warnings';
+import {shellWarnings, WarningTally} from './warnings';
 
 /** Rows of the per-lead diff kept in the report (every row goes to --changes). */
 export const CHANGES_SHOWN = 50;
@@ -91,8 +91,8 @@ function side(config: unknown, file: string): Side {
 
 type Timed = (lead: unknown) => {time: Instant; warning: RoutingWarning | null};
 
-function step(s: Side, lead: unknown, i: number, time: Instant, warning: RoutingWarning | null): Decision {
-  const d = s.router.route(lead, time, i, warning ? [warning] : undefined);
+function step(s: Side, lead: unknown, i: number, time: Instant, extra: RoutingWarning[] | undefined): Decision {
+  const d = s.router.route(lead, time, i, extra);
   s.tally.add(d, lead);
   s.warnings.add(d.warnings);
   return d;
@@ -102,6 +102,8 @@ export interface SimulateOptions {
   context: SimulationContext;
   fileA: string;
   fileB?: string;
+  /** Warnings found reading a lead's record (LeadSource.warningsOf: a duplicated CSV column), routed with it. */
+  warningsOf?: (lead: unknown) => readonly RoutingWarning[] | undefined;
   /** Called after each lead (progress). */
   onLead?: () => void;
   /** Called with each row of the diff as it is found (may wait, e.g. for a file to drain). */
@@ -126,9 +128,10 @@ export async function simulate(
   let i = 0;
   for await (const lead of leads) {
     const {time, warning} = timeOf(lead);
-    const da = step(sa, lead, i, time, warning);
+    const extra = shellWarnings(warning, opts.warningsOf?.(lead));
+    const da = step(sa, lead, i, time, extra);
     if (sb) {
-      const db = step(sb, lead, i, time, warning);
+      const db = step(sb, lead, i, time, extra);
       const owner = da.ownerId !== db.ownerId;
       const stage = da.stage !== db.stage;
       if (owner) {

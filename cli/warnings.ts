@@ -6,6 +6,18 @@ import type {RoutingWarning} from '../shared/types';
 /** The core's RoutingWarning (common interface 1). */
 export type CliWarning = RoutingWarning;
 
+/**
+ * What the shell found about one lead, for Router.route's `extra`: the warning reading its time
+ * (null for none), then those found reading its record (LeadSource.warningsOf). Undefined for none.
+ */
+export function shellWarnings(
+  time: RoutingWarning | null,
+  read: readonly RoutingWarning[] | undefined,
+): RoutingWarning[] | undefined {
+  if (!time) return read?.length ? [...read] : undefined;
+  return read?.length ? [time, ...read] : [time];
+}
+
 /** Counts warnings by code over a run, keeping the first message of each as the example. */
 export class WarningTally {
   private readonly byCode = new Map<string, {leads: number; example: string}>();

@@ -90,6 +90,67 @@ describe('A8: a header given to two columns', () => {
   });
 });
 
+describe('A8: simulate, lint --leads and test --cases say it too', () => {
+  const file = put('dup-zip-verbs.csv', 'id,zip,zip\nD4,02134,99999\nD5,,02134\nD6,02134,02134\n');
+  const note = `leads ${file}: column "zip" appears 2 times (columns 2, 3)`;
+  const differ = 'Column "zip" appears 2 times and this lead holds "02134" and "99999" there';
+
+  test('simulate: duplicate_column counted in the report’s warnings by code, the header and columns in its notes', () => {
+    const r = spawnCli(['simulate', '--config', config, '--leads', file, '--now', NOW, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.a.warnings).toEqual({duplicate_column: 1});
+    expect(report.a.leadsWithWarnings).toBe(1);
+    expect(report.notes).toEqual([expect.stringContaining(note)]);
+    expect(r.err).toContain(note);
+    expect(r.err).toContain(`1 lead: duplicate_column — ${differ}`);
+    const text = spawnCli(['simulate', '--config', config, '--leads', file, '--now', NOW, '-q']).out;
+    expect(text).toMatch(/^duplicate_column\s+1\s/m);
+    expect(text.split('\n')[0]).toContain(`Note: ${note}`);
+  });
+
+  test('lint --leads: the sample’s warnings by code and the note in the report (once, not also on stderr)', () => {
+    const j = spawnCli(['lint', '--config', config, '--leads', file, '--now', NOW, '--format', 'json']);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.out).sample).toEqual({
+      file,
+      notes: [expect.stringContaining(note)],
+      warnings: {duplicate_column: 1},
+      leadsWithWarnings: 1,
+    });
+    const t = spawnCli(['lint', '--config', config, '--leads', file, '--now', NOW]);
+    expect(t.out).toContain(`  warnings: 1 of 3 leads\n    1 lead: duplicate_column — ${differ}`);
+    expect(t.out).toContain(`  warning: ${note}`);
+    expect(t.err).not.toContain('appears 2 times');
+  });
+
+  test('test --cases: the case whose copies differ carries duplicate_column (text and JSON); the note on stderr', () => {
+    const cases = put(
+      'dup-zip-cases.csv',
+      'id,zip,zip,expect.territory\nD4,02134,99999,ne\nD6,02134,02134,ne\nD7,99999,02134,ne\n',
+    );
+    const t = spawnCli(['test', '--config', config, '--cases', cases, '--now', NOW]);
+    expect(t.code).toBe(1);
+    expect(t.out.split('\n')).toEqual([
+      expect.stringMatching(/^warning case 1 \(lead D4\): duplicate_column: Column "zip" appears 2 times/),
+      'FAIL case 3 (lead D7): territory expected ne, got none',
+      expect.stringMatching(/^ {5}pool: /),
+      expect.stringMatching(/^warning case 3 \(lead D7\): duplicate_column: .*"99999" and "02134"/),
+      '3 cases: 2 passed, 1 failed',
+      '',
+    ]);
+    expect(t.err).toContain(`leads ${cases}: column "zip" appears 2 times (columns 2, 3)`);
+    const j = JSON.parse(
+      spawnCli(['test', '--config', config, '--cases', cases, '--now', NOW, '--format', 'json']).out,
+    );
+    expect(j.results.map((x: {warnings?: unknown[]}) => x.warnings)).toEqual([
+      [expect.objectContaining({code: 'duplicate_column', field: 'zip', value: '02134'})],
+      undefined,
+      [expect.objectContaining({code: 'duplicate_column', field: 'zip', value: '99999'})],
+    ]);
+  });
+});
+
 describe('A11: a row of bare delimiters is one decision that takes no rep’s turn', () => {
   test('unassigned with empty_lead; the rotation goes on as if the row were not there', () => {
     const file = put('blank-row.csv', 'id;state\r\nE1;TX\r\n;\r\n;;;\r\nE2;NY\r\nE3;NY\r\n');

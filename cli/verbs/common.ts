@@ -24,8 +24,11 @@ export const LEAD_FLAGS: Record<string, FlagSpec> = {
   quiet: {type: 'boolean', short: 'q', help: 'no progress line and no warnings summary on stderr'},
 };
 
-/** Opens --leads with --leads-format, --delimiter and --encoding; notes about the file go to stderr unless --quiet. */
-export async function openLeadFlags(flags: Flags, io: CliIO): Promise<LeadSource> {
+/**
+ * Opens --leads with --leads-format, --delimiter and --encoding; notes about the file go to stderr
+ * unless --quiet or `opts.notes` is false (a verb whose report carries LeadSource.notes).
+ */
+export async function openLeadFlags(flags: Flags, io: CliIO, opts: {notes?: boolean} = {}): Promise<LeadSource> {
   const spec = stringFlag(flags, 'leads', true);
   const format = choiceFlag(flags, 'leads-format', LEADS_FORMATS);
   let delimiter = stringFlag(flags, 'delimiter');
@@ -41,7 +44,7 @@ export async function openLeadFlags(flags: Flags, io: CliIO): Promise<LeadSource
       `--encoding "${label}" is not an encoding name (e.g. utf-8, windows-1252, utf-16le, iso-8859-15)`,
     );
   }
-  const quiet = flags.quiet === true;
+  const quiet = flags.quiet === true || opts.notes === false;
   return openLeads(spec, io.stdin, {
     format,
     delimiter,

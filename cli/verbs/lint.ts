@@ -8,6 +8,7 @@ import {leadClock} from '../leadClock';
 import {Progress} from '../progress';
 import {table} from '../table';
 import {println, type Verb} from '../verb';
+import {shellWarnings, WarningTally} from '../warnings';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 
 export const lintVerb: Verb = {
@@ -44,23 +45,34 @@ export const lintVerb: Verb = {
     const config = readConfig(file);
     const compiled = compileConfig(config);
     let sample: SampleTally | undefined;
-    let sampleName = '';
+    let about: SampleReport | undefined;
+    let warningLines: string[] = [];
     if (flags.leads !== undefined) {
       const clock = leadClock(flags, io.clock, config);
-      const source = await openLeadFlags(flags, io);
+      // What was assumed about the file (a duplicated header, its encoding) goes in the report, not stderr.
+      const source = await openLeadFlags(flags, io, {notes: false});
       checkHeaders(source.headers, config, source.name, source.delimiter, [clock.field]);
-      sampleName = source.name;
       sample = new SampleTally(compiled);
+      const warnings = new WarningTally();
       const progress = new Progress(io.stderr, source.bytesRead, source.size, flags.quiet === true);
       for await (const lead of source.leads) {
         const {time, warning} = clock.timeOf(lead);
-        sample.add(lead, time, warning ? [warning] : undefined);
+        warnings.add(sample.add(lead, time, shellWarnings(warning, source.warningsOf(lead))).warnings);
         progress.tick();
       }
       progress.done();
+      about = {
+        file: source.name,
+        notes: source.notes,
+        warnings: warnings.counts(),
+        leadsWithWarnings: warnings.leadsWithWarnings,
+      };
+      for (const n of source.notes) warnings.note(n);
+      warningLines = warnings.lines(sample.coverage().leads);
     }
     const report = lintConfig(compiled, sample);
-    println(io.stdout, format === 'json' ? JSON.stringify(report) : formatLint(report, file, sampleName));
+    const json = about ? {...report, sample: about} : report;
+    println(io.stdout, format === 'json' ? JSON.stringify(json) : formatLint(report, file, about, warningLines));
     return flags.strict === true && report.findings.length > 0 ? 1 : 0;
   },
 };
@@ -73,12 +85,31 @@ export function findingLines(report: LintReport): string[] {
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '0.0%');
 
-export function formatLint(report: LintReport, file: string, sampleName: string): string {
+/** What lint --leads says about the sample file itself: notes on reading it, lead warnings by code. */
+export interface SampleReport {
+  /** The leads file as given, or "stdin". */
+  file: string;
+  /** What was assumed about the whole file (a header given to two columns, its encoding). */
+  notes: string[];
+  /** Sample leads per warning code (a lead counted once per code), e.g. duplicate_column. */
+  warnings: Record<string, number>;
+  leadsWithWarnings: number;
+}
+
+/** The text report; `warningLines`: the sample's warnings and notes (WarningTally.lines). */
+export function formatLint(
+  report: LintReport,
+  file: string,
+  sample?: SampleReport,
+  warningLines: string[] = [],
+): string {
   const n = report.findings.length;
   const out = [n ? `${file}: ${n} warning${n === 1 ? '' : 's'}` : `${file}: no warnings`, ...findingLines(report)];
   const cov = report.coverage;
   if (cov) {
-    out.push('', `sample ${sampleName}: ${cov.leads} lead${cov.leads === 1 ? '' : 's'} routed from empty state`, '');
+    const name = sample?.file ?? 'leads';
+    out.push('', `sample ${name}: ${cov.leads} lead${cov.leads === 1 ? '' : 's'} routed from empty state`);
+    out.push(...warningLines.map(l => `  ${l}`), '');
     out.push(
       table(
         ['territory', 'exact', 'partial', 'share'],

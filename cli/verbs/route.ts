@@ -9,7 +9,7 @@ import {DecisionWriter, OUTPUT_FORMATS, Sink} from '../output';
 import {Progress} from '../progress';
 import {lockState, readStateFile, stateSecret, stateTarget, writeStateFile, type StateLock} from '../stateFile';
 import {UsageError, println, type Verb} from '../verb';
-import {WarningTally} from '../warnings';
+import {shellWarnings, WarningTally} from '../warnings';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 
 export const routeVerb: Verb = {
@@ -80,9 +80,7 @@ export const routeVerb: Verb = {
       for await (const lead of source.leads) {
         if (writer.closed) break;
         const {time, warning} = clock.timeOf(lead);
-        const read = source.warningsOf(lead);
-        const extra = warning ? (read ? [warning, ...read] : [warning]) : read;
-        const d = router.route(lead, time, n++, extra);
+        const d = router.route(lead, time, n++, shellWarnings(warning, source.warningsOf(lead)));
         warnings.add(d.warnings);
         await writer.write(aliases ? withAliases(d) : d);
         progress.tick();

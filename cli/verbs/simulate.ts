@@ -108,17 +108,21 @@ export const simulateVerb: Verb = {
       },
       fileA: configFile,
       fileB: compareFile,
+      warningsOf: lead => source.warningsOf(lead),
       onLead: () => progress.tick(),
       onChange: changes ? (c: Change) => changes.write(changeRow(c, raw)) : undefined,
     });
     await changes?.end();
     progress.done();
     const {warningTally, ...result} = sim;
+    // What was assumed about the leads file (already said on stderr as it was found) is in the report too.
+    const notes = [...source.notes];
     if (clock.field && result.a.summary.leads > 0 && clock.present === 0) {
       const note = `--time-field ${clock.field}: no lead has this field; every lead was routed at --now`;
       warningTally.note(note);
-      result.notes = [note];
+      notes.push(note);
     }
+    if (notes.length) result.notes = notes;
     const sink = Sink.open(outFile, io.stdout);
     await sink.write(render(result, format, raw));
     await sink.end();

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import {compileConfig, type CompiledConfig} from '../../shared/compile';
 import {createRouter} from '../../shared/router';
-import type {Decision, RotationState, Stage} from '../../shared/types';
+import type {Decision, RotationState, RoutingWarning, Stage} from '../../shared/types';
 import {choiceFlag, stringFlag} from '../args';
 import {readConfig} from '../io';
 import {readLeadTime} from '../../shared/leadTime';
@@ -78,11 +78,22 @@ export interface CaseResult {
   ok: boolean;
   mismatches: Array<{what: 'owner' | 'stage' | 'territory'; expected: string; got: string}>;
   decision: Pick<Decision, 'ownerId' | 'stage' | 'territoryId' | 'reason'>;
+  /** The decision's warnings (e.g. duplicate_column: the case's row holds two values under one header); present when any. */
+  warnings?: RoutingWarning[];
 }
 
-/** Routes one case from `state` (a fresh router: cases do not change each other's rotation). */
-export function runCase(c: CompiledConfig, cs: Case, state: RotationState | undefined, now: number): CaseResult {
-  const d = createRouter(c, state, {trace: false}).route(cs.lead, now, cs.n - 1);
+/**
+ * Routes one case from `state` (a fresh router: cases do not change each other's rotation);
+ * `extra`: warnings found reading the case's record (LeadSource.warningsOf).
+ */
+export function runCase(
+  c: CompiledConfig,
+  cs: Case,
+  state: RotationState | undefined,
+  now: number,
+  extra?: RoutingWarning[],
+): CaseResult {
+  const d = createRouter(c, state, {trace: false}).route(cs.lead, now, cs.n - 1, extra);
   const mismatches: CaseResult['mismatches'] = [];
   if (cs.owner !== undefined && !ownerIs(d, cs.owner)) {
     mismatches.push({what: 'owner', expected: cs.owner, got: d.ownerId ?? 'none'});
@@ -99,6 +110,7 @@ export function runCase(c: CompiledConfig, cs: Case, state: RotationState | unde
     ok: mismatches.length === 0,
     mismatches,
     decision: {ownerId: d.ownerId, stage: d.stage, territoryId: d.territoryId, reason: d.reason},
+    ...(d.warnings ? {warnings: d.warnings} : {}),
   };
 }
 
@@ -107,6 +119,21 @@ function parseNow(text: string, where: string, timeZone?: string): number {
   const read = readLeadTime({now: text}, 'now', 0, {timeZone});
   if (read.warning !== null) throw new CliError(`${where}: "${text}" is not a timestamp`);
   return read.time;
+}
+
+/** A case's lines in the text report: FAIL with each mismatch and the reason, then one line per warning. */
+function caseLines(r: CaseResult): string[] {
+  const lead = `case ${r.case} (lead ${r.leadId})`;
+  const out: string[] = [];
+  if (!r.ok) {
+    const where = r.decision.territoryId ? ` in ${r.decision.territoryId}` : '';
+    out.push(
+      `FAIL ${lead}: ` + r.mismatches.map(m => `${m.what} expected ${m.expected}, got ${m.got}`).join('; '),
+      `     ${r.decision.stage}${where}: ${r.decision.reason}`,
+    );
+  }
+  for (const w of r.warnings ?? []) out.push(`warning ${lead}: ${w.code}: ${w.message}`);
+  return out;
 }
 
 export const testVerb: Verb = {
@@ -175,7 +202,7 @@ export const testVerb: Verb = {
         state = states.get(file);
       }
       const at = cs.now === undefined ? now : parseNow(cs.now, `case ${n}: case.now`, zone);
-      results.push(runCase(compiled, cs, state, at));
+      results.push(runCase(compiled, cs, state, at, source.warningsOf(record)));
     }
     if (n === 0) throw new CliError(`cases ${source.name} has no cases`);
     if (checked === 0) {
@@ -188,13 +215,7 @@ export const testVerb: Verb = {
     if (format === 'json') {
       println(io.stdout, JSON.stringify({cases: n, passed: n - failed.length, failed: failed.length, results}));
     } else {
-      const lines = failed.map(
-        r =>
-          `FAIL case ${r.case} (lead ${r.leadId}): ` +
-          r.mismatches.map(m => `${m.what} expected ${m.expected}, got ${m.got}`).join('; ') +
-          `\n     ${r.decision.stage}${r.decision.territoryId ? ` in ${r.decision.territoryId}` : ''}: ${r.decision.reason}`,
-      );
-      println(io.stdout, [...lines, summary].join('\n'));
+      println(io.stdout, [...results.flatMap(caseLines), summary].join('\n'));
     }
     return failed.length ? 1 : 0;
   },

@@ -5,7 +5,7 @@ import type {CompiledConfig} from '../compile';
 import {fieldPath, readPath} from '../lead';
 import {createRouter, type Router} from '../router';
 import {nextLevel} from '../territories';
-import type {Instant, RoutingWarning} from '../types';
+import type {Decision, Instant, RoutingWarning} from '../types';
 import type {LintCoverage} from './types';
 
 const STAGES = ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'];
@@ -31,8 +31,8 @@ export class SampleTally {
     for (const f of this.fields) this.present.set(f.name, 0);
   }
 
-  /** Routes one lead at `now` (`extra`: warnings the shell found reading it). */
-  add(lead: unknown, now: Instant, extra?: readonly RoutingWarning[]): void {
+  /** Routes one lead at `now` (`extra`: warnings the shell found reading it); returns its decision. */
+  add(lead: unknown, now: Instant, extra?: readonly RoutingWarning[]): Decision {
     const d = this.router.route(lead, now, this.leads, extra);
     this.leads++;
     this.stages[d.stage] = (this.stages[d.stage] ?? 0) + 1;
@@ -54,6 +54,7 @@ export class SampleTally {
       }
     }
     this.level.length = 0;
+    return d;
   }
 
   coverage(): LintCoverage {
