@@ -20,10 +20,10 @@ interface Built {
 function buildWithMetafile(readable: boolean): Built {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-size-'));
   const script = `import * as esbuild from 'esbuild';
-    import {build, bytesBySource} from ${JSON.stringify(path.join(ROOT, 'apps-script', 'build.mjs'))};
+    import {build} from ${JSON.stringify(path.join(ROOT, 'apps-script', 'build.mjs'))};
     const r = await build(esbuild, {outdir: ${JSON.stringify(outdir)}, readable: ${JSON.stringify(readable ? 'on' : 'off')}, metafile: true});
-    const inputs = Object.keys(Object.values(r.metafile.outputs)[0].inputs);
-    process.stdout.write(JSON.stringify({bytes: r.bytes, inputs, bySource: bytesBySource(r.metafile)}));`;
+    const inputs = Object.keys(Object.entries(r.metafile.outputs).find(([f]) => f.endsWith(".js"))[1].inputs);
+    process.stdout.write(JSON.stringify({bytes: r.bytes, inputs, bySource: r.bySource}));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: ROOT, encoding: 'utf8'});
   const code = fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8');
   fs.rmSync(outdir, {recursive: true, force: true});
