@@ -99,6 +99,20 @@ async function secondPass(code, map) {
   return {code: r.code, map: r.map};
 }
 
+/**
+ * esbuild plugin: the add-on's HMAC-SHA-256 (Apps Script's Utilities) in place of the core's
+ * @noble/hashes one: shared/hmacSha256.ts becomes apps-script/src/hmacSha256.ts (same exports).
+ */
+const platformHmac = {
+  name: 'apps-script-hmac',
+  setup(b) {
+    const core = path.join(here, '..', 'shared', 'hmacSha256.ts');
+    b.onResolve({filter: /\/hmacSha256$/}, args =>
+      path.resolve(args.resolveDir, `${args.path}.ts`) === core ? {path: path.join(here, 'src', 'hmacSha256.ts')} : undefined,
+    );
+  },
+};
+
 export async function build(esbuild, options = {}) {
   const mail = (options.mail ?? process.env.LEAD_ROUTING_MAIL) !== 'off';
   const calendar = (options.calendar ?? process.env.LEAD_ROUTING_CALENDAR) === 'on';
@@ -120,6 +134,7 @@ export async function build(esbuild, options = {}) {
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [platformHmac],
     define: {MAIL_SCOPE: mail ? 'true' : 'false', CALENDAR_SCOPE: calendar ? 'true' : 'false'},
     minifyWhitespace: true,
     minifySyntax: true,
