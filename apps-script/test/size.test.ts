@@ -58,9 +58,10 @@ describe('Code.js size (issue 17 #7)', () => {
 
   test('the shipped file is minified, under the budget, and says where its readable source lives', () => {
     expect(shipped.bytes).toBe(Buffer.byteLength(shipped.code));
-    // Budget (issue 17 #7 measured 308 KB before): zod/mini and minification give about 157 KB.
-    expect(shipped.bytes).toBeLessThan(170 * 1024);
-    expect(readable.bytes).toBeLessThan(215 * 1024);
+    // Budget (issue 17 #7 measured 308 KB before): zod/mini, minification, terser's second pass and
+    // Apps Script's own HMAC give 150.2 KB (docs/performance.md); the cap is that plus about 5 %.
+    expect(shipped.bytes).toBeLessThan(158 * 1024);
+    expect(readable.bytes).toBeLessThan(210 * 1024);
     expect(shipped.bytes).toBeLessThan(readable.bytes * 0.85);
     for (const b of [shipped, readable]) {
       expect(b.code.split('\n').slice(0, 3).join('\n')).toMatch(
@@ -96,5 +97,20 @@ describe('Code.js size (issue 17 #7)', () => {
     expect(new Set(ownerIds(a, simpleConfig()))).toEqual(new Set(['ana', 'ben', 'cy']));
     expect(JSON.stringify(logRows(a))).toBe(JSON.stringify(logRows(b)));
     expect(logRows(a).length).toBeGreaterThan(0);
+  });
+
+  test("terser's pass keeps every global function Apps Script calls by name", () => {
+    // functions of the execution's global scope that the file declared (not the fakes, not Date)
+    const before = new Set(newExecution(worldFor(simpleConfig(), []), {code: ''}).globals());
+    const globals = (code: string) =>
+      newExecution(worldFor(simpleConfig(), []), {code})
+        .globals()
+        .filter(n => !before.has(n))
+        .sort();
+    const names = globals(shipped.code);
+    expect(names).toEqual(globals(readable.code));
+    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'assignNewLeads', 'showSettings']));
+    // each one a plain top-level declaration, as Apps Script's function list reads them
+    for (const n of names) expect(shipped.code).toContain(`\nfunction ${n}(){return LeadRouting.${n}.apply(this,arguments)}`);
   });
 });
