@@ -1,7 +1,9 @@
 // Builds apps-script/dist/ for clasp: Code.js (one esbuild IIFE for Apps Script's V8, plus a
 // top-level function per export of src/main.ts so Apps Script sees the menu, trigger and sidebar
 // functions), appsscript.json and Sidebar.html. Called by the root build.mjs (--only=apps-script).
-// Code.js is minified (users paste it by hand: issue 17 #7; docs/performance.md has the sizes);
+// Code.js is minified by esbuild, then once more by terser's compressor (users paste it by hand:
+// issue 17 #7; docs/performance.md has the sizes), and carries Apps Script's own HMAC-SHA-256
+// (apps-script/src/hmacSha256.ts) in place of the core's @noble/hashes one.
 // LEAD_ROUTING_READABLE=on builds it with whitespace and syntax minified only, names kept.
 // LEAD_ROUTING_MAIL=off builds without the send_mail scope (and without the e-mail option).
 // LEAD_ROUTING_CALENDAR=on adds the calendar.freebusy scope and the Calendar advanced service
@@ -108,7 +110,9 @@ const platformHmac = {
   setup(b) {
     const core = path.join(here, '..', 'shared', 'hmacSha256.ts');
     b.onResolve({filter: /\/hmacSha256$/}, args =>
-      path.resolve(args.resolveDir, `${args.path}.ts`) === core ? {path: path.join(here, 'src', 'hmacSha256.ts')} : undefined,
+      path.resolve(args.resolveDir, `${args.path}.ts`) === core
+        ? {path: path.join(here, 'src', 'hmacSha256.ts')}
+        : undefined,
     );
   },
 };

@@ -111,6 +111,7 @@ describe('Code.js size (issue 17 #7)', () => {
     expect(names).toEqual(globals(readable.code));
     expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'assignNewLeads', 'showSettings']));
     // each one a plain top-level declaration, as Apps Script's function list reads them
-    for (const n of names) expect(shipped.code).toContain(`\nfunction ${n}(){return LeadRouting.${n}.apply(this,arguments)}`);
+    for (const n of names)
+      expect(shipped.code).toContain(`\nfunction ${n}(){return LeadRouting.${n}.apply(this,arguments)}`);
   });
 });
