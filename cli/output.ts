@@ -3,9 +3,8 @@
 // reader that goes away (`route … | head`) ends the run quietly: `closed` turns true, nothing throws.
 import fs from 'node:fs';
 import type {Writable} from 'node:stream';
-import {stringify} from 'csv-stringify/sync';
 import type {Decision} from '../shared/types';
-import {csvCell} from './csvCell';
+import {csvRow} from './csvCell';
 import {CliError} from './verb';
 
 export const OUTPUT_FORMATS = ['jsonl', 'csv', 'json'] as const;
@@ -141,16 +140,14 @@ export class DecisionWriter {
       if (this.format === 'jsonl') return this.sink.write(JSON.stringify(out) + '\n');
       return this.sink.write((first ? '[\n' : ',\n') + JSON.stringify(out));
     }
-    const header = first ? stringify([this.columns as string[]]) : '';
+    const header = first ? csvRow(this.columns) : '';
     const rec = d as Record<string, unknown>;
     const row = this.columns.map(c => {
-      if (c === 'warnings') {
-        const w = rec.warnings as Array<{code: string}> | undefined;
-        return w ? w.map(x => x.code).join(';') : '';
-      }
-      return csvCell(rec[c], this.opts.raw);
+      if (c !== 'warnings') return rec[c];
+      const w = rec.warnings as Array<{code: string}> | undefined;
+      return w ? w.map(x => x.code).join(';') : '';
     });
-    return this.sink.write(header + stringify([row]));
+    return this.sink.write(header + csvRow(row, this.opts.raw));
   }
 
   async end(): Promise<void> {

@@ -1,6 +1,6 @@
 // The report as CSV: one figure per row (run, section, group, key, metric, value), for a spreadsheet
 // or a pivot table. Shares are fractions 0..1; `run` is A or B ("" for the run's context).
-import {stringify} from 'csv-stringify/sync';
+import {csvRow} from '../csvCell';
 import type {Simulation, SimulationRun} from '../simulate';
 import {share} from './figures';
 
@@ -74,7 +74,8 @@ function runRows(name: string, r: SimulationRun): Row[] {
   return rows;
 }
 
-export function csvReport(sim: Simulation): string {
+/** The report as CSV rows (REPORT_CSV_COLUMNS); `raw`: cells as they are, formulas not neutralised (see csvCell). */
+export function csvReport(sim: Simulation, raw = false): string {
   const c = sim.context;
   const rows: Row[] = [
     ['', 'context', '', 'now', 'time', c.now],
@@ -92,8 +93,6 @@ export function csvReport(sim: Simulation): string {
     rows.push(['', 'compare', '', 'changed', 'leads', k.changed]);
     for (const m of k.moves) rows.push(['', 'move', m.from ?? '', m.to ?? '', 'leads', m.leads]);
   }
-  // Ids come from configs a spreadsheet user may not have written: no cell is run as a formula.
-  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map(r => r.map(v => (v === null ? '' : v)))], {
-    escape_formulas: true,
-  });
+  // Ids come from configs a spreadsheet user may not have written: no cell is run as a formula (unless `raw`).
+  return [REPORT_CSV_COLUMNS, ...rows].map(r => csvRow(r, raw)).join('');
 }

@@ -20,6 +20,12 @@ const configB = write(
 );
 const TIME = ['--time-field', 'createdAt', '--now', NOW];
 
+/** `simulate` argv at TIME: `config` over `leads` (the samples'), compared with B unless `compare` is false, then `extra`. */
+function simulateArgv(extra: string[], {config = sampleConfig, leads = sampleLeads, compare = true} = {}): string[] {
+  const b = compare ? ['--compare', configB] : [];
+  return ['simulate', '--config', config, ...b, '--leads', leads, ...TIME, ...extra];
+}
+
 interface D {
   leadId: string;
   ownerId: string | null;
@@ -41,19 +47,7 @@ let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 beforeAll(async () => {
   a = await routed(sampleConfig);
   b = await routed(configB);
-  const r = await run([
-    'simulate',
-    '--config',
-    sampleConfig,
-    '--compare',
-    configB,
-    '--leads',
-    sampleLeads,
-    ...TIME,
-    '--format',
-    'json',
-    '-q',
-  ]);
+  const r = await run(simulateArgv(['--format', 'json', '-q']));
   expect(r.code).toBe(0);
   json = JSON.parse(r.out);
 });
@@ -125,19 +119,7 @@ describe('--format json: the figures of the decisions route makes for the same l
 describe('flags', () => {
   test('--changes FILE: every changed lead as CSV (lead, owner A → B, stage A → B), beside the report', async () => {
     const file = path.join(dir, 'changes.csv');
-    const r = await run([
-      'simulate',
-      '--config',
-      sampleConfig,
-      '--compare',
-      configB,
-      '--leads',
-      sampleLeads,
-      ...TIME,
-      '--changes',
-      file,
-      '-q',
-    ]);
+    const r = await run(simulateArgv(['--changes', file, '-q']));
     expect(r.code).toBe(0);
     const rows = parse(fs.readFileSync(file, 'utf8'), {columns: true}) as Array<Record<string, string>>;
     const changed = a
@@ -165,8 +147,66 @@ describe('flags', () => {
     expect(r.out).toContain(`… ${changed.length - 50} more changed leads`);
   });
 
+  test("--changes and --format csv write cells by route's rule: -5 stays, =HYPERLINK gets a ', --raw-csv as they are", async () => {
+    const tx = (rep: string) =>
+      write(
+        `tx-${rep}.json`,
+        JSON.stringify({
+          reps: [{id: rep}],
+          territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: [rep]}],
+        }),
+      );
+    const [ana, ben] = [tx('ana'), tx('ben')];
+    const link = '=HYPERLINK("http://evil","x")';
+    const leads = write('formula-ids.csv', `id,state\n-5,TX\n"${link.replace(/"/g, '""')}",TX\n+3.5,TX\n`);
+    const file = path.join(dir, 'formula-changes.csv');
+    const changes = async (...extra: string[]) => {
+      const argv = ['simulate', '--config', ana, '--compare', ben, '--leads', leads, '--now', NOW, '-q'];
+      expect((await run([...argv, '--changes', file, '--out', path.join(dir, 'formula.txt'), ...extra])).code).toBe(0);
+      const rows = parse(fs.readFileSync(file, 'utf8'), {columns: true}) as Array<Record<string, string>>;
+      return rows.map(x => [x.leadId, x.ownerA, x.ownerB]);
+    };
+    expect(await changes()).toEqual([
+      ['-5', 'ana', 'ben'],
+      ["'" + link, 'ana', 'ben'],
+      ['+3.5', 'ana', 'ben'],
+    ]);
+    expect(await changes('--raw-csv')).toEqual([
+      ['-5', 'ana', 'ben'],
+      [link, 'ana', 'ben'],
+      ['+3.5', 'ana', 'ben'],
+    ]);
+    // The --format csv report: a rep id that is a negative number stays, text starting a formula gets a '.
+    const odd = write(
+      'odd-ids.json',
+      JSON.stringify({reps: [{id: '-7'}, {id: '@ops'}], territories: [], pool: {reps: ['-7', '@ops']}}),
+    );
+    const report = async (...extra: string[]) => {
+      const r = await run([
+        'simulate',
+        '--config',
+        odd,
+        '--leads',
+        leads,
+        '--now',
+        NOW,
+        '--format',
+        'csv',
+        '-q',
+        ...extra,
+      ]);
+      const rows = parse(r.out, {columns: true}) as Array<Record<string, string>>;
+      return rows.filter(x => x.run === 'A' && x.section === 'rep' && x.metric === 'leads').map(x => x.key);
+    };
+    expect((await report()).sort()).toEqual(["'@ops", '-7']);
+    expect((await report('--raw-csv')).sort()).toEqual(['-7', '@ops']);
+    const misplaced = await run(['simulate', '--config', ana, '--leads', leads, '--raw-csv']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.err).toContain('--raw-csv applies to --changes and --format csv only');
+  });
+
   test('--format text (default): rates with %, load per rep with its zone, fairness per pool, hours, warnings', async () => {
-    const r = await run(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '-q']);
+    const r = await run(simulateArgv(['-q'], {compare: false}));
     expect(r.code).toBe(0);
     const s = json.a.summary;
     const pct = (n: number) => `${((100 * n) / s.leads).toFixed(1)}%`;
@@ -183,19 +223,7 @@ describe('flags', () => {
   });
 
   test('--format csv: one figure per row, the same numbers as the JSON report', async () => {
-    const r = await run([
-      'simulate',
-      '--config',
-      sampleConfig,
-      '--compare',
-      configB,
-      '--leads',
-      sampleLeads,
-      ...TIME,
-      '--format',
-      'csv',
-      '-q',
-    ]);
+    const r = await run(simulateArgv(['--format', 'csv', '-q']));
     expect(r.code).toBe(0);
     const rows = parse(r.out, {columns: true}) as Array<Record<string, string>>;
     const get = (run: string, section: string, key: string, metric: string, group?: string) =>
@@ -234,21 +262,7 @@ describe('flags', () => {
       'id,state,createdAt\n"<img src=x onerror=alert(1)>",TX,2026-11-20T15:00:00Z\nok2,TX,2026-11-20T15:05:00Z\n',
     );
     const out = path.join(dir, 'report.html');
-    const r = await run([
-      'simulate',
-      '--config',
-      cfg,
-      '--compare',
-      configB,
-      '--leads',
-      leads,
-      ...TIME,
-      '--format',
-      'html',
-      '--out',
-      out,
-      '-q',
-    ]);
+    const r = await run(simulateArgv(['--format', 'html', '--out', out, '-q'], {config: cfg, leads}));
     expect(r).toMatchObject({code: 0, out: ''});
     const html = fs.readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -260,7 +274,7 @@ describe('flags', () => {
 
   test('--out FILE for text; usage errors: --changes without --compare, an unknown format, two reports on stdout', async () => {
     const out = path.join(dir, 'report.txt');
-    const r = await run(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '--out', out, '-q']);
+    const r = await run(simulateArgv(['--out', out, '-q'], {compare: false}));
     expect(r).toMatchObject({code: 0, out: ''});
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^shared\/samples\/config\.json|config\.json \(version/m);
     const noCompare = await run(['simulate', '--config', sampleConfig, '--leads', sampleLeads, '--changes', 'x.csv']);
@@ -269,17 +283,7 @@ describe('flags', () => {
     const xml = await run(['simulate', '--config', sampleConfig, '--leads', sampleLeads, '--format', 'htm']);
     expect(xml.code).toBe(2);
     expect(xml.err).toContain('--format must be one of text, json, csv, html, not "htm" — did you mean html?');
-    const both = await run([
-      'simulate',
-      '--config',
-      sampleConfig,
-      '--compare',
-      configB,
-      '--leads',
-      sampleLeads,
-      '--changes',
-      '-',
-    ]);
+    const both = await run(simulateArgv(['--changes', '-']));
     expect(both.code).toBe(2);
   });
 });
@@ -310,14 +314,13 @@ test('a run-level finding (a --time-field no lead has) is in every format, and t
 });
 
 describe('the built binary', () => {
-  const spawn = (...extra: string[]) =>
-    spawnCli(['simulate', '--config', sampleConfig, '--leads', sampleLeads, ...TIME, '-q', ...extra]);
+  const spawn = (extra: string[], compare = false) => spawnCli(simulateArgv(['-q', ...extra], {compare}));
 
   test('--format json and --format csv agree with the in-process report', () => {
-    const j = spawn('--compare', configB, '--format', 'json');
+    const j = spawn(['--format', 'json'], true);
     expect(j.code).toBe(0);
     expect(JSON.parse(j.out)).toEqual(json);
-    const c = spawn('--format', 'csv');
+    const c = spawn(['--format', 'csv']);
     expect(c.code).toBe(0);
     const rows = parse(c.out, {columns: true}) as Array<Record<string, string>>;
     expect(
@@ -328,14 +331,14 @@ describe('the built binary', () => {
   test('--compare --changes FILE --format html --out FILE, and the default text report', () => {
     const html = path.join(dir, 'spawned.html');
     const changes = path.join(dir, 'spawned-changes.csv');
-    const r = spawn('--compare', configB, '--changes', changes, '--format', 'html', '--out', html);
+    const r = spawn(['--changes', changes, '--format', 'html', '--out', html], true);
     expect({code: r.code, out: r.out, err: r.err}).toEqual({code: 0, out: '', err: ''});
     expect(fs.readFileSync(changes, 'utf8').trim().split('\n').length).toBe(json.compare.changed + 1);
     expect(fs.readFileSync(html, 'utf8')).toContain('data-chart="compare-rep"');
-    const t = spawn();
+    const t = spawn([]);
     expect(t.code).toBe(0);
     expect(t.out).toContain(`${json.a.summary.leads} leads, ${json.a.summary.assigned} assigned`);
-    const bad = spawn('--changes', changes);
+    const bad = spawn(['--changes', changes]);
     expect(bad.code).toBe(2);
   });
 });

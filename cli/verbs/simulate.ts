@@ -1,7 +1,7 @@
 // `simulate`: back-test a config (or two side by side) over a leads file from empty state, and
 // report the figures RevOps reads first (text, JSON, CSV or a self-contained HTML page).
-import {stringify} from 'csv-stringify/sync';
 import {choiceFlag, stringFlag} from '../args';
+import {csvRow} from '../csvCell';
 import {checkHeaders, readConfig} from '../io';
 import {leadClock} from '../leadClock';
 import {Sink} from '../output';
@@ -32,7 +32,8 @@ export const simulateVerb: Verb = {
   summary: 'back-test a config (or compare two) over a leads file; report rates, load, fairness',
   synopsis:
     '--config A.json [--compare B.json [--changes FILE]] --leads L.csv|-\n' +
-    '       [--format text|json|csv|html] [--out FILE] [--now ISO] [--time-field PATH] [--timezone IANA] [--date-order MDY|DMY]',
+    '       [--format text|json|csv|html] [--out FILE] [--raw-csv] [--now ISO] [--time-field PATH] [--timezone IANA]\n' +
+    '       [--date-order MDY|DMY]',
   flags: {
     config: {type: 'string', value: 'FILE', file: 'in', help: 'the routing config (JSON)'},
     compare: {
@@ -51,6 +52,10 @@ export const simulateVerb: Verb = {
     format: {type: 'string', value: 'text|json|csv|html', help: 'report format (default text)'},
     json: {type: 'boolean', help: 'same as --format json'},
     out: {type: 'string', value: 'FILE', file: 'out', help: 'write the report here instead of stdout'},
+    'raw-csv': {
+      type: 'boolean',
+      help: "--changes and --format csv: cells as they are (no ' before =, +, -, @; for programs)",
+    },
   },
   details:
     'Routes every lead from empty state (the state file is never touched) and reports: match rate\n' +
@@ -78,6 +83,10 @@ export const simulateVerb: Verb = {
       if (flags.format !== undefined && format !== 'json') throw new UsageError('--json contradicts --format');
       format = 'json';
     }
+    const raw = flags['raw-csv'] === true;
+    if (raw && changesFile === undefined && format !== 'csv') {
+      throw new UsageError('--raw-csv applies to --changes and --format csv only');
+    }
     const outFile = stringFlag(flags, 'out');
     const configA = readConfig(configFile);
     const configB = compareFile ? readConfig(compareFile) : undefined;
@@ -87,8 +96,9 @@ export const simulateVerb: Verb = {
     const quiet = flags.quiet === true;
     const progress = new Progress(io.stderr, source.bytesRead, source.size, quiet);
     const changes = changesFile === undefined ? undefined : Sink.open(changesFile, io.stdout);
-    if (changes) await changes.write(stringify([[...CHANGE_COLUMNS]]));
-    // Lead ids are lead data: a value a spreadsheet would run as a formula is written with a leading quote.
+    if (changes) await changes.write(csvRow(CHANGE_COLUMNS));
+    // Lead ids are lead data: a value a spreadsheet would run as a formula is written with a leading quote
+    // (the rule of route's CSV and the add-on, csvCell), unless --raw-csv.
     const sim = await simulate(source.leads, configA, configB, clock.timeOf, {
       context: {
         now: new Date(clock.now).toISOString(),
@@ -99,9 +109,7 @@ export const simulateVerb: Verb = {
       fileA: configFile,
       fileB: compareFile,
       onLead: () => progress.tick(),
-      onChange: changes
-        ? (c: Change) => changes.write(stringify([CHANGE_COLUMNS.map(k => c[k] ?? '')], {escape_formulas: true}))
-        : undefined,
+      onChange: changes ? (c: Change) => changes.write(changeRow(c, raw)) : undefined,
     });
     await changes?.end();
     progress.done();
@@ -112,19 +120,25 @@ export const simulateVerb: Verb = {
       result.notes = [note];
     }
     const sink = Sink.open(outFile, io.stdout);
-    await sink.write(render(result, format));
+    await sink.write(render(result, format, raw));
     await sink.end();
     if (!quiet) warningTally.print(io.stderr, result.a.summary.leads);
     return 0;
   },
 };
 
-function render(sim: Simulation, format: (typeof REPORT_FORMATS)[number]): string {
+/** One row of the --changes CSV. */
+function changeRow(c: Change, raw: boolean): string {
+  const cells = CHANGE_COLUMNS.map(k => c[k]);
+  return csvRow(cells, raw);
+}
+
+function render(sim: Simulation, format: (typeof REPORT_FORMATS)[number], raw: boolean): string {
   switch (format) {
     case 'json':
       return JSON.stringify(sim) + '\n';
     case 'csv':
-      return csvReport(sim);
+      return csvReport(sim, raw);
     case 'html':
       return htmlReport(sim);
     default:
