@@ -43,7 +43,7 @@ try {
   };
   const addOnBuild = path.join(root, 'apps-script/build.mjs');
   if (fs.existsSync(addOnBuild)) {
-    const {build, bytesBySource} = await import(addOnBuild);
+    const {build} = await import(addOnBuild);
     extras.buildAddOn = async readable => {
       const outdir = fs.mkdtempSync(path.join(out, 'gas-'));
       const r = await build(esbuild, {outdir, readable: readable ? 'on' : 'off', metafile: true});
