@@ -1,10 +1,9 @@
 // Keyed pseudonyms for what the state remembers about leads (dedupe keys, learned e-mail domains,
-// held lead ids): HMAC-SHA-256 under a per-installation secret (RFC 2104 / FIPS 180-4, computed by
-// @noble/hashes, a pure-JS audited implementation). Runs in Node and Apps Script: the bytes are
-// encoded here (Apps Script has no TextEncoder or crypto globals).
-import {hmac} from '@noble/hashes/hmac';
-import {sha256} from '@noble/hashes/sha2';
+// held lead ids): HMAC-SHA-256 under a per-installation secret (RFC 2104 / FIPS 180-4; ./hmacSha256:
+// @noble/hashes in Node, Apps Script's own Utilities in the add-on). Runs in Node and Apps Script:
+// the bytes are encoded here (Apps Script has no TextEncoder or crypto globals).
 import {hash53} from './hash';
+import {hmacSha256Keyed} from './hmacSha256';
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8Bytes(s: string): Uint8Array {
@@ -28,7 +27,7 @@ export function utf8Bytes(s: string): Uint8Array {
 
 /** HMAC-SHA-256 of `message` under `secret` (both UTF-8), as 64 hex digits. */
 export function hmacSha256Hex(secret: string, message: string): string {
-  const mac = hmac(sha256, utf8Bytes(secret), utf8Bytes(message));
+  const mac = hmacSha256Keyed(utf8Bytes(secret))(utf8Bytes(message));
   let hex = '';
   for (const b of mac) hex += (b < 16 ? '0' : '') + b.toString(16);
   return hex;
@@ -45,9 +44,9 @@ export type Pseudonym = (input: string) => number;
  */
 export function pseudonymFor(secret: string | undefined): Pseudonym {
   if (!secret) return s => hash53(s);
-  const base = hmac.create(sha256, utf8Bytes(secret));
+  const mac256 = hmacSha256Keyed(utf8Bytes(secret));
   return input => {
-    const mac = base._cloneInto().update(utf8Bytes(input)).digest();
+    const mac = mac256(utf8Bytes(input));
     // 5 + 48 bits: below 2^53, so exact as a JS number.
     return (
       (mac[0] & 0x1f) * 2 ** 48 +

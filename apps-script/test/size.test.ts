@@ -20,10 +20,10 @@ interface Built {
 function buildWithMetafile(readable: boolean): Built {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-size-'));
   const script = `import * as esbuild from 'esbuild';
-    import {build, bytesBySource} from ${JSON.stringify(path.join(ROOT, 'apps-script', 'build.mjs'))};
+    import {build} from ${JSON.stringify(path.join(ROOT, 'apps-script', 'build.mjs'))};
     const r = await build(esbuild, {outdir: ${JSON.stringify(outdir)}, readable: ${JSON.stringify(readable ? 'on' : 'off')}, metafile: true});
-    const inputs = Object.keys(Object.values(r.metafile.outputs)[0].inputs);
-    process.stdout.write(JSON.stringify({bytes: r.bytes, inputs, bySource: bytesBySource(r.metafile)}));`;
+    const inputs = Object.keys(Object.entries(r.metafile.outputs).find(([f]) => f.endsWith(".js"))[1].inputs);
+    process.stdout.write(JSON.stringify({bytes: r.bytes, inputs, bySource: r.bySource}));`;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: ROOT, encoding: 'utf8'});
   const code = fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8');
   fs.rmSync(outdir, {recursive: true, force: true});
@@ -48,17 +48,20 @@ describe('Code.js size (issue 17 #7)', () => {
     }
   });
 
-  test('@noble/hashes brings SHA-256 and HMAC only', () => {
-    const noble = shipped.inputs.filter(f => f.includes('node_modules/@noble/hashes/')).map(f => path.basename(f));
-    expect(noble.sort()).toEqual(['_md.js', 'hmac.js', 'sha2.js', 'utils.js'].filter(f => noble.includes(f)).sort());
-    expect(noble).toEqual(expect.arrayContaining(['hmac.js', 'sha2.js']));
+  test("HMAC-SHA-256 is Apps Script's own (Utilities), not @noble/hashes", () => {
+    for (const b of [shipped, readable]) {
+      expect(b.inputs.filter(f => f.includes('node_modules/@noble/'))).toEqual([]);
+      expect(b.inputs).toContain('apps-script/src/hmacSha256.ts');
+      expect(b.inputs).not.toContain('shared/hmacSha256.ts');
+    }
   });
 
   test('the shipped file is minified, under the budget, and says where its readable source lives', () => {
     expect(shipped.bytes).toBe(Buffer.byteLength(shipped.code));
-    // Budget (issue 17 #7 measured 308 KB before): zod/mini and minification give about 157 KB.
-    expect(shipped.bytes).toBeLessThan(170 * 1024);
-    expect(readable.bytes).toBeLessThan(215 * 1024);
+    // Budget (issue 17 #7 measured 308 KB before): zod/mini, minification, terser's second pass and
+    // Apps Script's own HMAC give 150.2 KB (docs/performance.md); the cap is that plus about 5 %.
+    expect(shipped.bytes).toBeLessThan(158 * 1024);
+    expect(readable.bytes).toBeLessThan(210 * 1024);
     expect(shipped.bytes).toBeLessThan(readable.bytes * 0.85);
     for (const b of [shipped, readable]) {
       expect(b.code.split('\n').slice(0, 3).join('\n')).toMatch(
@@ -77,7 +80,7 @@ describe('Code.js size (issue 17 #7)', () => {
       expect(sum).toBeLessThanOrEqual(b.bytes);
       expect(b.bytes - sum).toBeLessThan(5 * 1024);
       expect(b.bySource.map(s => s.source)).toEqual(
-        expect.arrayContaining(['shared', 'shared/normalize', 'apps-script/src', 'zod', '@noble/hashes']),
+        expect.arrayContaining(['shared', 'shared/normalize', 'apps-script/src', 'zod']),
       );
     }
   });
@@ -94,5 +97,21 @@ describe('Code.js size (issue 17 #7)', () => {
     expect(new Set(ownerIds(a, simpleConfig()))).toEqual(new Set(['ana', 'ben', 'cy']));
     expect(JSON.stringify(logRows(a))).toBe(JSON.stringify(logRows(b)));
     expect(logRows(a).length).toBeGreaterThan(0);
+  });
+
+  test("terser's pass keeps every global function Apps Script calls by name", () => {
+    // functions of the execution's global scope that the file declared (not the fakes, not Date)
+    const before = new Set(newExecution(worldFor(simpleConfig(), []), {code: ''}).globals());
+    const globals = (code: string) =>
+      newExecution(worldFor(simpleConfig(), []), {code})
+        .globals()
+        .filter(n => !before.has(n))
+        .sort();
+    const names = globals(shipped.code);
+    expect(names).toEqual(globals(readable.code));
+    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'assignNewLeads', 'showSettings']));
+    // each one a plain top-level declaration, as Apps Script's function list reads them
+    for (const n of names)
+      expect(shipped.code).toContain(`\nfunction ${n}(){return LeadRouting.${n}.apply(this,arguments)}`);
   });
 });

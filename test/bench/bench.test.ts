@@ -127,9 +127,9 @@ test('--only=sizes reports every bundle with its gzip size and the add-on by sou
   const buildAddOn = async (readable: boolean) => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gas-'));
     const script = `import * as esbuild from 'esbuild';
-      import {build, bytesBySource} from ${JSON.stringify(path.join(root, 'apps-script', 'build.mjs'))};
+      import {build} from ${JSON.stringify(path.join(root, 'apps-script', 'build.mjs'))};
       const r = await build(esbuild, {outdir: ${JSON.stringify(outdir)}, readable: ${JSON.stringify(readable ? 'on' : 'off')}, metafile: true});
-      process.stdout.write(JSON.stringify(bytesBySource(r.metafile)));`;
+      process.stdout.write(JSON.stringify(r.bySource));`;
     const bySource = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], {cwd: root, encoding: 'utf8'}),
     );

@@ -43,11 +43,11 @@ try {
   };
   const addOnBuild = path.join(root, 'apps-script/build.mjs');
   if (fs.existsSync(addOnBuild)) {
-    const {build, bytesBySource} = await import(addOnBuild);
+    const {build} = await import(addOnBuild);
     extras.buildAddOn = async readable => {
       const outdir = fs.mkdtempSync(path.join(out, 'gas-'));
       const r = await build(esbuild, {outdir, readable: readable ? 'on' : 'off', metafile: true});
-      return {code: fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8'), bySource: bytesBySource(r.metafile)};
+      return {code: fs.readFileSync(path.join(outdir, 'Code.js'), 'utf8'), bySource: r.bySource};
     };
   }
   const counter = findExport(path.join(root, 'apps-script/test'), 'countServiceCalls');

@@ -1,6 +1,7 @@
 // The pieces every example shares: the Config node, the lead mapping, the routing node and the common tail
 // (assigned? -> write owner back -> notify the rep; unassigned -> managers' channel, never nowhere).
 import {expr, Params, WorkflowBuilder, uuid} from './n8n';
+import type {StubReply} from './example';
 
 export const PACKAGE = 'n8n-nodes-lead-routing';
 export const ROUTE_LEAD = `${PACKAGE}.routeLead`;
@@ -339,6 +340,12 @@ export function http(
     readOnce?: boolean;
     /** Like `readOnce`, but one call per input item (e.g. one presence call per rep). */
     readEach?: boolean;
+    /**
+     * The platform's documented answer, pinned as this node's output (the items n8n's HTTP Request makes of it):
+     * "Execute workflow" after import reaches routing before any credential exists; production runs always call
+     * the platform (n8n applies pins only to runs started in the editor).
+     */
+    pinned?: StubReply;
   },
 ): string {
   const p: Params = {method: o.method, url: o.url};
@@ -374,7 +381,27 @@ export function http(
       alwaysOutputData: true,
     });
   }
-  return b.add(name, 'httpRequest', 4.2, at, p, {credentials: o.auth?.credential, onError: o.onError, notes: o.notes});
+  const node = b.add(name, 'httpRequest', 4.2, at, p, {
+    credentials: o.auth?.credential,
+    onError: o.onError,
+    notes: o.pinned ? (o.notes ?? PINNED_NOTE) : o.notes,
+  });
+  if (o.pinned) b.pin(node, responseItems(o.pinned, !!o.fullResponse));
+  return node;
+}
+
+export const PINNED_NOTE =
+  'Pinned sample answer: "Execute workflow" uses it until you unpin it; live runs call the platform';
+
+/**
+ * The items n8n's HTTP Request node (v4) outputs for a JSON answer: one item per element of a top-level array,
+ * else one item with the body; with "Include Response Headers and Status" one item `{body, headers, statusCode,
+ * statusMessage}`.
+ */
+export function responseItems(reply: StubReply, fullResponse: boolean): Params[] {
+  if (fullResponse)
+    return [{body: reply.body, headers: reply.headers ?? {}, statusCode: reply.status ?? 200, statusMessage: 'OK'}];
+  return (Array.isArray(reply.body) ? reply.body : [reply.body]) as Params[];
 }
 
 /**

@@ -36,14 +36,15 @@ e-mail) and sends every unassigned lead to the managers' channel.
 Import: n8n → Workflows → Import from File, or \`n8n import:workflow --input=<file>\` (every file has a fixed id:
 importing it again updates the same workflow; \`--separate --input=<dir>\` imports the whole folder). Then:
 
-1. **Try it at once**: the trigger carries a pinned sample payload (the Webhook examples also pin the platform's
-   record on their re-read node), so "Execute workflow" runs before any credential exists: the sample goes
-   through the availability read (which, without its credential, continues as "availability unknown"),
-   routing, and stops at the first write-back with "Credential with ID … does not exist". Open Route Lead's
-   output to see the decision and its reason. Examples that read the lead from the platform before routing
-   (HubSpot and Keap fetch the full contact after the trigger; Dynamics 365, Zendesk Sell, Bitrix24, SAP Sales
-   Cloud and Insightly poll on a schedule) stop at that read instead: create the credential (step 2), or pin
-   that node's output with one of your records, to see routing.
+1. **Try it at once**: the trigger carries a pinned sample payload, and every node that reads the lead from the
+   platform before routing carries the platform's answer pinned (the Webhook examples' re-read node; HubSpot's and
+   Keap's "Get contact"; the list call of the polling examples: Dynamics 365, Zendesk Sell, Bitrix24, SAP Sales
+   Cloud, Insightly). So "Execute workflow" runs before any credential exists: the sample goes through the
+   availability read (which, without its credential, continues as "availability unknown"), routing, and stops at
+   the first write-back with "Credential with ID … does not exist" (Bitrix24, whose credential is the inbound
+   webhook URL, stops before its batch call and asks for \`webhookUrl\` in Config). Open Route Lead's output to see
+   the decision and its reason. n8n uses pinned data only in runs started from the editor; production runs
+   always read the platform.
 2. **Credentials**: each node names its credential by a placeholder (e.g. "Slack account", "Zoho account"; see
    "Credential placeholders" below). Create the credentials under exactly those names (Credentials → Add) and
    save the workflow: n8n links each node to the credential of that name and type, on import and on every save.
@@ -55,7 +56,8 @@ importing it again updates the same workflow; \`--separate --input=<dir>\` impor
    channels, ids. Every HTTP Request takes its base URL from there.
 4. Open **Route Lead** and replace the demo reps and territories with yours. Rep ids are the platform's user
    ids, so the write-back needs no lookup. Check **Live Availability** against the table below.
-5. Unpin the trigger (and the re-read node of the Webhook examples) before going live.
+5. Unpin the trigger and the pinned read nodes before testing against your own records (pins only ever apply to
+   runs started from the editor; an active workflow reads the platform either way).
 
 | Platform | File | Lead source: trigger | How the owner is written back | Credentials to create | Change after import |
 |---|---|---|---|---|---|

@@ -120,6 +120,63 @@ describe('static validity against the installed n8n', () => {
     }
   });
 
+  test('"Execute workflow" reaches routing before any credential exists: every platform call before the routing node is pinned or continues on error', () => {
+    const problems: string[] = [];
+    for (const f of files) {
+      const wf = load(f) as Wf & {pinData?: Record<string, unknown[]>};
+      const byName = new Map(wf.nodes.map(n => [n.name, n]));
+      const routing = new Set(wf.nodes.filter(n => /\.(routeLead|roundRobin)$/.test(n.type)).map(n => n.name));
+      const targets = new Set(Object.values(wf.connections).flatMap(c => c.main.flat().map(t => t.node)));
+      // Nodes from which a routing node can be reached: those run before routing, the rest are branches.
+      const leadsToRouting = new Set(routing);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const [from, c] of Object.entries(wf.connections))
+          if (!leadsToRouting.has(from) && c.main.flat().some(t => leadsToRouting.has(t.node))) {
+            leadsToRouting.add(from);
+            grew = true;
+          }
+      }
+      // Walk from each trigger (a node nothing feeds) and stop at routing: what lies between runs first.
+      const queue = wf.nodes.filter(n => !targets.has(n.name) && !n.type.endsWith('.stickyNote')).map(n => n.name);
+      const seen = new Set(queue);
+      while (queue.length) {
+        const name = queue.shift()!;
+        const node = byName.get(name)!;
+        const pinned = (wf.pinData?.[name]?.length ?? 0) > 0;
+        const callsOut = leadsToRouting.has(name) && (!!node.credentials || node.type.endsWith('.httpRequest'));
+        const continues = node.onError === 'continueRegularOutput';
+        if (
+          callsOut &&
+          !pinned &&
+          !continues &&
+          !node.type.toLowerCase().includes('trigger') &&
+          node.type !== 'n8n-nodes-base.webhook'
+        )
+          problems.push(`${f}: ${name} calls the platform before routing and has no pinned sample`);
+        if (routing.has(name)) continue;
+        for (const t of (wf.connections[name]?.main ?? []).flat())
+          if (!seen.has(t.node)) {
+            seen.add(t.node);
+            queue.push(t.node);
+          }
+      }
+      // An HTTP Request without a credential would reach a placeholder host in the pinned run: the Config value
+      // its URL takes must stay empty until the user sets it (the workflow then says what to set).
+      const config = byName.get('Config')?.parameters as
+        {assignments?: {assignments?: Array<{name: string; value: unknown}>}} | undefined;
+      const configValue = (key: string) => config?.assignments?.assignments?.find(a => a.name === key)?.value;
+      for (const n of wf.nodes) {
+        if (!n.type.endsWith('.httpRequest') || n.credentials) continue;
+        const url = String((n.parameters as {url?: unknown}).url ?? '');
+        const key = /\$\('Config'\)\.first\(\)\.json\.(\w+)/.exec(url)?.[1];
+        const host = key ? configValue(key) : url;
+        if (host) problems.push(`${f}: ${n.name} calls ${String(host)} without a credential in "Execute workflow"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   test('no secrets: no tokens, passwords or instance ids in any file', () => {
     for (const f of files) {
       const text = fs.readFileSync(path.join(ROOT, f), 'utf8');

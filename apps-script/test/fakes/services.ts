@@ -1,6 +1,7 @@
 /// <reference types="google-apps-script" />
 // In-memory PropertiesService, LockService, UrlFetchApp, ScriptApp, HtmlService, MailApp,
 // Utilities and Session, typed by Pick<> against @types/google-apps-script and counted.
+import {createHmac} from 'node:crypto';
 import {count, tick, type World} from './world';
 
 const as = <T>(x: unknown) => x as T;
@@ -314,7 +315,10 @@ export function fakeMailApp(world: World): GoogleAppsScript.Mail.MailApp {
 }
 
 export function fakeUtilities(world: World): GoogleAppsScript.Utilities.Utilities {
-  const u: Pick<GoogleAppsScript.Utilities.Utilities, 'sleep' | 'formatDate' | 'getUuid'> = {
+  const u: Pick<
+    GoogleAppsScript.Utilities.Utilities,
+    'sleep' | 'formatDate' | 'getUuid' | 'computeHmacSha256Signature'
+  > = {
     sleep(milliseconds: number) {
       count(world, 'Utilities.sleep');
       world.sleeps.push(milliseconds);
@@ -343,6 +347,19 @@ export function fakeUtilities(world: World): GoogleAppsScript.Utilities.Utilitie
         .replace('HH', parts.hour)
         .replace('mm', parts.minute)
         .replace('ss', parts.second);
+    },
+    // Google documents Byte[] in and out: Java's signed bytes, -128..127. Only the byte overload is
+    // faked: the string one's default charset is not documented, so the add-on must not rely on it.
+    computeHmacSha256Signature(value: GoogleAppsScript.Byte[] | string, key: GoogleAppsScript.Byte[] | string) {
+      count(world, 'Utilities.computeHmacSha256Signature');
+      if (!Array.isArray(value) || !Array.isArray(key)) throw new Error('fake Utilities: byte arrays only');
+      for (const b of [...value, ...key]) {
+        if (!Number.isInteger(b) || b < -128 || b > 127) throw new Error(`fake Utilities: ${b} is not a signed byte`);
+      }
+      const mac = createHmac('sha256', Buffer.from(key.map(b => b & 0xff)))
+        .update(Buffer.from(value.map(b => b & 0xff)))
+        .digest();
+      return Array.from(mac, b => (b > 127 ? b - 256 : b));
     },
     getUuid() {
       count(world, 'Utilities.getUuid');

@@ -188,7 +188,9 @@ function printSizes(z: SizesSection, log: (s: string) => void): void {
   );
   if (!z.addOn) return log('add-on Code.js by source: n/a (apps-script/build.mjs not available)');
   const {shipped, readable} = z.addOn;
-  log('\nAdd-on Code.js (pasted by hand; goal <= 120 KB), by source (esbuild metafile)');
+  log(
+    '\nAdd-on Code.js (pasted by hand; goal <= 120 KB), by source (shipped: from its source map; readable: esbuild metafile)',
+  );
   const sources = [...new Set([...shipped.bySource, ...readable.bySource].map(s => s.source))];
   const of = (b: typeof shipped, source: string) => b.bySource.find(s => s.source === source)?.bytes ?? 0;
   log(

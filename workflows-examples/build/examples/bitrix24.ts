@@ -48,6 +48,9 @@ const b24User = (id: number, name: string, online: boolean) => ({
 
 /** Groups the routed leads into Bitrix24 `batch` calls of at most `batchSize` crm.lead.update commands. */
 const CHUNK_CODE = `// Bitrix24 "batch" runs up to 50 commands per call: one crm.lead.update per routed lead.
+// The inbound webhook URL is this workflow's credential: nothing is written before it is set.
+if (!/^https?:\\/\\/\\S+$/.test(String($('Config').first().json.webhookUrl || '')))
+  throw new Error('Set webhookUrl in the Config node to your Bitrix24 inbound webhook URL (https://<portal>.bitrix24.com/rest/<user>/<code>): it carries the webhook code, the credential of every call in this workflow');
 const size = Math.min(50, Number($('Config').first().json.batchSize) || 50);
 const leads = $input.all().map(i => i.json);
 const out = [];
@@ -58,6 +61,15 @@ for (let i = 0; i < leads.length; i += size) {
   out.push({ json: { halt: 0, cmd, summary: chunk.map(l => l.routing.leadId + ' → ' + l.routing.ownerName).join(', ') } });
 }
 return out;`;
+
+/** crm.lead.list's answer (`{result: [lead], total, time}`), pinned and served by the e2e stub. */
+const NEW_LEADS = {
+  body: {
+    result: [row(101, PEOPLE.tx), row(102, PEOPLE.ca), row(103, PEOPLE.tx), row(104, PEOPLE.ny)],
+    total: 4,
+    time: {},
+  },
+};
 
 export const bitrix24: Example = {
   slug: 'bitrix24-batch-assign-new-leads',
@@ -88,6 +100,7 @@ export const bitrix24: Example = {
         jsonBody: expr(
           `{{ JSON.stringify({ filter: { STATUS_ID: 'NEW', ASSIGNED_BY_ID: ${cfg('intakeUserId')} }, select: ['ID', 'TITLE', 'NAME', 'LAST_NAME', 'COMPANY_TITLE', 'EMAIL', 'ADDRESS_POSTAL_CODE', 'ADDRESS_PROVINCE', 'ADDRESS_COUNTRY', 'SOURCE_ID'] }) }}`,
         ),
+        pinned: NEW_LEADS,
       });
       const split = b.add('One item per lead', 'splitOut', 1, [c + 1, 0], {fieldToSplitOut: 'result', options: {}});
       b.connect(list, split);
@@ -107,7 +120,8 @@ export const bitrix24: Example = {
     };
     const config = {
       ...CHANNELS,
-      webhookUrl: 'https://your-portal.bitrix24.com/rest/1/your-webhook-code',
+      // Empty until the user pastes the inbound webhook URL: a placeholder host would be called by the pinned run.
+      webhookUrl: '',
       intakeUserId: 1,
       batchSize: 50,
     };
@@ -150,13 +164,7 @@ export const bitrix24: Example = {
   test: {
     config: {batchSize: 2},
     stub: {
-      'POST /crm.lead.list.json': {
-        body: {
-          result: [row(101, PEOPLE.tx), row(102, PEOPLE.ca), row(103, PEOPLE.tx), row(104, PEOPLE.ny)],
-          total: 4,
-          time: {},
-        },
-      },
+      'POST /crm.lead.list.json': NEW_LEADS,
       'POST /batch.json': {body: {result: {result: {}, result_error: [], result_total: [], result_next: []}, time: {}}},
     },
     expect: [

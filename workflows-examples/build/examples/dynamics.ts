@@ -46,6 +46,14 @@ const agentStatus = (agent: string, text: string, base: number) => ({
   },
 });
 
+/** The leads query's answer (Web API: `{@odata.context, value: [lead]}`), pinned and served by the e2e stub. */
+const NEW_LEADS = {
+  body: {
+    '@odata.context': 'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#leads',
+    value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.tx)],
+  },
+};
+
 export const dynamics: Example = {
   slug: 'dynamics-365-poll-new-leads-email',
   platform: 'Microsoft Dynamics 365',
@@ -80,6 +88,7 @@ export const dynamics: Example = {
             'leadid,firstname,lastname,companyname,emailaddress1,telephone1,address1_postalcode,address1_stateorprovince,address1_country',
           $top: '100',
         },
+        pinned: NEW_LEADS,
       });
       const split = b.add('One item per lead', 'splitOut', 1, [c + 1, 0], {fieldToSplitOut: 'value', options: {}});
       b.connect(list, split);
@@ -136,14 +145,7 @@ export const dynamics: Example = {
     return b.build(['dynamics-365']);
   },
   test: {
-    stub: {
-      'GET /api/data/v9.2/leads': {
-        body: {
-          '@odata.context': 'https://yourorg.crm.dynamics.com/api/data/v9.2/$metadata#leads',
-          value: [row('7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d', PEOPLE.tx)],
-        },
-      },
-    },
+    stub: {'GET /api/data/v9.2/leads': NEW_LEADS},
     expect: [
       {
         call: 'PATCH /api/data/v9.2/leads(7d1c2b3a-aaaa-ef11-8409-000d3a1b2c3d)',

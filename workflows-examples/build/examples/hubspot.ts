@@ -1,7 +1,18 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {availabilityRows, CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, tail, trunk} from '../parts';
+import {
+  availabilityRows,
+  CHANNELS,
+  cfg,
+  decision,
+  GET_AVAILABILITY,
+  http,
+  leadFrom,
+  PINNED_NOTE,
+  tail,
+  trunk,
+} from '../parts';
 
 const IDS = {ana: 51234567, ben: 51234568, cara: 51234569};
 const HS = {hubspotAppToken: 'HubSpot app token'};
@@ -25,6 +36,20 @@ const user = (ownerId: number, email: string, status: string) => ({
   updatedAt: '2026-11-23T08:00:00.000Z',
   archived: false,
 });
+
+/** The HubSpot node's contact (v1 shape: `{vid, properties: {name: {value}}}`), pinned and the e2e double's answer. */
+const CONTACT = {
+  vid: 90211,
+  properties: {
+    email: {value: p.email},
+    firstname: {value: p.first},
+    lastname: {value: p.last},
+    zip: {value: p.zip},
+    state: {value: p.state},
+    country: {value: p.country},
+    company: {value: p.company},
+  },
+};
 
 export const hubspot: Example = {
   slug: 'hubspot-contact-created',
@@ -79,8 +104,9 @@ export const hubspot: Example = {
         contactId: expr('{{ $json.contactId }}'),
         additionalFields: {},
       },
-      {credentials: HS},
+      {credentials: HS, notes: PINNED_NOTE},
     );
+    b.pin(get, [CONTACT]);
     b.connect(trigger, get);
     const lead = {
       ...leadFrom({
@@ -140,20 +166,7 @@ export const hubspot: Example = {
     return b.build(['hubspot']);
   },
   test: {
-    doubles: {
-      'Get contact': {
-        vid: 90211,
-        properties: {
-          email: {value: p.email},
-          firstname: {value: p.first},
-          lastname: {value: p.last},
-          zip: {value: p.zip},
-          state: {value: p.state},
-          country: {value: p.country},
-          company: {value: p.company},
-        },
-      },
-    },
+    doubles: {'Get contact': CONTACT},
     expect: [
       {call: 'node:Get contact', body: {contactId: 90211}},
       {

@@ -34,6 +34,9 @@ const WORKLOAD_ROWS = `{{ $('${GET_AVAILABILITY}').first().json.error ? [] : ${c
 const ownedLeads = (owner: number, n: number, from: number) =>
   Array.from({length: n}, (_, i) => ({...row(from + i, PEOPLE.tx), OWNER_USER_ID: owner, CONVERTED: false}));
 
+/** The search's answer (a JSON array of leads), pinned and served by the e2e stub. */
+const INTAKE_LEADS = {body: [row(88001, PEOPLE.tx), row(88002, PEOPLE.tx), row(88003, PEOPLE.ny)]};
+
 export const insightly: Example = {
   slug: 'insightly-poll-intake-leads',
   platform: 'Insightly',
@@ -61,6 +64,7 @@ export const insightly: Example = {
         url: expr(`{{ ${cfg('baseUrl')} }}/v3.1/Leads/Search`),
         auth: {generic: 'httpBasicAuth', credential: CRED},
         query: {field_name: 'OWNER_USER_ID', field_value: expr(`{{ ${cfg('intakeUserId')} }}`), top: '100'},
+        pinned: INTAKE_LEADS,
       });
       return [list, list, 1];
     };
@@ -115,7 +119,7 @@ export const insightly: Example = {
     return b.build(['insightly']);
   },
   test: {
-    stub: {'GET /v3.1/Leads/Search': {body: [row(88001, PEOPLE.tx), row(88002, PEOPLE.tx), row(88003, PEOPLE.ny)]}},
+    stub: {'GET /v3.1/Leads/Search': INTAKE_LEADS},
     expect: [
       {call: 'PUT /v3.1/Leads', body: {LEAD_ID: 88001, OWNER_USER_ID: IDS.ana}, count: 1},
       {call: 'PUT /v3.1/Leads', body: {LEAD_ID: 88002, OWNER_USER_ID: IDS.ben}, count: 1},

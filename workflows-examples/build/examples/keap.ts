@@ -1,7 +1,7 @@
 import {Example} from '../example';
 import {demoConfig, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
-import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, tail, trunk} from '../parts';
+import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, PINNED_NOTE, tail, trunk} from '../parts';
 
 const IDS = {ana: 7, ben: 9, cara: 12};
 const KEAP = {keapOAuth2Api: 'Keap account'};
@@ -24,6 +24,18 @@ const tasks = (user: number, n: number, from: number) =>
     user_id: user,
     contact: {id: 30000 + i, first_name: 'Pat', last_name: 'Lee', email: `pat${i}@example.com`},
   }));
+
+/** The Keap node's contact (REST v1 contact), pinned and the e2e double's answer. */
+const CONTACT = {
+  id: 30517,
+  given_name: p.first,
+  family_name: p.last,
+  email_addresses: [{email: p.email, field: 'EMAIL1'}],
+  phone_numbers: [{number: p.phone, field: 'PHONE1'}],
+  addresses: [
+    {field: 'BILLING', line1: p.street, locality: p.city, region: p.state, zip_code: p.zip, country_code: 'USA'},
+  ],
+};
 
 export const keap: Example = {
   slug: 'keap-contact-added-sms',
@@ -64,8 +76,9 @@ export const keap: Example = {
       1,
       [1, 0],
       {resource: 'contact', operation: 'get', contactId: expr('{{ $json.id }}'), options: {}},
-      {credentials: KEAP},
+      {credentials: KEAP, notes: PINNED_NOTE},
     );
+    b.pin(get, [CONTACT]);
     b.connect(trigger, get);
     const lead = {
       ...leadFrom({
@@ -123,18 +136,7 @@ export const keap: Example = {
     return b.build(['keap']);
   },
   test: {
-    doubles: {
-      'Get contact': {
-        id: 30517,
-        given_name: p.first,
-        family_name: p.last,
-        email_addresses: [{email: p.email, field: 'EMAIL1'}],
-        phone_numbers: [{number: p.phone, field: 'PHONE1'}],
-        addresses: [
-          {field: 'BILLING', line1: p.street, locality: p.city, region: p.state, zip_code: p.zip, country_code: 'USA'},
-        ],
-      },
-    },
+    doubles: {'Get contact': CONTACT},
     expect: [
       {
         call: 'node:Set contact owner',

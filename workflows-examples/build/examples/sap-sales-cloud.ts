@@ -54,6 +54,12 @@ const token = res.headers['x-csrf-token'];
 const cookie = [].concat(res.headers['set-cookie'] || []).map(c => c.split(';')[0]).join('; ');
 return (res.body.d?.results || []).map(lead => ({ json: { ...lead, csrfToken: token, cookie } }));`;
 
+/** The LeadCollection answer with the CSRF token and session cookie it hands out, pinned and served by the e2e stub. */
+const OPEN_LEADS = {
+  headers: {'x-csrf-token': 'sample-csrf-token', 'set-cookie': 'SAP_SESSIONID_C4C=sample; path=/'},
+  body: {d: {results: [row('00163E0A1B2C1EDF9A8B7C6D5E4F3A21', '4711', PEOPLE.tx)]}},
+};
+
 export const sapSalesCloud: Example = {
   slug: 'sap-sales-cloud-poll-open-leads',
   platform: 'SAP Sales Cloud',
@@ -84,6 +90,7 @@ export const sapSalesCloud: Example = {
         query: {$filter: "StatusCode eq '01' and OwnerPartyID eq ''", $format: 'json', $top: '100'},
         headers: {'x-csrf-token': 'fetch'},
         fullResponse: true,
+        pinned: OPEN_LEADS,
       });
       const split = b.add('Leads with token', 'code', 2, [c + 1, 0], {
         mode: 'runOnceForAllItems',
@@ -144,12 +151,7 @@ export const sapSalesCloud: Example = {
     return b.build(['sap-sales-cloud']);
   },
   test: {
-    stub: {
-      'GET /sap/c4c/odata/v1/c4codataapi/LeadCollection': {
-        headers: {'x-csrf-token': 'sample-csrf-token', 'set-cookie': 'SAP_SESSIONID_C4C=sample; path=/'},
-        body: {d: {results: [row('00163E0A1B2C1EDF9A8B7C6D5E4F3A21', '4711', PEOPLE.tx)]}},
-      },
-    },
+    stub: {'GET /sap/c4c/odata/v1/c4codataapi/LeadCollection': OPEN_LEADS},
     expect: [
       {
         call: "PATCH /sap/c4c/odata/v1/c4codataapi/LeadCollection('00163E0A1B2C1EDF9A8B7C6D5E4F3A21')",

@@ -43,6 +43,14 @@ const sellUser = (id: number, name: string, status: string) => ({
   meta: {type: 'user'},
 });
 
+/** The leads query's answer (`{items: [{data, meta}], meta}`), pinned and served by the e2e stub. */
+const NEW_LEADS = {
+  body: {
+    items: [sellLead(61001, PEOPLE.tx), sellLead(61002, PEOPLE.ny)],
+    meta: {type: 'collection', count: 2, links: {}},
+  },
+};
+
 export const zendeskSell: Example = {
   slug: 'zendesk-sell-poll-new-leads',
   platform: 'Zendesk Sell',
@@ -81,6 +89,7 @@ export const zendeskSell: Example = {
         url: expr(`{{ ${cfg('baseUrl')} }}/v2/leads`),
         auth: {predefined: 'zendeskSellApi', credential: CRED},
         query: {status: 'New', owner_id: expr(`{{ ${cfg('intakeUserId')} }}`), per_page: '100', sort_by: 'created_at'},
+        pinned: NEW_LEADS,
       });
       const split = b.add('One item per lead', 'splitOut', 1, [c + 1, 0], {fieldToSplitOut: 'items', options: {}});
       b.connect(list, split);
@@ -122,14 +131,7 @@ export const zendeskSell: Example = {
     return b.build(['zendesk-sell']);
   },
   test: {
-    stub: {
-      'GET /v2/leads': {
-        body: {
-          items: [sellLead(61001, PEOPLE.tx), sellLead(61002, PEOPLE.ny)],
-          meta: {type: 'collection', count: 2, links: {}},
-        },
-      },
-    },
+    stub: {'GET /v2/leads': NEW_LEADS},
     expect: [
       {call: 'GET /v2/leads', query: 'status=New'},
       {call: 'PUT /v2/leads/61001', body: {data: {owner_id: IDS.ana}}, count: 1},
