@@ -122,11 +122,12 @@ function commitKeyPrefix(ledgerKey: string): string {
 // KEYS[1] ledger hash, KEYS[2] this attempt's commit-id key, KEYS[3] pre-ledger hash of the node.
 // ARGV[1] version the decision read, ARGV[2] new state JSON, ARGV[3] commit id, ARGV[4] commit-id TTL
 // (ms), ARGV[5] '1' when the pre-ledger state was merged into this commit.
-// Returns 1 committed, 0 the version moved (re-run), -1 this id was fenced, -2 migrated meanwhile.
+// Returns 1 committed, 0 the version moved (re-run), -1 this id was fenced, -2 migrated (or the ledger was
+// reset, which closes it to pre-ledger state) meanwhile.
 const COMMIT = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 if (redis.call('HGET', KEYS[1], 'ver') or '0') ~= ARGV[1] then return 0 end
-if ARGV[5] == '1' and redis.call('HEXISTS', KEYS[3], 'migrated') == 1 then return -2 end
+if ARGV[5] == '1' and (redis.call('HEXISTS', KEYS[3], 'migrated') == 1 or redis.call('HEXISTS', KEYS[1], 'legacyClosed') == 1) then return -2 end
 local ver = tostring(tonumber(ARGV[1]) + 1)
 redis.call('HSET', KEYS[1], 'ver', ver, 'state', ARGV[2], 'commit', ARGV[3])
 redis.call('SET', KEYS[2], ver, 'PX', ARGV[4])
@@ -145,13 +146,15 @@ return 'fenced'
 
 // KEYS[1] ledger hash, KEYS[2] pre-ledger hash, KEYS[3] where to keep an unreadable state.
 // ARGV[1] '1' to keep the current state aside. Reset keeps the commit counter growing (never back
-// to a version a stale decision may have read), and the node's pre-ledger state is not merged later.
+// to a version a stale decision may have read), and no node's pre-ledger state is merged later
+// (`legacyClosed`: also a node of the ledger that has not run since).
 const RESET = `
 if ARGV[1] == '1' then
   local raw = redis.call('HGET', KEYS[1], 'state')
   if raw then redis.call('SET', KEYS[3], raw) end
 end
 redis.call('HDEL', KEYS[1], 'state')
+redis.call('HSET', KEYS[1], 'legacyClosed', '1')
 if redis.call('HEXISTS', KEYS[2], 'state') == 1 then redis.call('HSET', KEYS[2], 'migrated', KEYS[1]) end
 return redis.call('HINCRBY', KEYS[1], 'ver', 1)
 `;
@@ -349,17 +352,18 @@ export class RedisStateStore implements StateStore {
 
   private async snapshot(): Promise<Snapshot> {
     const legacyOpen = !settledLegacy.has(this.settledKey);
-    const [[version, json], legacyFields] = await this.run(() =>
+    const [[version, json, legacyClosed], legacyFields] = await this.run(() =>
       Promise.all([
-        this.client.hmget(this.key, 'ver', 'state'),
+        this.client.hmget(this.key, 'ver', 'state', 'legacyClosed'),
         legacyOpen ? this.client.hmget(this.legacyKey, 'state', 'migrated') : Promise.resolve([null, null]),
       ]),
     );
     const state = json === null ? undefined : this.parseCached(json);
     const [legacyJson, migrated] = legacyFields;
-    if (legacyOpen && (legacyJson === null || migrated !== null)) settledLegacy.add(this.settledKey);
+    if (legacyOpen && (legacyJson === null || migrated !== null || legacyClosed !== null))
+      settledLegacy.add(this.settledKey);
     let legacy: RotationState | undefined;
-    if (legacyJson !== null && migrated === null) {
+    if (legacyJson !== null && migrated === null && legacyClosed === null) {
       try {
         legacy = parseState(legacyJson, `Redis key "${this.legacyKey}" (field "state", from before ledgers)`);
       } catch (e) {

@@ -22,7 +22,9 @@ import type {StateStore, StoreScope} from './stateStore';
  * Migration (issue 14): a node's pre-ledger state (node static data `leadRoutingState`) is merged
  * into the ledger the first time that node uses it (mergeStates); the ledger records the node in
  * `migrated` and the node's static data gets `leadRoutingMigratedTo`, so it is merged once. The old
- * keys are left in place (nothing is deleted).
+ * keys are left in place (nothing is deleted). After a reset the entry carries `legacyClosed: true`: no
+ * node's pre-ledger state is merged any more, not even that of a node that has not run since, so Reset
+ * Rotation means a clean rotation for every node of the ledger.
  *
  * Unreadable values (issue 11 #2/#3) are refused with a StateError naming the key and the recovery;
  * reset() keeps an unreadable ledger entry aside under `leadRoutingUnreadable`.
@@ -32,6 +34,8 @@ interface Committed {
   state: RotationState | undefined;
   /** Nodes whose pre-ledger state is in this ledger. */
   migrated: string[];
+  /** Set by reset(): pre-ledger state of any node is never merged into this ledger again. */
+  legacyClosed?: boolean;
 }
 
 const copies = new Map<string, Committed>();
@@ -131,6 +135,7 @@ export class StaticDataStateStore implements StateStore {
       version,
       state,
       migrated: Array.isArray(migrated) ? migrated.filter((m): m is string => typeof m === 'string') : [],
+      ...(ownGet(entry, 'legacyClosed') === true ? {legacyClosed: true} : {}),
     };
   }
 
@@ -152,7 +157,7 @@ export class StaticDataStateStore implements StateStore {
   private pendingLegacy(current: Committed): RotationState | undefined {
     const node = this.nodeData;
     if (!node || node[LEGACY_MIGRATED_KEY] !== undefined) return undefined;
-    if (current.migrated.includes(this.scope.nodeName)) return undefined;
+    if (current.legacyClosed || current.migrated.includes(this.scope.nodeName)) return undefined;
     const raw = node[LEGACY_STATE_KEY];
     if (raw === undefined) return undefined;
     const where = `n8n node static data of "${this.scope.nodeName}" ("${LEGACY_STATE_KEY}", from before ledgers)`;
@@ -174,6 +179,7 @@ export class StaticDataStateStore implements StateStore {
     // A fresh object each time: the core never mutates its input state, and n8n serialises this later.
     if (next.state !== undefined) entry.state = JSON.parse(JSON.stringify(next.state)) as IDataObject;
     if (next.migrated.length) entry.migrated = [...next.migrated];
+    if (next.legacyClosed) entry.legacyClosed = true;
     const ledgers = ownCopy(this.globalData[LEDGERS_KEY]);
     ledgers[this.scope.ledger] = entry;
     // Assigned at the top level: n8n's static data proxy notices the change and saves it.
@@ -198,8 +204,8 @@ export class StaticDataStateStore implements StateStore {
     const base = legacy ? mergeStates(current.state, legacy) : current.state;
     const {state, result} = decide(base);
     const migrated = legacy ? [...current.migrated, this.scope.nodeName] : current.migrated;
-    this.commit({version: current.version + 1, state, migrated});
-    if (legacy) this.markMigrated();
+    this.commit({version: current.version + 1, state, migrated, legacyClosed: current.legacyClosed});
+    if (legacy || current.legacyClosed) this.markMigrated();
     return result;
   }
 
@@ -210,7 +216,10 @@ export class StaticDataStateStore implements StateStore {
     return legacy ? mergeStates(current.state, legacy) : current.state;
   }
 
-  /** Forgets the ledger; an unreadable entry is kept aside under `leadRoutingUnreadable`; this node's old state is not merged later. */
+  /**
+   * Forgets the ledger; an unreadable entry is kept aside under `leadRoutingUnreadable`; no node's
+   * pre-ledger state is merged into it later (`legacyClosed`).
+   */
   async reset(): Promise<void> {
     let current: Committed;
     try {
@@ -238,7 +247,7 @@ export class StaticDataStateStore implements StateStore {
     const migrated = current.migrated.includes(this.scope.nodeName)
       ? current.migrated
       : [...current.migrated, this.scope.nodeName];
-    this.commit({version: current.version + 1, state: undefined, migrated});
+    this.commit({version: current.version + 1, state: undefined, migrated, legacyClosed: true});
     this.markMigrated();
   }
 }

@@ -160,6 +160,19 @@ describe('migration of pre-ledger node state (issue 14)', () => {
     await new StaticDataStateStore(sd, scope, node).reset();
     expect(await new StaticDataStateStore(sd, scope, node).transact(bump)).toBe(1);
   });
+
+  test('reset keeps every node’s old state out, also a node that had not run yet, also after a restart', async () => {
+    const sd: IDataObject = {};
+    const sla = {...scope, nodeName: 'SLA re-route'};
+    const slaNode = legacyNode(7);
+    // Round Robin's Reset Rotation runs before the SLA node has used the ledger once.
+    await new StaticDataStateStore(sd, scope, legacyNode(9)).reset();
+    expect(await new StaticDataStateStore(sd, sla, slaNode).transact(bump)).toBe(1);
+    expect(slaNode[LEGACY_MIGRATED_KEY]).toBe(scope.ledger);
+    forgetInProcessCopies();
+    expect(await new StaticDataStateStore(reload(sd), sla, legacyNode(7)).transact(bump)).toBe(2);
+    expect(entry(sd).legacyClosed).toBe(true);
+  });
 });
 
 describe('unreadable static data (issue 11 #2/#3): refused, never a silent reset', () => {

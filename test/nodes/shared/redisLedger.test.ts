@@ -104,6 +104,19 @@ describe('pre-ledger keys (issue 14 migration)', () => {
     await routeLead(store, {id: 'R1'});
     expect(counted(await store.read())).toBe(1);
   });
+
+  test('Reset Rotation keeps every node’s old state out, also a node that had not run yet, in any process', async () => {
+    const scope = workflow('Round Robin');
+    const sla = {...scope, nodeName: 'SLA re-route'};
+    await redis.cli('HSET', redisStateKey('led:', scope), 'ver', '1', 'state', legacyState(4, 'k'));
+    await redis.cli('HSET', redisStateKey('led:', sla), 'ver', '1', 'state', legacyState(6, 'k2'));
+    await (await RedisStateStore.open(conn(), scope)).reset();
+    await closeRedisClients(); // the SLA node runs in another process, which never saw the reset
+    const store = await RedisStateStore.open(conn(), sla);
+    await routeLead(store, {id: 'R2'});
+    expect(counted(await store.read())).toBe(1);
+    expect(Object.keys((await store.read())?.dedupe ?? {})).not.toContain('k2');
+  });
 });
 
 describe('unreadable Redis values (issue 11 #2/#3): refused with the key, never reset silently', () => {
