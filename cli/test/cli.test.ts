@@ -154,7 +154,7 @@ describe('lead-routing simulate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3000 leads, \d+ assigned, \d+ unassigned/);
     expect(r.out).toMatch(/^rep\s+zone\s+leads\s+%/m);
-    expect(r.out).toMatch(/^territory\s+leads\s+%/m);
+    expect(r.out).toMatch(/^territory\s+name\s+leads\s+%/m);
     expect(r.out).toMatch(/^fairness/m);
     const json = JSON.parse(
       (await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json'))
