@@ -15,7 +15,7 @@ export {summarize, type Summary} from './summary';
 export {hash64} from './hash';
 export {leadTime, readLeadTime, type LeadTimeOptions, type LeadTimeReading} from './leadTime';
 export {WARNING_CODES, type WarningCode, warning, addWarning} from './warnings';
-export {hoursFromText, outOfOfficeFromText, dateFromCell} from './sheetText';
+export {hoursFromText, outOfOfficeFromText, dateFromCell, listFromText} from './sheetText';
 export {normalizeZip, normalizeState, normalizeCountry} from './normalize/geo';
 
 import {compileConfig as compile} from './compile';

@@ -1,6 +1,15 @@
 // The text forms the Google Sheets layout (and Airtable, and roster rows in n8n) uses for a rep's
 // `Hours` and `Out of office` cells, read the same way by every surface.
 
+/**
+ * A list cell or parameter: an array (options picked; each item as text) or comma-separated text, each
+ * part trimmed and blank ones dropped. "demo, pricing,," -> ["demo", "pricing"]; null or undefined -> [].
+ */
+export function listFromText(v: unknown): string[] {
+  const parts: unknown[] = Array.isArray(v) ? v : v === null || v === undefined ? [] : String(v).split(',');
+  return parts.map(x => String(x ?? '').trim()).filter(Boolean);
+}
+
 const HOURS_PART = /^([a-z]{3}(?:\s*-\s*[a-z]{3})?)\s*[=:]?\s*(\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2})$/i;
 
 /** "mon-fri 09:00-17:00; sat=10:00-14:00" -> {"mon-fri": "09:00-17:00", "sat": "10:00-14:00"}, and the parts it could not read. */

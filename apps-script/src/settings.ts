@@ -1,6 +1,6 @@
 // The add-on's settings (sidebar): kept as JSON in document properties. The Airtable token is
 // not a setting: it lives in user properties (see airtableToken in properties.ts).
-import {CASCADE_STAGES, STRATEGIES, type CascadeStage, type Strategy} from '../../shared';
+import {CASCADE_STAGES, listFromText, STRATEGIES, type CascadeStage, type Strategy} from '../../shared';
 
 export interface Settings {
   source: 'sheet' | 'airtable';
@@ -80,9 +80,7 @@ export function readSettings(input: unknown): {settings: Settings; problems: str
   if (isRecord(input.dedupe)) {
     s.dedupe.enabled = input.dedupe.enabled === true;
     if (Array.isArray(input.dedupe.fields) || typeof input.dedupe.fields === 'string') {
-      const fields = (Array.isArray(input.dedupe.fields) ? input.dedupe.fields : input.dedupe.fields.split(','))
-        .map(f => String(f).trim())
-        .filter(Boolean);
+      const fields = listFromText(input.dedupe.fields);
       if (fields.length) s.dedupe.fields = fields;
       else if (s.dedupe.enabled) problems.push('Dedupe needs at least one field (e.g. email).');
     }
@@ -106,9 +104,7 @@ export function readSettings(input: unknown): {settings: Settings; problems: str
     s.intent.required = input.intent.required !== false;
     if (typeof input.intent.field === 'string' && input.intent.field.trim()) s.intent.field = input.intent.field.trim();
     if (Array.isArray(input.intent.keywords) || typeof input.intent.keywords === 'string') {
-      const words = (Array.isArray(input.intent.keywords) ? input.intent.keywords : input.intent.keywords.split(','))
-        .map(w => String(w).trim())
-        .filter(Boolean);
+      const words = listFromText(input.intent.keywords);
       if (words.length) s.intent.keywords = words;
       else if (s.intent.enabled) problems.push('Sales intent needs at least one keyword (e.g. demo, pricing).');
     }

@@ -1,13 +1,16 @@
 // Node parameters -> a raw routing config (the core validates and compiles it).
 import {NodeOperationError, type IDataObject, type IExecuteFunctions} from 'n8n-workflow';
-import {CASCADE_STAGES, compileConfig, ConfigError, type CompiledConfig, type RoutingWarning} from '../../shared';
+import {
+  CASCADE_STAGES,
+  compileConfig,
+  ConfigError,
+  listFromText,
+  type CompiledConfig,
+  type RoutingWarning,
+} from '../../shared';
 import {repsFromRoster, uiRepRow} from './roster';
 
 type Raw = Record<string, unknown>;
-
-/** A list parameter: options picked (an array) or, as older workflows and expressions give it, comma-separated text. */
-const csv = (v: unknown): string[] =>
-  (Array.isArray(v) ? v.map(x => String(x ?? '')) : String(v ?? '').split(',')).map(s => s.trim()).filter(Boolean);
 
 /** A JSON parameter arrives as a string (typed) or as a value (expression); '' means not set. */
 export function jsonParameter(value: unknown, name: string): unknown {
@@ -50,10 +53,10 @@ function territoriesFromUi(ui: {territory?: UiTerritory[]}): Raw[] {
       conditions: (t.conditions?.condition ?? []).map(c => ({
         field: c.field ?? '',
         op: c.op ?? 'in',
-        values: csv(c.values),
+        values: listFromText(c.values),
         weight: c.weight ?? 1,
       })),
-      reps: csv(t.reps),
+      reps: listFromText(t.reps),
     };
     if (t.name) out.name = t.name;
     if (t.strategy) out.strategy = t.strategy;
@@ -70,13 +73,13 @@ export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
     cascade: CASCADE_STAGES.filter(s => p<string[]>('cascade', [...CASCADE_STAGES]).includes(s)),
     partialMinScore: p('partialMinScore', 1),
     pool: {
-      reps: csv(p('poolReps', [])).length ? csv(p('poolReps', [])) : 'all',
+      reps: listFromText(p('poolReps', [])).length ? listFromText(p('poolReps', [])) : 'all',
       strategy: p('poolStrategy', 'round_robin'),
     },
   };
   const defaultOwner = String(p('defaultOwner', '') ?? '').trim();
   if (defaultOwner) config.defaultOwner = defaultOwner;
-  const dedupeFields = csv(p('dedupeFields', ''));
+  const dedupeFields = listFromText(p('dedupeFields', ''));
   if (dedupeFields.length) config.dedupe = {fields: dedupeFields, windowHours: p('dedupeWindowHours', 720)};
   if (p<string>('accountOwner', 'off') === 'emailDomain') {
     const accounts: Record<string, string> = {};
@@ -150,12 +153,12 @@ function layered(config: Raw, mapping: Record<string, string>, options: RouteOpt
   }
   if (options.requireIntent) {
     const existing = (config.intent as Raw | undefined) ?? {};
-    const keywords = csv(options.intentKeywords);
+    const keywords = listFromText(options.intentKeywords);
     config.intent = {
       ...existing,
       field: options.intentField?.trim() || existing.field || 'message',
       // (n8n leaves an option out until it is added: no Intent Keywords option means its default list)
-      keywords: keywords.length ? keywords : (existing.keywords ?? csv(DEFAULT_INTENT_KEYWORDS)),
+      keywords: keywords.length ? keywords : (existing.keywords ?? listFromText(DEFAULT_INTENT_KEYWORDS)),
       required: true,
     };
   }

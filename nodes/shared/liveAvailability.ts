@@ -2,6 +2,7 @@
 // take a lead now and how many open records it owns. Only translation into the config's `presence`
 // and `openLoad` (docs/contract.md "Live availability and workload"); the core decides.
 import type {IExecuteFunctions} from 'n8n-workflow';
+import {listFromText} from '../../shared';
 import {jsonParameter} from './configFromParameters';
 
 type Row = Record<string, unknown>;
@@ -120,10 +121,7 @@ function numberOf(v: unknown): number | undefined {
  */
 export function applyLiveAvailability(config: Row, params: LiveAvailabilityParams, live: LiveRows | null): Row {
   if (live === null) return config;
-  const values = String(params.availableValues ?? '')
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
+  const values = listFromText(params.availableValues);
   const out: Row = {...config};
   if (values.length)
     out.availability = {...(isRow(config.availability) ? config.availability : {}), availableValues: values};

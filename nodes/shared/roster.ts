@@ -1,18 +1,8 @@
 // Rows of a roster (Google Sheets / Airtable headers, or config-style rep objects, or plain names)
 // turned into config reps. Only translation: the core validates the result.
-import {hoursFromText, outOfOfficeFromText, warning, type RoutingWarning} from '../../shared';
+import {hoursFromText, listFromText, outOfOfficeFromText, warning, type RoutingWarning} from '../../shared';
 
 type Row = Record<string, unknown>;
-
-const list = (v: unknown): string[] =>
-  Array.isArray(v)
-    ? v.map(x => String(x).trim()).filter(Boolean)
-    : typeof v === 'string'
-      ? v
-          .split(',')
-          .map(x => x.trim())
-          .filter(Boolean)
-      : [];
 
 /**
  * Where a roster reader reports cells it could not read. Absent: strict (unreadable parts are kept
@@ -155,7 +145,7 @@ export function repsFromRoster(rows: unknown, notes?: RosterNotes, dateOrder?: '
     rep.available = avail === undefined ? !airtableStyle : truthy(avail);
     const weight = capCell('Weight', 'weight');
     if (weight !== undefined) rep.weight = weight;
-    const skills = list(get('skills'));
+    const skills = listFromText(get('skills'));
     if (skills.length) rep.skills = skills;
     // A cap of 0 takes no leads; a blank cap is no cap (the contract's reading, on every surface).
     if (Object.values(cap).some(v => v !== undefined)) {

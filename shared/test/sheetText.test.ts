@@ -1,5 +1,14 @@
-import {hoursFromText, outOfOfficeFromText} from '../sheetText';
+import {hoursFromText, listFromText, outOfOfficeFromText} from '../sheetText';
 import {parseConfig} from '../config/validate';
+
+test('a list cell or parameter: an array or comma-separated text, trimmed, blanks dropped (every surface reads it so)', () => {
+  expect(listFromText(' demo, pricing,, quote ')).toEqual(['demo', 'pricing', 'quote']);
+  expect(listFromText(['solar', ' ev ', '', null])).toEqual(['solar', 'ev']);
+  expect(listFromText(75001)).toEqual(['75001']);
+  expect(listFromText('')).toEqual([]);
+  expect(listFromText(null)).toEqual([]);
+  expect(listFromText(undefined)).toEqual([]);
+});
 
 test('hours text: day or day range, optional "=" or ":", spaces tolerated; unreadable parts reported', () => {
   expect(hoursFromText('Mon-Fri 09:00-17:00; sat=10:00 - 14:00\nsun: 8:00-9:30')).toEqual({
