@@ -12,9 +12,3 @@ export function table(headers: string[], rows: Array<Array<string | number>>): s
       .trimEnd();
   return [line(cells[0]), widths.map(w => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
-
-export function ratio(x: number | null): string {
-  if (x === null) return 'n/a';
-  if (x === Infinity) return '∞';
-  return x.toFixed(2);
-}

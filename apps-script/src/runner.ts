@@ -39,26 +39,15 @@ export function runAssignment(trigger: string, startedAt: number): RunStatus {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const budget = new TimeBudget(startedAt);
-    let error: string | null = null;
-    let logError: string | null = null;
-    let changedMeanwhile: number[] = [];
-    let away = '';
     const secret = installationSecret();
-    if (settings.source === 'airtable') {
-      const r = runAirtable(ss, settings, budget, secret);
-      assignments = r.routed;
-      status.remaining = r.remaining;
-      error = r.error;
-      logError = r.logError;
-      away = r.away;
-    } else {
-      const r = runSheet(ss, settings, budget, secret);
-      assignments = r.routed;
-      status.remaining = r.remaining;
-      logError = r.logError;
-      changedMeanwhile = r.changedMeanwhile;
-      away = r.away;
-    }
+    // What both sources report alike; Airtable alone can fail part-way, a sheet alone can change meanwhile.
+    const r =
+      settings.source === 'airtable'
+        ? {...runAirtable(ss, settings, budget, secret), changedMeanwhile: [] as number[]}
+        : {...runSheet(ss, settings, budget, secret), error: null};
+    const {error, logError, changedMeanwhile, away} = r;
+    assignments = r.routed;
+    status.remaining = r.remaining;
     status.assigned = assignments.filter(a => a.decision.ownerId !== null).length;
     status.unassigned = assignments.length - status.assigned;
     SpreadsheetApp.flush();

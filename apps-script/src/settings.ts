@@ -1,6 +1,6 @@
 // The add-on's settings (sidebar): kept as JSON in document properties. The Airtable token is
 // not a setting: it lives in user properties (see airtableToken in properties.ts).
-import type {CascadeStage, Strategy} from '../../shared';
+import {CASCADE_STAGES, STRATEGIES, type CascadeStage, type Strategy} from '../../shared';
 
 export interface Settings {
   source: 'sheet' | 'airtable';
@@ -26,8 +26,8 @@ export interface Settings {
   airtableBaseId: string;
 }
 
-export const STRATEGY_CHOICES: Strategy[] = ['round_robin', 'weighted', 'least_loaded', 'longest_idle'];
-export const CASCADE_CHOICES: CascadeStage[] = ['exact', 'partial', 'specialist', 'pool', 'default'];
+export const STRATEGY_CHOICES: Strategy[] = [...STRATEGIES];
+export const CASCADE_CHOICES: CascadeStage[] = [...CASCADE_STAGES];
 
 /** Default window of "same e-mail → same rep": 30 days. */
 export const DEFAULT_DEDUPE_HOURS = 720;

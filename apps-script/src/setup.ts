@@ -50,37 +50,38 @@ function countQuery(sheetName: string, col: string, label: string): string {
   return `=QUERY({'${sheetName}'!${col}2:${col}}, "select Col1, count(Col1) where Col1 <> '' group by Col1 order by count(Col1) desc label Col1 '${label}', count(Col1) 'Leads'", 0)`;
 }
 
+/** The dashboard's two panels: a count of leads per value of a Leads column, and its column chart. */
+const DASHBOARD_PANELS = [
+  {column: 'Assigned To', label: 'Rep', title: 'Leads per rep', at: 1, chartRow: 1},
+  {column: 'Territory', label: 'Territory', title: 'Leads per territory', at: 3, chartRow: 20},
+] as const;
+
 function setUpDashboard(ss: Spreadsheet, leadHeader: unknown[]): void {
   let dash = ss.getSheetByName(SHEETS.dashboard);
   if (!dash) dash = ss.insertSheet(SHEETS.dashboard);
-  const col = columnIndex(leadHeader, ['Assigned To', 'Territory']);
+  const col = columnIndex(
+    leadHeader,
+    DASHBOARD_PANELS.map(p => p.column),
+  );
   dash
     .getRange(1, 1, 1, 4)
-    .setValues([['Leads per rep', '', 'Leads per territory', '']])
+    .setValues([DASHBOARD_PANELS.flatMap(p => [p.title, ''])])
     .setFontWeight('bold');
-  dash.getRange(2, 1).setFormula(countQuery(SHEETS.leads, columnLetter(col['Assigned To']), 'Rep'));
-  dash.getRange(2, 3).setFormula(countQuery(SHEETS.leads, columnLetter(col.Territory), 'Territory'));
   for (const chart of dash.getCharts()) dash.removeChart(chart);
-  dash.insertChart(
-    dash
-      .newChart()
-      .asColumnChart()
-      .addRange(dash.getRange('A2:B52'))
-      .setPosition(1, 6, 0, 0)
-      .setOption('title', 'Leads per rep')
-      .setOption('legend', {position: 'none'})
-      .build(),
-  );
-  dash.insertChart(
-    dash
-      .newChart()
-      .asColumnChart()
-      .addRange(dash.getRange('C2:D52'))
-      .setPosition(20, 6, 0, 0)
-      .setOption('title', 'Leads per territory')
-      .setOption('legend', {position: 'none'})
-      .build(),
-  );
+  for (const p of DASHBOARD_PANELS) {
+    dash.getRange(2, p.at).setFormula(countQuery(SHEETS.leads, columnLetter(col[p.column]), p.label));
+    const range = `${columnLetter(p.at - 1)}2:${columnLetter(p.at)}52`;
+    dash.insertChart(
+      dash
+        .newChart()
+        .asColumnChart()
+        .addRange(dash.getRange(range))
+        .setPosition(p.chartRow, 6, 0, 0)
+        .setOption('title', p.title)
+        .setOption('legend', {position: 'none'})
+        .build(),
+    );
+  }
 }
 
 export function setUpSheetsIn(ss: Spreadsheet): string[] {

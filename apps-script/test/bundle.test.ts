@@ -96,7 +96,28 @@ describe('Set up sheets', () => {
     );
     const dash = world.sheets.find(s => s.name === SHEETS.dashboard)!;
     expect(dash.charts).toHaveLength(2);
-    expect([...dash.formulas.values()].join(' ')).toMatch(/QUERY\(\{'Leads'!/);
+    // Two panels: leads per rep (A:B) and per territory (C:D), each a QUERY over its Leads column and a chart.
+    const leadsHeader = sheetValues(world, SHEETS.leads)[0];
+    const letter = (name: string) => String.fromCharCode(65 + leadsHeader.indexOf(name));
+    expect(sheetValues(world, SHEETS.dashboard)[0].slice(0, 4)).toEqual([
+      'Leads per rep',
+      '',
+      'Leads per territory',
+      '',
+    ]);
+    expect(dash.formulas.get('1,0')).toContain(`{'Leads'!${letter('Assigned To')}2:${letter('Assigned To')}}`);
+    expect(dash.formulas.get('1,0')).toContain("label Col1 'Rep'");
+    expect(dash.formulas.get('1,2')).toContain(`{'Leads'!${letter('Territory')}2:${letter('Territory')}}`);
+    expect(dash.formulas.get('1,2')).toContain("label Col1 'Territory'");
+    expect(
+      dash.charts.map(c => {
+        const chart = c as unknown as {type: string; ranges: string[]; options: {title: string}};
+        return [chart.type, chart.ranges, chart.options.title];
+      }),
+    ).toEqual([
+      ['column', [`${SHEETS.dashboard}!A2:B52`], 'Leads per rep'],
+      ['column', [`${SHEETS.dashboard}!C2:D52`], 'Leads per territory'],
+    ]);
     expect(lastAlert(world)).toMatch(/Created Reps, Territories, Leads, Routing Log/);
   });
 

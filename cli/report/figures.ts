@@ -43,6 +43,66 @@ export function runCapacity(daily: number | null, routingDays: number): number |
   return daily === null ? null : daily * routingDays;
 }
 
+/** A table as every format shows it: its column heads and one row of cells per item. */
+export interface FigureTable {
+  headers: string[];
+  rows: Array<Array<string | number>>;
+}
+
+const cap = (x: number | null) => (x === null ? 'no cap' : x);
+const use = (x: number | null) => (x === null ? '-' : pct(x));
+const peak = (p: {leads: number; period: string} | null) => (p ? `${p.leads} on ${p.period}` : '-');
+
+/** Load per rep: leads and share, routing days, per day, daily cap, capacity over the run, use, days at cap, peak day. */
+export function repLoad(s: Summary): FigureTable {
+  return {
+    headers: [
+      'rep',
+      'zone',
+      'leads',
+      '%',
+      'days',
+      'per day',
+      'daily cap',
+      'capacity',
+      'use',
+      'days at cap',
+      'peak day',
+    ],
+    rows: s.load.reps.map(r => [
+      r.repId,
+      r.timeZone,
+      r.leads,
+      pct(share(r.leads, s.leads)),
+      r.routingDays,
+      perDay(r.perDay),
+      r.takesLeads ? cap(r.caps.daily) : 'takes none',
+      cap(runCapacity(r.caps.daily, r.routingDays)),
+      use(r.utilization),
+      r.daysAtDailyCap,
+      peak(r.peakDay),
+    ]),
+  };
+}
+
+/** Load per territory: leads and share, reps that take leads, per day, daily capacity, use, peak day. */
+export function territoryLoad(s: Summary): FigureTable {
+  return {
+    headers: ['territory', 'name', 'leads', '%', 'reps', 'per day', 'daily capacity', 'use', 'peak day'],
+    rows: s.load.territories.map(t => [
+      t.territoryId,
+      t.name,
+      t.leads,
+      pct(share(t.leads, s.leads)),
+      t.reps,
+      perDay(t.perDay),
+      cap(t.dailyCapacity),
+      use(t.utilization),
+      peak(t.peakDay),
+    ]),
+  };
+}
+
 /** The sentences that say in which zone and at which time each figure is counted. */
 export function timeContext(sim: Simulation, r: SimulationRun): string[] {
   const c = sim.context;

@@ -5,7 +5,17 @@ import escapeHtml from 'escape-html';
 import type {Summary} from '../../shared/summary';
 import type {Simulation, SimulationRun} from '../simulate';
 import {barChart, columnChart, pairChart} from './charts';
-import {overallFairness, pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
+import {
+  overallFairness,
+  pct,
+  rateRows,
+  ratio,
+  repLoad,
+  runCapacity,
+  share,
+  territoryLoad,
+  timeContext,
+} from './figures';
 
 const esc = (v: unknown) => escapeHtml(v === null || v === undefined ? '' : String(v));
 
@@ -83,24 +93,8 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
       s.load.reps.map(x => ({label: x.repId, value: x.leads, capacity: runCapacity(x.caps.daily, x.routingDays)})),
     ),
   );
-  parts.push(
-    tableHtml(
-      'reps',
-      ['rep', 'zone', 'leads', '%', 'days', 'per day', 'daily cap', 'use', 'days at cap', 'peak day'],
-      s.load.reps.map(x => [
-        x.repId,
-        x.timeZone,
-        x.leads,
-        pct(share(x.leads, s.leads)),
-        x.routingDays,
-        perDay(x.perDay),
-        x.takesLeads ? (x.caps.daily ?? 'no cap') : 'takes none',
-        x.utilization === null ? '-' : pct(x.utilization),
-        x.daysAtDailyCap,
-        x.peakDay ? `${x.peakDay.leads} on ${x.peakDay.period}` : '-',
-      ]),
-    ),
-  );
+  const reps = repLoad(s);
+  parts.push(tableHtml('reps', reps.headers, reps.rows));
   if (s.load.territories.length) {
     parts.push('<h3>Leads per territory</h3>');
     parts.push(
@@ -114,23 +108,8 @@ function runHtml(sim: Simulation, r: SimulationRun, key: 'a' | 'b'): string {
         })),
       ),
     );
-    parts.push(
-      tableHtml(
-        'territories',
-        ['territory', 'name', 'leads', '%', 'reps', 'per day', 'daily capacity', 'use', 'peak day'],
-        s.load.territories.map(t => [
-          t.territoryId,
-          t.name,
-          t.leads,
-          pct(share(t.leads, s.leads)),
-          t.reps,
-          perDay(t.perDay),
-          t.dailyCapacity ?? 'no cap',
-          t.utilization === null ? '-' : pct(t.utilization),
-          t.peakDay ? `${t.peakDay.leads} on ${t.peakDay.period}` : '-',
-        ]),
-      ),
-    );
+    const territories = territoryLoad(s);
+    parts.push(tableHtml('territories', territories.headers, territories.rows));
   }
   parts.push('<h3>Leads per stage</h3>');
   parts.push(

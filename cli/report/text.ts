@@ -2,9 +2,7 @@
 import type {Summary} from '../../shared/summary';
 import type {Simulation, SimulationRun} from '../simulate';
 import {table} from '../table';
-import {overallFairness, pct, perDay, rateRows, ratio, runCapacity, share, timeContext} from './figures';
-
-const cap = (x: number | null) => (x === null ? 'no cap' : String(x));
+import {overallFairness, pct, rateRows, ratio, repLoad, share, territoryLoad, timeContext} from './figures';
 
 function head(r: SimulationRun): string {
   const s = r.summary;
@@ -51,39 +49,14 @@ export function runSections(sim: Simulation, r: SimulationRun): string[] {
 }
 
 function repTable(s: Summary): string {
-  return table(
-    ['rep', 'zone', 'leads', '%', 'days', 'per day', 'daily cap', 'capacity', 'use', 'days at cap', 'peak day'],
-    s.load.reps.map(r => [
-      r.repId,
-      r.timeZone,
-      r.leads,
-      pct(share(r.leads, s.leads)),
-      r.routingDays,
-      perDay(r.perDay),
-      r.takesLeads ? cap(r.caps.daily) : 'takes none',
-      cap(runCapacity(r.caps.daily, r.routingDays)),
-      r.utilization === null ? '-' : pct(r.utilization),
-      r.daysAtDailyCap,
-      r.peakDay ? `${r.peakDay.leads} on ${r.peakDay.period}` : '-',
-    ]),
-  );
+  const t = repLoad(s);
+  return table(t.headers, t.rows);
 }
 
 function territoryTable(s: Summary): string {
   if (!s.load.territories.length) return 'territories: none';
-  return table(
-    ['territory', 'leads', '%', 'reps', 'per day', 'daily capacity', 'use', 'peak day'],
-    s.load.territories.map(t => [
-      t.territoryId,
-      t.leads,
-      pct(share(t.leads, s.leads)),
-      t.reps,
-      perDay(t.perDay),
-      cap(t.dailyCapacity),
-      t.utilization === null ? '-' : pct(t.utilization),
-      t.peakDay ? `${t.peakDay.leads} on ${t.peakDay.period}` : '-',
-    ]),
-  );
+  const t = territoryLoad(s);
+  return table(t.headers, t.rows);
 }
 
 function stageTable(s: Summary): string {

@@ -1,37 +1,24 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {execFileSync, spawnSync} from 'node:child_process';
-import {main, memoryIO} from '../main';
 import {routeBatch} from '../../shared/router';
 import {openLeads} from '../leads';
 import {Readable} from 'node:stream';
+import {bin, root, run as runArgv, tmpDir, TX_CONFIG, writer} from './helpers';
 
 jest.setTimeout(120_000);
-const root = path.join(__dirname, '..', '..');
 const sampleConfig = path.join(root, 'shared/samples/config.json');
 const sampleLeads = path.join(root, 'shared/samples/leads.csv');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-routing-cli-'));
-const write = (name: string, text: string) => {
-  const p = path.join(tmp, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const tmp = tmpDir();
+const write = writer(tmp);
 
+/** The CLI in-process (helpers' run at its NOW), its output without the final line break. */
 async function run(...argv: string[]) {
-  const m = memoryIO('', () => Date.parse('2026-11-23T16:00:00Z'));
-  const code = await main(argv, m.io);
-  return {code, out: m.out().trimEnd(), err: m.err().trimEnd()};
+  const r = await runArgv(argv);
+  return {code: r.code, out: r.out.trimEnd(), err: r.err.trimEnd()};
 }
 
-const config = write(
-  'config.json',
-  JSON.stringify({
-    reps: [{id: 'ana'}, {id: 'ben'}],
-    territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['ana', 'ben']}],
-    dedupe: {fields: ['email']},
-  }),
-);
+const config = write('config.json', JSON.stringify(TX_CONFIG));
 
 describe('lead-routing validate', () => {
   test('a valid config: exit 0 with a summary', async () => {
@@ -154,7 +141,7 @@ describe('lead-routing simulate', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/3000 leads, \d+ assigned, \d+ unassigned/);
     expect(r.out).toMatch(/^rep\s+zone\s+leads\s+%/m);
-    expect(r.out).toMatch(/^territory\s+leads\s+%/m);
+    expect(r.out).toMatch(/^territory\s+name\s+leads\s+%/m);
     expect(r.out).toMatch(/^fairness/m);
     const json = JSON.parse(
       (await run('simulate', '--config', sampleConfig, '--leads', sampleLeads, '--time-field', 'createdAt', '--json'))
@@ -210,7 +197,6 @@ describe('lead-routing simulate', () => {
 });
 
 describe('the built binary', () => {
-  const bin = path.join(root, 'dist/cli/lead-routing.js');
   test('exists after the build and exits 1 without a stack trace on a bad config', async () => {
     expect(fs.existsSync(bin)).toBe(true);
     const bad = write('bad2.json', '{"reps": []}');

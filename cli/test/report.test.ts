@@ -272,6 +272,33 @@ describe('flags', () => {
     expect(html).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'\"");
   });
 
+  test('text and HTML show the same load tables per rep and territory (capacity over the run included)', async () => {
+    const text = (await run(simulateArgv(['-q'], {compare: false}))).out;
+    const html = (await run(simulateArgv(['--format', 'html', '-q'], {compare: false}))).out;
+    const unescape = (x: string) =>
+      x
+        .replace(/&amp;/g, '&')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"');
+    const htmlTable = (cls: string) => {
+      const t = html.match(new RegExp(`<table class="${cls}">(.*?)</table>`))![1];
+      const cells = (row: string, tag: string) =>
+        [...row.matchAll(new RegExp(`<${tag}[^>]*>(.*?)</${tag}>`, 'g'))].map(m => unescape(m[1]));
+      return [...t.matchAll(/<tr>(.*?)<\/tr>/g)].map((m, i) => cells(m[1], i ? 'td' : 'th'));
+    };
+    const textTable = (head: RegExp) => {
+      const block = text.slice(text.search(head)).split('\n\n')[0].split('\n');
+      return [block[0], ...block.slice(2)].map(l => l.split(/ {2,}/).map(c => c.trim()));
+    };
+    const reps = htmlTable('reps');
+    expect(reps[0]).toContain('capacity');
+    expect(reps.length).toBe(json.a.summary.load.reps.length + 1);
+    expect(textTable(/^rep +zone/m)).toEqual(reps);
+    const territories = htmlTable('territories');
+    expect(territories[0].slice(0, 2)).toEqual(['territory', 'name']);
+    expect(textTable(/^territory +name/m)).toEqual(territories);
+  });
+
   test('--out FILE for text; usage errors: --changes without --compare, an unknown format, two reports on stdout', async () => {
     const out = path.join(dir, 'report.txt');
     const r = await run(simulateArgv(['--out', out, '-q'], {compare: false}));

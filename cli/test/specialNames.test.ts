@@ -1,17 +1,10 @@
 // Issue 11 #8 on the CLI (the built binary): special names are ordinary names in validate and route.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
+import {bin, tmpDir, writer} from './helpers';
 
-const root = path.join(__dirname, '..', '..');
-const bin = path.join(root, 'dist/cli/lead-routing.js');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lead-routing-names-'));
-const write = (name: string, text: string) => {
-  const p = path.join(tmp, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const tmp = tmpDir();
+const write = writer(tmp);
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {encoding: 'utf8'});
 const decisions = (stdout: string) =>
   stdout

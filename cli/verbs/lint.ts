@@ -32,8 +32,10 @@ export const lintVerb: Verb = {
     'Each warning has a code, the config path it is about and one sentence; codes are listed in\n' +
     'docs/contract.md "Lint findings". With --leads, the leads are routed from empty state (at --now,\n' +
     'or each at its --time-field) and the report adds the share of leads each territory catches and\n' +
-    'the share falling to specialist, pool and default. Exit 0 (warnings or not) unless --strict;\n' +
-    'exit 1 for an invalid config, unreadable leads, or with --strict any warning.',
+    'the share falling to specialist, pool and default, with the sample leads’ own warnings by code\n' +
+    'and what was assumed about the file (encoding, a header given to two columns). Exit 0 (warnings\n' +
+    'or not) unless --strict; exit 1 for an invalid config, unreadable leads, or with --strict any\n' +
+    'warning (of the config; the sample leads’ warnings do not count).',
   examples: [
     'lead-routing lint --config routing.json',
     'lead-routing lint --config routing.json --leads last-month.csv --time-field createdAt',

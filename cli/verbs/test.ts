@@ -165,7 +165,8 @@ export const testVerb: Verb = {
     'the like. Optional case.now (ISO time) and case.state (a state file, relative to the cases\n' +
     'file) route that case at its own time and from its own state. Every case starts from --state\n' +
     '(or empty state) on its own, so cases do not depend on their order; no state is written.\n' +
-    "Exit 0 when every case passes, 1 on any mismatch (each printed with the decision's reason).",
+    "Exit 0 when every case passes, 1 on any mismatch (each printed with the decision's reason);\n" +
+    "a case's decision warnings (e.g. duplicate_column) are printed under it.",
   examples: [
     'lead-routing test --config routing.json --cases golden.csv',
     'lead-routing test --config proposed.json --cases golden.csv --state state.json --now 2026-11-23T16:00:00Z',

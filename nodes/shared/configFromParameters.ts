@@ -1,6 +1,6 @@
 // Node parameters -> a raw routing config (the core validates and compiles it).
 import {NodeOperationError, type IDataObject, type IExecuteFunctions} from 'n8n-workflow';
-import {compileConfig, ConfigError, type CompiledConfig, type RoutingWarning} from '../../shared';
+import {CASCADE_STAGES, compileConfig, ConfigError, type CompiledConfig, type RoutingWarning} from '../../shared';
 import {repsFromRoster, uiRepRow} from './roster';
 
 type Raw = Record<string, unknown>;
@@ -61,15 +61,13 @@ function territoriesFromUi(ui: {territory?: UiTerritory[]}): Raw[] {
   });
 }
 
-const CASCADE_ORDER = ['exact', 'partial', 'specialist', 'pool', 'default'];
-
 /** The config built from the "Build in This Node" parameters. */
 export function configFromUi(ctx: IExecuteFunctions, i: number): Raw {
   const p = <T>(name: string, fallback: T): T => ctx.getNodeParameter(name, i, fallback) as T;
   const config: Raw = {
     reps: repsFromRoster(((p('reps', {}) as {rep?: UiRep[]}).rep ?? []).map(uiRepRow)),
     territories: territoriesFromUi(p('territories', {})),
-    cascade: CASCADE_ORDER.filter(s => p<string[]>('cascade', CASCADE_ORDER).includes(s)),
+    cascade: CASCADE_STAGES.filter(s => p<string[]>('cascade', [...CASCADE_STAGES]).includes(s)),
     partialMinScore: p('partialMinScore', 1),
     pool: {
       reps: csv(p('poolReps', [])).length ? csv(p('poolReps', [])) : 'all',

@@ -3,6 +3,7 @@
 import {NodeOperationError, type IExecuteFunctions} from 'n8n-workflow';
 import {readLeadTime, type CompiledConfig, type RoutingWarning} from '../../shared';
 import {isValidTimeZone} from '../../shared/time';
+import type {Prepared} from './routeItems';
 
 export interface TimeOptions {
   timeField?: string;
@@ -33,4 +34,22 @@ export function itemTime(
   const dateOrder = o.dateOrder || compiled.config.dateOrder;
   const read = readLeadTime(source.lead, source.path, now, {timeZone, dateOrder});
   return read.warning ? {now: read.time, warnings: [read.warning]} : {now: read.time};
+}
+
+/**
+ * One item ready for routeItems: routed at its time (itemTime over `source`), with the warnings found
+ * preparing it (roster cells) first and the time's warning after them.
+ */
+export function timedItem(
+  ctx: IExecuteFunctions,
+  i: number,
+  item: {compiled: CompiledConfig; lead: unknown; warnings?: RoutingWarning[]},
+  source: {lead: unknown; path: string | undefined},
+  now: number,
+  o: TimeOptions,
+): Prepared {
+  const time = itemTime(ctx, source, now, o, item.compiled, i);
+  const found = item.warnings?.length ? item.warnings : undefined;
+  const warnings = found && time.warnings ? [...found, ...time.warnings] : (found ?? time.warnings);
+  return {index: i, compiled: item.compiled, lead: item.lead, now: time.now, warnings};
 }

@@ -4,11 +4,10 @@
 import type {CompiledConfig} from '../compile';
 import {fieldPath, readPath} from '../lead';
 import {createRouter, type Router} from '../router';
+import {STAGES} from '../summary';
 import {nextLevel} from '../territories';
 import type {Decision, Instant, RoutingWarning} from '../types';
 import type {LintCoverage} from './types';
-
-const STAGES = ['duplicate', 'account', 'exact', 'partial', 'specialist', 'pool', 'default', 'unassigned'];
 
 export class SampleTally {
   private readonly router: Router;

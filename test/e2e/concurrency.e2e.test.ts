@@ -12,27 +12,10 @@ import {
   startN8n,
   type N8nServer,
 } from './lib/n8n';
-import {connect, ourNode, workflow, type Connections, type WfNode} from './lib/workflow';
+import {connect, ourNode, webhookNode, workflow, type Connections, type WfNode} from './lib/workflow';
 
 const LEADS = 200;
 const REPS = ['ana', 'ben', 'cy', 'dee'];
-
-function webhook(pathName: string): WfNode {
-  return {
-    name: 'Webhook',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    position: [0, 300],
-    webhookId: `00000000-0000-4000-8000-${pathName.length.toString().padStart(4, '0')}${Buffer.from(pathName).toString('hex').slice(0, 8)}`,
-    parameters: {
-      httpMethod: 'POST',
-      path: pathName,
-      responseMode: 'lastNode',
-      responseData: 'firstEntryJson',
-      options: {},
-    },
-  };
-}
 
 const codeCounter = `const data = $getWorkflowStaticData('global');
 data.counter = (data.counter || 0) + 1;
@@ -45,7 +28,7 @@ function ours(): Record<string, unknown> {
   return workflow(
     'Concurrency: Round Robin node',
     [
-      webhook('rr-node'),
+      webhookNode('rr-node'),
       ourNode('Round Robin', 'roundRobin', {assignees: {assignee: REPS.map(id => ({id, name: id}))}}),
     ],
     c,
@@ -58,7 +41,7 @@ function routeLead(): Record<string, unknown> {
   const parameters = {reps: {rep: REPS.map(id => ({id, name: id}))}, cascade: ['pool'], poolStrategy: 'round_robin'};
   return workflow(
     'Concurrency: Route Lead node',
-    [webhook('rl-node'), ourNode('Route Lead', 'routeLead', parameters)],
+    [webhookNode('rl-node'), ourNode('Route Lead', 'routeLead', parameters)],
     c,
   );
 }
@@ -73,7 +56,7 @@ function handMade(): Record<string, unknown> {
     position: [220, 300],
     parameters: {jsCode: codeCounter},
   };
-  return workflow('Concurrency: Code node counter in static data', [webhook('rr-code'), code], c);
+  return workflow('Concurrency: Code node counter in static data', [webhookNode('rr-code'), code], c);
 }
 
 async function fire(server: N8nServer, pathName: string, owner: (body: Record<string, unknown>) => unknown) {

@@ -23,7 +23,16 @@ import {
   type N8nServer,
   type UserFolder,
 } from './lib/n8n';
-import {codeNode, connect, manualTrigger, ourNode, workflow, type Connections, type WfNode} from './lib/workflow';
+import {
+  codeNode,
+  connect,
+  manualTrigger,
+  ourNode,
+  webhookNode,
+  workflow,
+  type Connections,
+  type WfNode,
+} from './lib/workflow';
 
 type Json = Record<string, unknown>;
 const routing = (j: Json) => j.routing as Json;
@@ -67,24 +76,6 @@ function credential(id: string, port: number): Json {
 const LIVE = credential('ledgerRedisLive1', 0);
 const DEAD = credential('ledgerRedisDead1', 0);
 
-function webhook(pathName: string): WfNode {
-  const hex = Buffer.from(pathName).toString('hex').padEnd(12, '0').slice(0, 12);
-  return {
-    name: 'Webhook',
-    type: 'n8n-nodes-base.webhook',
-    typeVersion: 2,
-    position: [0, 300],
-    webhookId: `00000000-0000-4000-8000-${hex}`,
-    parameters: {
-      httpMethod: 'POST',
-      path: pathName,
-      responseMode: 'lastNode',
-      responseData: 'firstEntryJson',
-      options: {},
-    },
-  };
-}
-
 /** The posted lead as the item (a Set node: no task runner per request). */
 function leadFromBody(): WfNode {
   return {
@@ -117,7 +108,7 @@ function intake(name: string, pathName: string): Json {
   const c: Connections = {};
   connect(c, 'Webhook', 'Lead');
   connect(c, 'Lead', 'Round Robin');
-  return workflow(name, [webhook(pathName), leadFromBody(), roundRobin(LIVE)], c);
+  return workflow(name, [webhookNode(pathName), leadFromBody(), roundRobin(LIVE)], c);
 }
 
 const capped = {

@@ -45,6 +45,16 @@ export function demoConfig(ids: RepIds, extra: Params = {}): Params {
   };
 }
 
+/**
+ * demoConfig with every rep's `capacity.open` set to `open`: a number, or a mark a caller replaces with an n8n
+ * expression once the config is JSON (a Config value such as Zoho's assignment threshold).
+ */
+export function demoConfigWithOpenCap(ids: RepIds, open: number | string): Params {
+  const config = demoConfig(ids);
+  for (const rep of config.reps as Array<Record<string, unknown>>) rep.capacity = {open};
+  return config;
+}
+
 /** A Texas lead (South Central, Ana first), a Californian (West, Cara) and a New Yorker (no territory: managers). */
 export const PEOPLE = {
   tx: {

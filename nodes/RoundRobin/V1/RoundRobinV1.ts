@@ -8,7 +8,7 @@ import {
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import {emptyState} from '../../../shared';
-import {itemTime, type TimeOptions} from '../../shared/itemTime';
+import {timedItem, type TimeOptions} from '../../shared/itemTime';
 import {compileCached, configWarnings} from '../../shared/configFromParameters';
 import {ONCE_PER_EXECUTION, sameForEveryItem} from '../../shared/sameForEveryItem';
 import {LeadFieldExpressions} from '../../shared/fieldExpressions';
@@ -232,9 +232,8 @@ export class RoundRobinV1 implements INodeType {
       i => {
         const {compiled, warnings} = config(i);
         const o = options(i);
-        const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
-        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
-        return {index: i, compiled, lead: rotationLead(dedupeKey(i), items[i].json), now: time.now, warnings: all};
+        const lead = rotationLead(dedupeKey(i), items[i].json);
+        return timedItem(this, i, {compiled, lead, warnings}, fields.timeSource(items[i].json, i, o.timeField), now, o);
       },
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );

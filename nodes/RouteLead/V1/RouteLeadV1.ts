@@ -36,7 +36,7 @@ import {routingObject, withField} from '../../shared/output';
 import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
-import {itemTime, type TimeOptions} from '../../shared/itemTime';
+import {timedItem, type TimeOptions} from '../../shared/itemTime';
 
 interface Options extends RouteOptionsParams, TimeOptions {
   dryRun?: boolean;
@@ -138,9 +138,8 @@ export class RouteLeadV1 implements INodeType {
       i => {
         const o = options(i);
         const {compiled, warnings} = config(i);
-        const time = itemTime(this, fields.timeSource(items[i].json, i, o.timeField), now, o, compiled, i);
-        const all = warnings?.length ? (time.warnings ? [...warnings, ...time.warnings] : warnings) : time.warnings;
-        return {index: i, compiled, lead: fields.lead(items[i].json, i), now: time.now, warnings: all};
+        const lead = fields.lead(items[i].json, i);
+        return timedItem(this, i, {compiled, lead, warnings}, fields.timeSource(items[i].json, i, o.timeField), now, o);
       },
       {dryRun, trace: includeCandidates},
     );

@@ -1,11 +1,12 @@
 /**
  * Workflow builders for e2e tests.
  * - workflow(name, nodes, connections): a workflow object ready for importWorkflow
- * - manualTrigger(), codeNode(name, items), noOp(name): stock n8n nodes
+ * - manualTrigger(), codeNode(name, items), noOp(name), webhookNode(path): stock n8n nodes
  * - connect(from, to, outputIndex?): merges a connection into a connections object
  * - ourNode(name, type, parameters, position?): a node of this package (type without the package prefix)
  * - loadFixture(path): a workflow JSON fixture
  */
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 
 export type WfNode = {
@@ -36,6 +37,28 @@ export function codeNode(name: string, items: unknown[]): WfNode {
     typeVersion: 2,
     position: pos(),
     parameters: {jsCode: `return ${JSON.stringify(items.map(json => ({json})))};`},
+  };
+}
+
+/**
+ * A Webhook node (POST /webhook/<pathName>) that answers with the last node's first item; its webhookId is
+ * a UUID made from the path, so each path has its own.
+ */
+export function webhookNode(pathName: string): WfNode {
+  const hex = createHash('sha256').update(pathName).digest('hex').slice(0, 12);
+  return {
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    position: pos(),
+    webhookId: `00000000-0000-4000-8000-${hex}`,
+    parameters: {
+      httpMethod: 'POST',
+      path: pathName,
+      responseMode: 'lastNode',
+      responseData: 'firstEntryJson',
+      options: {},
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfigWithOpenCap, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 
@@ -89,8 +89,7 @@ export const insightly: Example = {
         readOnce: true,
         notes: 'Open leads per rep (continues on error: reps are then routed on their flags and caps)',
       });
-    const routing = demoConfig(IDS);
-    for (const rep of routing.reps as Array<Record<string, unknown>>) rep.capacity = {open: OPEN_CAP};
+    const routing = demoConfigWithOpenCap(IDS, OPEN_CAP);
     const {route, col} = pollTrunk(
       b,
       trigger,

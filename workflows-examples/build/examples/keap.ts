@@ -1,5 +1,5 @@
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfigWithOpenCap, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, PINNED_NOTE, tail, trunk} from '../parts';
 
@@ -91,8 +91,7 @@ export const keap: Example = {
       }),
       name: expr('{{ [$json.given_name, $json.family_name].filter(Boolean).join(" ") }}'),
     };
-    const routing = demoConfig(IDS);
-    for (const rep of routing.reps as Array<Record<string, unknown>>) rep.capacity = {open: OPEN_CAP};
+    const routing = demoConfigWithOpenCap(IDS, OPEN_CAP);
     const route = trunk(
       b,
       get,

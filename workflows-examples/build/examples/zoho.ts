@@ -1,5 +1,5 @@
 import {Example} from '../example';
-import {demoConfig, PEOPLE} from '../demo-config';
+import {demoConfigWithOpenCap, PEOPLE} from '../demo-config';
 import {expr, WorkflowBuilder} from '../n8n';
 import {CHANNELS, cfg, decision, GET_AVAILABILITY, http, leadFrom, pollTrunk, tail} from '../parts';
 import {rereadRecord, securedWebhook} from '../intake';
@@ -161,8 +161,7 @@ export const zoho: Example = {
       name: expr('{{ [$json.data[0].First_Name, $json.data[0].Last_Name].filter(Boolean).join(" ") }}'),
     };
     // Each rep's open cap is the Config's assignment threshold (the routing config is a template n8n fills in).
-    const routing = demoConfig(IDS);
-    for (const rep of routing.reps as Array<Record<string, unknown>>) rep.capacity = {open: OPEN_CAP_MARK};
+    const routing = demoConfigWithOpenCap(IDS, OPEN_CAP_MARK);
     const routingJson = expr(
       JSON.stringify(routing, null, 2).replace(
         new RegExp(`"${OPEN_CAP_MARK}"`, 'g'),
