@@ -220,7 +220,9 @@ describe('a commit that times out (issue 11 #6): the store reports what Redis ho
     const error = await store.read().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedisUnreachableError);
     expect((error as RedisUnreachableError).timeoutMs).toBe(500);
-    expect((error as Error).message).toMatch(/^Redis at 127\.0\.0\.1:\d+ is connected but did not answer within 500 ms/);
+    expect((error as Error).message).toMatch(
+      /^Redis at 127\.0\.0\.1:\d+ is connected but did not answer within 500 ms/,
+    );
     await new Promise(r => setTimeout(r, 2600));
   });
 
