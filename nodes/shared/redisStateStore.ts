@@ -53,12 +53,21 @@ export interface RedisStoreOptions {
 
 /** Redis could not be reached or stopped answering; the message names host and port. */
 export class RedisUnreachableError extends Error {
+  /**
+   * `timeoutMs`: set when the connection was up but a command got no answer within that many ms (Redis busy,
+   * blocked or paused), which the message then says instead of "cannot reach".
+   */
   constructor(
     readonly host: string,
     readonly port: number,
     cause: unknown,
+    readonly timeoutMs?: number,
   ) {
-    super(`Cannot reach Redis at ${host}:${port}: ${describe(cause)}`);
+    super(
+      timeoutMs === undefined
+        ? `Cannot reach Redis at ${host}:${port}: ${describe(cause)}`
+        : `Redis at ${host}:${port} is connected but did not answer within ${timeoutMs} ms (${describe(cause)}): it is busy, blocked or paused`,
+    );
     this.name = 'RedisUnreachableError';
   }
 }
@@ -97,6 +106,8 @@ function isTimeout(e: unknown): boolean {
 }
 
 export const DEFAULT_KEY_PREFIX = 'lead-routing:';
+/** Command timeout (ms) unless RedisStoreOptions.commandTimeoutMs says otherwise. */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
 /** How long a commit id is kept (ms): far longer than any command timeout. */
 export const COMMIT_ID_TTL_MS = 10 * 60 * 1000;
 
@@ -193,7 +204,7 @@ function clientKey(c: RedisConnection, o: RedisStoreOptions = {}): string {
     c.database ?? 0,
     !!c.tls,
     o.connectTimeoutMs ?? 3000,
-    o.commandTimeoutMs ?? 5000,
+    o.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
   ]);
 }
 
@@ -214,7 +225,7 @@ async function connect(c: RedisConnection, o: RedisStoreOptions): Promise<Commit
     tls: c.tls ? {servername: isIpAddress(c.host) ? undefined : c.host} : undefined,
     lazyConnect: true,
     connectTimeout: o.connectTimeoutMs ?? 3000,
-    commandTimeout: o.commandTimeoutMs ?? 5000,
+    commandTimeout: o.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     // Fail fast: no reconnect loop. A client that dropped is replaced on the next execution.
@@ -318,6 +329,10 @@ export class RedisStateStore implements StateStore {
     try {
       return await command();
     } catch (e) {
+      if (this.client.status === 'ready' && isTimeout(e)) {
+        const {host, port} = this.connection;
+        throw new RedisUnreachableError(host, port, e, this.options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+      }
       if (this.client.status !== 'ready' || /timed? ?out|ECONN|EPIPE|writeable|closed/i.test(describe(e))) {
         throw this.unreachable(e);
       }

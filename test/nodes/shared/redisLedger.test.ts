@@ -213,6 +213,19 @@ describe('a commit that times out (issue 11 #6): the store reports what Redis ho
     if (landedUnknown === 0) for (const rep of REPS) expect(state?.reps[rep]?.dn ?? 0).toBe(perRep[rep] ?? 0);
   });
 
+  test('a read Redis does not answer in time says so (connected, no answer within the timeout), not "cannot reach"', async () => {
+    const store = await RedisStateStore.open(conn(), workflow(), {commandTimeoutMs: 500});
+    redis.sleepNow(3);
+    await new Promise(r => setTimeout(r, 600)); // DEBUG SLEEP is sent by a redis-cli of its own: let it start
+    const error = await store.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedisUnreachableError);
+    expect((error as RedisUnreachableError).timeoutMs).toBe(500);
+    expect((error as Error).message).toMatch(
+      /^Redis at 127\.0\.0\.1:\d+ is connected but did not answer within 500 ms/,
+    );
+    await new Promise(r => setTimeout(r, 2600));
+  });
+
   test('Redis does not answer in time to learn the outcome: an honest "unknown", and a retry counts nothing twice', async () => {
     const store = await RedisStateStore.open(conn(), workflow(), {commandTimeoutMs: 700, resolveAttempts: 1});
     const error = await routeLead(store, {id: 'K1', email: 'k1@x.example.com'}, () => redis.sleepNow(3)).catch(
