@@ -204,7 +204,8 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
     }
     // a large map: the territories that match a lead built to meet t (a real lead both match)
     for (const t of group) {
-      for (const u of candidates(c, ts, t)) if (u.i > t.i && u.full === t.full && u.all && !u.clash && !u.multiOnly) tie(t, u);
+      for (const u of candidates(c, ts, t))
+        if (u.i > t.i && u.full === t.full && u.all && !u.clash && !u.multiOnly) tie(t, u);
     }
   }
   for (const [key, n] of seen) {
