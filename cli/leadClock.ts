@@ -33,18 +33,34 @@ function timeZoneFlag(flags: Flags): string | undefined {
   return tz;
 }
 
+/** ISO 8601 as docs/cli.md lists it: a date, or a date-time with minutes, optional seconds and offset. */
+const ISO_TYPED = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /**
- * --now read like a lead's time: an offset written wins, else the --timezone / config zone (UTC when
- * neither), never the machine's zone. Unreadable text is a usage error (exit 2).
+ * A time typed on the command line (`--now`, a test case's `case.now`) in epoch ms, or null when it is
+ * not an ISO 8601 date or date-time (`2026-11-23`, `2026-11-23T16:00`, `2026-11-23 16:00:00+01:00`;
+ * not epoch numbers, slash or dotted dates, RFC 2822) or names no real day (`2026-02-30`). Read like a
+ * lead's time: an offset written wins, else `opts.timeZone`, else UTC — never the machine's zone.
  */
-export function nowFlag(flags: Flags, opts: {timeZone?: string; dateOrder?: 'MDY' | 'DMY'}): number | undefined {
+export function readTypedTime(text: string, opts: {timeZone?: string}): number | null {
+  const t = text.trim();
+  if (!ISO_TYPED.test(t)) return null;
+  const read = readLeadTime({now: t}, 'now', 0, {timeZone: opts.timeZone});
+  return read.warning === null ? read.time : null;
+}
+
+/**
+ * --now read by readTypedTime (ISO 8601 only; an offset written wins, else the --timezone / config
+ * zone, UTC when neither). Anything else is a usage error (exit 2).
+ */
+export function nowFlag(flags: Flags, opts: {timeZone?: string}): number | undefined {
   const text = stringFlag(flags, 'now');
   if (text === undefined) return undefined;
-  const read = readLeadTime({now: text}, 'now', 0, opts);
-  if (read.warning !== null) {
+  const time = readTypedTime(text, opts);
+  if (time === null) {
     throw new UsageError(`--now "${text}" is not a timestamp (e.g. 2026-12-01T15:00:00Z, or without Z in --timezone)`);
   }
-  return read.time;
+  return time;
 }
 
 /**
@@ -59,7 +75,7 @@ export function leadClock(
   const field = stringFlag(flags, 'time-field');
   const timeZone = timeZoneFlag(flags) ?? config.timezone;
   const dateOrder = choiceFlag(flags, 'date-order', ['MDY', 'DMY'] as const) ?? config.dateOrder;
-  const base = nowFlag(flags, {timeZone, dateOrder}) ?? clock();
+  const base = nowFlag(flags, {timeZone}) ?? clock();
   const result: LeadClock = {
     field,
     present: 0,

@@ -9,6 +9,9 @@ import type {RotationState} from '../shared/types';
 import {decodeText} from './decode';
 import {CliError} from './verb';
 
+/** The advice ending a "not a state file" message (a case.state reader replaces it with its own). */
+export const STATE_PATH_HINT = 'Check the --state path; to start from empty state, move the file away';
+
 /** The file a --state path stands for: a symlink's target (followed to its end), else the path. */
 export function stateTarget(file: string): string {
   let p = path.resolve(file);
@@ -46,10 +49,7 @@ export function toState(json: unknown, file: string): RotationState {
       .slice(file.length)
       .replace(/^\s*(is )?/, '')
       .replace(/\.$/, '');
-    throw new CliError(
-      `${file} is not a lead-routing state file (${detail}; left untouched). ` +
-        'Check the --state path; to start from empty state, move the file away',
-    );
+    throw new CliError(`${file} is not a lead-routing state file (${detail}; left untouched). ` + STATE_PATH_HINT);
   }
 }
 
@@ -69,15 +69,11 @@ export function readStateFile(target: string, shown: string): RotationState | un
     text = decodeText(bytes);
   } catch (e) {
     throw new CliError(
-      `${shown} is not a lead-routing state file (${(e as Error).message}; left untouched). ` +
-        'Check the --state path; to start from empty state, move the file away',
+      `${shown} is not a lead-routing state file (${(e as Error).message}; left untouched). ` + STATE_PATH_HINT,
     );
   }
   if (!text.trim()) {
-    throw new CliError(
-      `${shown} is not a lead-routing state file (it is empty; left untouched). ` +
-        'Check the --state path; to start from empty state, move the file away',
-    );
+    throw new CliError(`${shown} is not a lead-routing state file (it is empty; left untouched). ` + STATE_PATH_HINT);
   }
   let json: unknown;
   try {
@@ -85,7 +81,7 @@ export function readStateFile(target: string, shown: string): RotationState | un
   } catch (e) {
     throw new CliError(
       `${shown} is not a lead-routing state file (not valid JSON: ${(e as Error).message}; left untouched). ` +
-        'Check the --state path; to start from empty state, move the file away',
+        STATE_PATH_HINT,
     );
   }
   return toState(json, shown);

@@ -280,25 +280,152 @@ describe('lead-routing test', () => {
     expect(all.out).toContain('FAIL case 1 (lead noon): owner expected day, got night');
   });
 
-  test('bad cases exit 1 naming the problem; wrong usage exits 2', () => {
+  test('bad cases name the case and exit 2 (a state file that cannot be read exits 1); wrong usage exits 2', () => {
     const noExpect = write('plain.csv', 'id,state\n1,TX\n');
-    expect(spawnCli(['test', '--config', tied, '--cases', noExpect]).err).toContain('no case expects anything');
-    expect(spawnCli(['test', '--config', tied, '--cases', noExpect]).code).toBe(1);
+    const none = spawnCli(['test', '--config', tied, '--cases', noExpect]);
+    expect(none.err).toContain('case 1 (lead 1) expects nothing');
+    expect(none.code).toBe(2);
     const badStage = write('stage.csv', 'id,state,expect.stage\n1,TX,exactly\n');
     const r = spawnCli(['test', '--config', tied, '--cases', badStage]);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('case 1: expect.stage "exactly" is not a stage');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('case 1 (lead 1): expect.stage "exactly" is not a stage (did you mean exact?)');
     const badNow = write('now.csv', 'id,state,case.now,expect.stage\n1,TX,yesterday,exact\n');
-    expect(spawnCli(['test', '--config', tied, '--cases', badNow]).err).toContain('case 1: case.now: "yesterday"');
-    const missingState = write('st.csv', 'id,state,case.state,expect.stage\n1,TX,gone.json,exact\n');
-    expect(spawnCli(['test', '--config', tied, '--cases', missingState]).err).toContain(
-      'state gone.json does not exist',
+    expect(spawnCli(['test', '--config', tied, '--cases', badNow]).err).toContain(
+      'case 1 (lead 1): case.now "yesterday" is not an ISO 8601',
     );
+    const missingState = write('st.csv', 'id,state,case.state,expect.stage\n1,TX,gone.json,exact\n');
+    const missing = spawnCli(['test', '--config', tied, '--cases', missingState]);
+    expect(missing.err).toContain('case 1 (lead 1): case.state gone.json does not exist');
+    expect(missing.code).toBe(1);
     expect(spawnCli(['test', '--config', tied, '--cases', golden, '--state', tied]).err).toContain(
       'is not a lead-routing state file',
     );
     expect(spawnCli(['test', '--config', tied]).code).toBe(2);
     expect(spawnCli(['test', '--config', tied, '--case', golden]).err).toContain('did you mean --cases?');
     expect(spawnCli(['test', '--config', tied, '--cases', golden, '--format', 'yaml']).code).toBe(2);
+  });
+
+  // newcomer report, item 2: unknown expectation columns and keys were ignored and the case passed
+  test('an unknown expect.* / case.* column or key, or a malformed expect value, is exit 2 naming it and the case', () => {
+    const bad: Array<[string, string, string]> = [
+      [
+        'ownr.csv',
+        'id,state,expect.ownr,expect.stage\nG1,TX,ben,exact\n',
+        'case 1 (lead G1): unknown case column "expect.ownr" (did you mean expect.owner?)',
+      ],
+      [
+        'statecol.csv',
+        'id,state,expect.owner,expect.state\nG1,TX,ana,CA\n',
+        'case 1 (lead G1): unknown case column "expect.state" (did you mean expect.stage?)',
+      ],
+      [
+        'expected.csv',
+        'id,state,Expected Ownr\nG1,TX,ana\n',
+        'unknown case column "Expected Ownr" (did you mean expect.owner?)',
+      ],
+      [
+        'casecol.csv',
+        'id,state,case.nwo,expect.owner\nG1,TX,2026-11-23,ana\n',
+        'unknown case column "case.nwo" (did you mean case.now?)',
+      ],
+      [
+        'typo.jsonl',
+        '{"id":"J2","state":"TX","expect":{"owner":"ana"}}\n{"id":"J1","state":"TX","expect":{"ownr":"ben"}}\n',
+        'case 2 (lead J1): unknown case column "expect.ownr" (did you mean expect.owner?)',
+      ],
+      [
+        'str.json',
+        '[{"id":"A2","state":"TX","expect":"ana"}]',
+        'case 1 (lead A2): "expect" must be an object like {"owner": "ana", "stage": "exact"}, not "ana"',
+      ],
+      [
+        'arr.json',
+        '[{"id":"A5","state":"TX","expect":{"owner":["ana","ben"]}}]',
+        'case 1 (lead A5): expect.owner must be text, not ["ana","ben"]',
+      ],
+      ['empty.json', '[{"id":"A6","state":"TX","expect":{"owner":null}}]', 'case 1 (lead A6) expects nothing'],
+    ];
+    for (const [name, text, message] of bad) {
+      const r = spawnCli(['test', '--config', tied, '--cases', write(name, text), '--now', NOW]);
+      expect({name, code: r.code, out: r.out}).toEqual({name, code: 2, out: ''});
+      expect(r.err).toContain(message);
+    }
+    // a lead field that merely starts like one ("caseId", "expectations") is still a lead field
+    const ok = write('leadish.csv', 'id,state,caseId,expectations,expect.owner\nG1,TX,77,high,ana\n');
+    expect(spawnCli(['test', '--config', tied, '--cases', ok, '--now', NOW]).out.trim()).toBe(
+      '1 case: 1 passed, 0 failed',
+    );
+  });
+
+  // item 3: case.now is ISO 8601 only, read like --now (the config's zone for a time without offset)
+  test('case.now that is not ISO 8601 is exit 2 naming the case; ISO without offset is read in the config zone', () => {
+    const cfg = write(
+      'chicago.json',
+      JSON.stringify({
+        timezone: 'America/Chicago',
+        reps: [{id: 'day', timezone: 'America/Chicago', hours: {'mon-fri': '08:00-18:00'}}, {id: 'night'}],
+        territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['day']}],
+        pool: {reps: ['night']},
+      }),
+    );
+    for (const bad of [
+      '11/23/2026 8:00 PM',
+      'Mon, 23 Nov 2026 20:00:00 GMT',
+      '1795464000000',
+      '23.11.2026 20:00',
+      '02/01/2026 16:00',
+      '2026-02-30',
+    ]) {
+      const cases = write(
+        'badnow.csv',
+        `id,state,expect.owner,case.now\nG0,TX,day,2026-11-23T15:00\nG1,TX,day,"${bad}"\n`,
+      );
+      const r = spawnCli(['test', '--config', cfg, '--cases', cases, '--now', NOW]);
+      expect({bad, code: r.code}).toEqual({bad, code: 2});
+      expect(r.err).toContain(`case 2 (lead G1): case.now "${bad}" is not an ISO 8601 date or date-time`);
+    }
+    const num = write('numnow.json', '[{"id":"A3","state":"TX","expect.owner":"day","case":{"now":1795449600000}}]');
+    const r = spawnCli(['test', '--config', cfg, '--cases', num, '--now', NOW]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'case 1 (lead A3): case.now must be an ISO 8601 date or date-time as text, not 1795449600000',
+    );
+    // without an offset: Chicago wall time (08:30 is within day's hours; read as UTC it would be 02:30
+    // in Chicago, and 19:30 would be 13:30); an offset written wins
+    const zoned = write(
+      'zoned.csv',
+      'id,state,expect.owner,case.now\nG1,TX,day,2026-11-23 08:30\nG2,TX,night,2026-11-23T19:30\nG3,TX,day,2026-11-23T19:30:00+00:00\n',
+    );
+    const z = spawnCli(['test', '--config', cfg, '--cases', zoned, '--now', NOW]);
+    expect(z).toMatchObject({code: 0, err: ''});
+    expect(z.out.trim()).toBe('3 cases: 3 passed, 0 failed');
+    // --now follows the same rule: an epoch number is not ISO 8601
+    expect(spawnCli(['test', '--config', cfg, '--cases', zoned, '--now', '1795464000000']).code).toBe(2);
+  });
+
+  // item 4: an expected owner / territory the config does not have is not a routing mismatch
+  test('an expected owner or territory missing from the config is exit 2 naming the case (not a mismatch)', () => {
+    const owner = write('anna.csv', 'id,state,expect.owner\nG1,TX,ana\nG2,TX,anna\n');
+    const r = spawnCli(['test', '--config', tied, '--cases', owner, '--now', NOW]);
+    expect(r).toMatchObject({code: 2, out: ''});
+    expect(r.err).toContain('case 2 (lead G2): expect.owner "anna" is not a rep of the config');
+    expect(r.err).toContain('did you mean "ana"?');
+    expect(r.err).not.toContain('expected');
+    const terr = write('capped.csv', 'id,state,expect.territory\nG1,FL,capped\n');
+    const t = spawnCli(['test', '--config', tied, '--cases', terr, '--now', NOW]);
+    expect(t.code).toBe(2);
+    expect(t.err).toContain('case 1 (lead G1): expect.territory "capped" is not a territory of the config');
+    const fine = write('fine.csv', 'id,state,expect.owner,expect.territory\nG1,NY,cy,none\nG2,TX,ana,Texas\n');
+    expect(spawnCli(['test', '--config', tied, '--cases', fine, '--now', NOW]).code).toBe(0);
+  });
+
+  // item 5: a case.state that is not a state file names the case and the case.state column, not --state
+  test('a case.state that is a config names the case and the case.state column', () => {
+    const cases = write('casestate.csv', 'id,state,expect.owner,case.state\nK1,TX,ana,tied.json\n');
+    const r = spawnCli(['test', '--config', tied, '--cases', cases, '--now', NOW]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('case 1 (lead K1): case.state: tied.json is not a lead-routing state file');
+    expect(r.err).toContain('Check the case.state column of this case');
+    expect(r.err).not.toContain('--state');
   });
 });

@@ -5,12 +5,11 @@ import path from 'node:path';
 import {compileConfig, type CompiledConfig} from '../../shared/compile';
 import {createRouter} from '../../shared/router';
 import type {Decision, RotationState, RoutingWarning, Stage} from '../../shared/types';
-import {choiceFlag, stringFlag} from '../args';
+import {choiceFlag, stringFlag, suggest} from '../args';
 import {readConfig} from '../io';
-import {readLeadTime} from '../../shared/leadTime';
-import {nowFlag} from '../leadClock';
-import {readStateFile, stateTarget} from '../stateFile';
-import {CliError, println, type Verb} from '../verb';
+import {nowFlag, readTypedTime} from '../leadClock';
+import {readStateFile, STATE_PATH_HINT, stateTarget} from '../stateFile';
+import {CliError, println, UsageError, type Verb} from '../verb';
 import {LEAD_FLAGS, openLeadFlags} from './common';
 import {STAGES} from '../../shared/summary';
 
@@ -24,9 +23,10 @@ interface Case {
   now?: string;
   state?: string;
 }
+type CaseField = keyof Omit<Case, 'n' | 'lead'>;
 
 /** Case columns: "expect.owner", "expected_owner", "Expected Owner"… are one name once folded. */
-const COLUMN: Record<string, keyof Omit<Case, 'n' | 'lead'>> = {
+const COLUMN: Record<string, CaseField> = {
   expectowner: 'owner',
   expectedowner: 'owner',
   expectstage: 'stage',
@@ -36,27 +36,128 @@ const COLUMN: Record<string, keyof Omit<Case, 'n' | 'lead'>> = {
   casenow: 'now',
   casestate: 'state',
 };
+/** The written name of each case field (messages and suggestions). */
+const NAME: Record<CaseField, string> = {
+  owner: 'expect.owner',
+  stage: 'expect.stage',
+  territory: 'expect.territory',
+  now: 'case.now',
+  state: 'case.state',
+};
 const fold = (k: string) => k.toLowerCase().replace(/[^a-z]/g, '');
+/** Column names that claim to be case columns: expect.*, expected_*, "Expected …", case.* (not "caseId"). */
+const CASE_LIKE = /^(?:expect(?:ed)?[._ -]|case\.)/i;
 
-/** Splits one record of the cases file into the lead and its case columns (also nested `expect`/`case` objects). */
+/** `case 3 (lead A2)`: how messages name a case. */
+function caseName(n: number, record: Record<string, unknown>): string {
+  const id = record.id;
+  return typeof id === 'string' || typeof id === 'number' ? `case ${n} (lead ${id})` : `case ${n}`;
+}
+
+/** A usage error for a column or key that is not a case column, with the close known name. */
+function unknownColumn(where: string, key: string): UsageError {
+  const typed = key.replace(/^expect(?:ed)?[._ -]*/i, 'expect.').replace(/^case[._ -]*/i, 'case.');
+  const near = suggest(typed, Object.values(NAME));
+  return new UsageError(
+    `${where}: unknown case column "${key}"` +
+      (near ? ` (did you mean ${near}?)` : '') +
+      `; the case columns are ${Object.values(NAME).join(', ')}`,
+  );
+}
+
+/** A case value: text (a number is read as text for owner/territory), or undefined when empty. */
+function caseValue(v: unknown, field: CaseField, where: string): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v) && (field === 'owner' || field === 'territory')) return String(v);
+  const what = field === 'now' ? 'an ISO 8601 date or date-time as text' : 'text';
+  throw new UsageError(`${where}: ${NAME[field]} must be ${what}, not ${JSON.stringify(v)}`);
+}
+
+/**
+ * Splits one record of the cases file into the lead and its case columns (also nested `expect`/`case`
+ * objects). Throws UsageError naming the case for an unknown expect.* / case.* column or key, an
+ * `expect`/`case` that is not an object, or a value that is not text.
+ */
 export function toCase(record: unknown, n: number): Case {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    throw new CliError(`case ${n} is not an object`);
+    throw new UsageError(`case ${n} is not an object`);
   }
+  const rec = record as Record<string, unknown>;
+  const where = caseName(n, rec);
   const c: Case = {n, lead: {}};
-  for (const [k, v] of Object.entries(record as Record<string, unknown>)) {
-    if ((k === 'expect' || k === 'case') && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+  const set = (field: CaseField, v: unknown) => {
+    const value = caseValue(v, field, where);
+    if (value !== undefined) c[field] = value;
+  };
+  for (const [k, v] of Object.entries(rec)) {
+    const group = k.toLowerCase();
+    if (group === 'expect' || group === 'case') {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        const like = group === 'expect' ? '{"owner": "ana", "stage": "exact"}' : '{"now": "2026-11-23T16:00:00Z"}';
+        throw new UsageError(`${where}: "${k}" must be an object like ${like}, not ${JSON.stringify(v)}`);
+      }
       for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) {
-        const name = COLUMN[fold(k + k2)];
-        if (name && v2 !== null && v2 !== undefined && String(v2).trim() !== '') c[name] = String(v2).trim();
+        const field = COLUMN[fold(group + k2)];
+        if (!field) throw unknownColumn(where, `${group}.${k2}`);
+        set(field, v2);
       }
       continue;
     }
-    const name = COLUMN[fold(k)];
-    if (!name) c.lead[k] = v;
-    else if (v !== null && v !== undefined && String(v).trim() !== '') c[name] = String(v).trim();
+    const field = COLUMN[fold(k)];
+    if (field) set(field, v);
+    else if (CASE_LIKE.test(k)) throw unknownColumn(where, k);
+    else c.lead[k] = v;
+  }
+  if (c.owner === undefined && c.stage === undefined && c.territory === undefined) {
+    throw new UsageError(
+      `${where} expects nothing: give it an expect.owner, expect.stage or expect.territory (empty cells are not checked)`,
+    );
+  }
+  if (c.stage !== undefined && !STAGES.includes(c.stage.toLowerCase() as Stage)) {
+    const near = suggest(c.stage.toLowerCase(), STAGES);
+    throw new UsageError(
+      `${where}: expect.stage "${c.stage}" is not a stage` +
+        (near ? ` (did you mean ${near}?)` : '') +
+        ` (${STAGES.join(', ')})`,
+    );
   }
   return c;
+}
+
+/**
+ * Throws UsageError when a case expects an owner or territory the config does not have (a rep id,
+ * name or e-mail; a territory id or name; "none" always exists): such a case could never pass.
+ */
+function checkAgainstConfig(c: CompiledConfig, cs: Case, where: string): void {
+  if (cs.owner !== undefined && cs.owner.toLowerCase() !== 'none') {
+    const w = cs.owner.toLowerCase();
+    const reps = c.config.reps;
+    if (!reps.some(r => [r.id, r.name, r.email].some(x => typeof x === 'string' && x.toLowerCase() === w))) {
+      const near = suggest(
+        cs.owner,
+        reps.flatMap(r => (r.name ? [r.id, r.name] : [r.id])),
+      );
+      throw new UsageError(
+        `${where}: expect.owner "${cs.owner}" is not a rep of the config (a rep id, name or e-mail, or none)` +
+          (near ? `; did you mean "${near}"?` : ''),
+      );
+    }
+  }
+  if (cs.territory !== undefined && cs.territory.toLowerCase() !== 'none') {
+    const w = cs.territory.toLowerCase();
+    const ts = c.config.territories;
+    if (!ts.some(t => [t.id, t.name].some(x => typeof x === 'string' && x.toLowerCase() === w))) {
+      const near = suggest(
+        cs.territory,
+        ts.flatMap(t => (t.name ? [t.id, t.name] : [t.id])),
+      );
+      throw new UsageError(
+        `${where}: expect.territory "${cs.territory}" is not a territory of the config (an id or name, or none)` +
+          (near ? `; did you mean "${near}"?` : ''),
+      );
+    }
+  }
 }
 
 /** Whether a decision's owner is `want`: a rep id, name or e-mail (any case), or "none" for no owner. */
@@ -114,11 +215,15 @@ export function runCase(
   };
 }
 
-/** A case's time, read like --now (an offset written wins, else the config's zone, else UTC). */
+/** A case's time, read like --now (ISO 8601 only; an offset written wins, else the config's zone, else UTC). */
 function parseNow(text: string, where: string, timeZone?: string): number {
-  const read = readLeadTime({now: text}, 'now', 0, {timeZone});
-  if (read.warning !== null) throw new CliError(`${where}: "${text}" is not a timestamp`);
-  return read.time;
+  const time = readTypedTime(text, {timeZone});
+  if (time === null) {
+    throw new UsageError(
+      `${where}: case.now "${text}" is not an ISO 8601 date or date-time (e.g. 2026-11-23T16:00:00Z, or without Z in the config's timezone)`,
+    );
+  }
+  return time;
 }
 
 /** A case's lines in the text report: FAIL with each mismatch and the reason, then one line per warning. */
@@ -184,33 +289,32 @@ export const testVerb: Verb = {
     const dir = casesFile === '-' ? process.cwd() : path.dirname(path.resolve(casesFile));
     const source = await openLeadFlags({...flags, leads: casesFile}, io);
     const results: CaseResult[] = [];
-    let checked = 0;
     let n = 0;
     for await (const record of source.leads) {
       const cs = toCase(record, ++n);
-      if (cs.stage !== undefined && !STAGES.includes(cs.stage.toLowerCase() as Stage)) {
-        throw new CliError(`case ${n}: expect.stage "${cs.stage}" is not a stage (${STAGES.join(', ')})`);
-      }
-      if (cs.owner !== undefined || cs.stage !== undefined || cs.territory !== undefined) checked++;
+      const where = caseName(n, record as Record<string, unknown>);
+      checkAgainstConfig(compiled, cs, where);
       let state = base;
       if (cs.state !== undefined) {
         const file = path.resolve(dir, cs.state);
         if (!states.has(file)) {
-          const s = readStateFile(stateTarget(file), cs.state);
-          if (!s) throw new CliError(`case ${n}: state ${cs.state} does not exist`);
+          let s: RotationState | undefined;
+          try {
+            s = readStateFile(stateTarget(file), cs.state);
+          } catch (e) {
+            if (!(e instanceof CliError)) throw e;
+            const why = e.message.replace(`. ${STATE_PATH_HINT}`, '');
+            throw new CliError(`${where}: case.state: ${why}. Check the case.state column of this case`);
+          }
+          if (!s) throw new CliError(`${where}: case.state ${cs.state} does not exist (relative to the cases file)`);
           states.set(file, s);
         }
         state = states.get(file);
       }
-      const at = cs.now === undefined ? now : parseNow(cs.now, `case ${n}: case.now`, zone);
+      const at = cs.now === undefined ? now : parseNow(cs.now, where, zone);
       results.push(runCase(compiled, cs, state, at, source.warningsOf(record)));
     }
     if (n === 0) throw new CliError(`cases ${source.name} has no cases`);
-    if (checked === 0) {
-      throw new CliError(
-        `cases ${source.name}: no case expects anything (add an expect.owner, expect.stage or expect.territory column)`,
-      );
-    }
     const failed = results.filter(r => !r.ok);
     const summary = `${n} case${n === 1 ? '' : 's'}: ${n - failed.length} passed, ${failed.length} failed`;
     if (format === 'json') {
