@@ -267,11 +267,13 @@ export const testVerb: Verb = {
     'Each case is one lead (CSV row, JSON Lines object or array item). Columns expect.owner (rep id,\n' +
     'name or e-mail; "none" for no owner), expect.stage and expect.territory (id or name; "none")\n' +
     'say what to check; empty ones are not checked. Also read: expected_owner, "Expected Owner" and\n' +
-    'the like. Optional case.now (ISO time) and case.state (a state file, relative to the cases\n' +
-    'file) route that case at its own time and from its own state. Every case starts from --state\n' +
-    '(or empty state) on its own, so cases do not depend on their order; no state is written.\n' +
+    'the like. Optional case.now (ISO 8601, like --now) and case.state (a state file, relative to the\n' +
+    'cases file) route that case at its own time and from its own state. Every case starts from\n' +
+    '--state (or empty state) on its own, so cases do not depend on their order; no state is written.\n' +
     "Exit 0 when every case passes, 1 on any mismatch (each printed with the decision's reason);\n" +
-    "a case's decision warnings (e.g. duplicate_column) are printed under it.",
+    "a case's decision warnings (e.g. duplicate_column) are printed under it. Exit 2, naming the\n" +
+    'case, for an unknown expect.*/case.* column, a malformed value, a case that expects nothing, a\n' +
+    'case.now that is not ISO 8601, or an owner/territory the config does not have.',
   examples: [
     'lead-routing test --config routing.json --cases golden.csv',
     'lead-routing test --config proposed.json --cases golden.csv --state state.json --now 2026-11-23T16:00:00Z',
