@@ -107,6 +107,64 @@ describe('lead-routing lint', () => {
   });
 });
 
+describe('lead-routing lint on multi-valued lead fields (settled reading 9)', () => {
+  const reps = [{id: 'ana'}, {id: 'ben'}, {id: 'mgr'}];
+  const inList = (field: string, values: string[]) => ({field, op: 'in', values});
+
+  test('two `in` lists on one field: no territory_never_exact; --strict passes on the sound config', () => {
+    const config = write(
+      'multi-never.json',
+      JSON.stringify({
+        fields: {industry: 'Industry'},
+        reps,
+        territories: [
+          {
+            id: 'hc-ent',
+            conditions: [inList('industry', ['healthcare']), inList('industry', ['enterprise'])],
+            reps: ['ana'],
+          },
+          {id: 'gen', conditions: [{field: 'industry', op: 'exists'}], reps: ['ben']},
+        ],
+        cascade: ['exact', 'partial', 'default'],
+        partialMinScore: 5,
+        defaultOwner: 'mgr',
+      }),
+    );
+    const leads = write('multi-never.csv', 'id,Industry\nM1,healthcare;enterprise\nM2,healthcare\n');
+    const r = spawnCli(['lint', '--config', config, '--leads', leads, '--now', NOW, '--strict', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const {findings, coverage} = JSON.parse(r.out);
+    expect(findings).toEqual([]);
+    expect(coverage.territories[0]).toMatchObject({id: 'hc-ent', exact: 1});
+  });
+
+  test('`notIn [partner]` of higher priority does not shadow `in [solar]`: a solar;partner lead goes to solar', () => {
+    const config = write(
+      'multi-shadow.json',
+      JSON.stringify({
+        reps,
+        territories: [
+          {
+            id: 'not-partner',
+            priority: 10,
+            conditions: [{field: 'industry', op: 'notIn', values: ['partner']}],
+            reps: ['ana'],
+          },
+          {id: 'solar', conditions: [inList('industry', ['solar'])], reps: ['ben']},
+        ],
+        cascade: ['exact', 'default'],
+        defaultOwner: 'mgr',
+      }),
+    );
+    const leads = write('multi-shadow.csv', 'id,industry\nS1,solar;partner\nS2,solar\n');
+    const r = spawnCli(['lint', '--config', config, '--leads', leads, '--now', NOW, '--strict', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const {findings, coverage} = JSON.parse(r.out);
+    expect(findings).toEqual([]);
+    expect(coverage.territories[1]).toMatchObject({id: 'solar', exact: 1});
+  });
+});
+
 describe('lead-routing validate prints the lint warnings', () => {
   test('warnings alone exit 0; errors still exit 1', async () => {
     const r = spawnCli(['validate', '--config', tied]);

@@ -12,6 +12,28 @@ export function routingObject(decision: Decision, includeCandidates: boolean): I
   return rest as unknown as IDataObject;
 }
 
+/**
+ * An item with its decision under `field`: the routing object (routingObject), marked `dryRun: true`
+ * when nothing was recorded.
+ */
+export function withDecision(
+  item: INodeExecutionData,
+  index: number,
+  field: string,
+  decision: Decision,
+  opts: {includeCandidates: boolean; dryRun: boolean},
+): INodeExecutionData {
+  const routing = routingObject(decision, opts.includeCandidates);
+  if (opts.dryRun) routing.dryRun = true;
+  return withField(item, index, field, routing);
+}
+
+/** Sorts output items (in place) back into input order by their pairedItem index; returns them. */
+export function inInputOrder(items: INodeExecutionData[]): INodeExecutionData[] {
+  const at = (x: INodeExecutionData) => (x.pairedItem as {item: number}).item;
+  return items.sort((a, b) => at(a) - at(b));
+}
+
 export function withField(item: INodeExecutionData, index: number, field: string, value: unknown): INodeExecutionData {
   const out: INodeExecutionData = {json: {...item.json, [field]: value as IDataObject}, pairedItem: {item: index}};
   if (item.binary) out.binary = item.binary;

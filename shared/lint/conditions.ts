@@ -1,8 +1,9 @@
 // Reasoning over compiled conditions: does one imply another (whenever a holds, b holds), can two
 // never hold together. Values are the matcher's own normalised ones (TerritoryMatcher.conditionsOf)
 // and `holds` is its own test, so "TX" vs "Texas" or 2134 vs 02134 read as routing reads them.
-// Both answers are conservative: false when not provable. A lead field holding a list of values
-// can meet two disjoint conditions at once; these answers are for single values.
+// Both answers are conservative: false when not provable. A lead field may hold a list of values
+// (settled reading 9: `in` holds when any value is listed, `notIn` when none is), so `implies` and
+// `exclusive` hold for such leads too; `apart` is the weaker "no lead with one value per field".
 import {isCountryCode, isUsState} from '../normalize/geo';
 import {toNumber} from '../normalize/text';
 import type {ConditionView} from '../territories';
@@ -59,25 +60,46 @@ function intersects(x: ZipSpan[], y: ZipSpan[]): boolean {
   return x.some(([lo, hi]) => y.some(([a, b]) => lo <= b && a <= hi));
 }
 
-/** Whether b holds for every single lead value a holds for (false when not provable). */
+/**
+ * Whether b holds for every lead a holds for, a lead field holding one value or several (false
+ * when not provable). Every operator but `notIn` holds when some value meets it, so `notIn` is
+ * implied only by a `notIn` listing all its values: a lead meeting `in [solar]` may also list `partner`.
+ */
 export function implies(a: ConditionView, b: ConditionView): boolean {
   if (a.slot !== b.slot) return false;
   // (a condition on a missing value never holds, so any a that holds means the value is there)
   if (b.op === 'exists') return true;
   if (a.op === b.op && sameValues(a.values, b.values)) return true;
+  if (b.op === 'notIn') return b.values.length === 0 || (a.op === 'notIn' && b.values.every(v => a.values.includes(v)));
   const za = zipSpans(a);
   const zb = zipSpans(b);
   if (za && zb && (a.op !== 'in' || a.values.every(v => /^\d{5}$/.test(v) || b.holds(v)))) return within(za, zb);
   if (a.op === 'in') return a.values.length > 0 && a.values.every(v => b.holds(v));
   if (a.op === 'prefix' && b.op === 'prefix') return a.values.every(p => b.values.some(q => p.startsWith(q)));
-  if (a.op === 'notIn' && b.op === 'notIn') return b.values.every(v => a.values.includes(v));
   const na = numericSpan(a);
   const nb = numericSpan(b);
   return na !== null && nb !== null && na[0] >= nb[0] && na[1] <= nb[1];
 }
 
-/** Whether no single lead (one value per field) can meet both a and b (false when not provable). */
-export function disjoint(a: ConditionView, b: ConditionView): boolean {
+/**
+ * Whether no lead can meet both a and b, also one listing several values in a field (false when not
+ * provable): on one field only `notIn` against a condition every value meeting which it lists
+ * (`in [a]` and `notIn [a, b]`); two conditions met by some value (`in [a]`, `in [b]`) are met
+ * together by a lead listing `a;b`. On two fields, a US state against other countries (see `apart`).
+ */
+export function exclusive(a: ConditionView, b: ConditionView): boolean {
+  if (a.slot !== b.slot) return geographicallyApart(a, b) || geographicallyApart(b, a);
+  if (a.op === 'notIn' && b.op !== 'notIn') return exclusive(b, a);
+  if (b.op !== 'notIn' || a.op === 'notIn') return false;
+  if (a.op === 'in') return a.values.every(v => !b.holds(v));
+  return false;
+}
+
+/**
+ * Whether no lead with one value per field can meet both a and b (false when not provable). A lead
+ * listing several values may still meet both (see `exclusive`); territory ties are judged on this.
+ */
+export function apart(a: ConditionView, b: ConditionView): boolean {
   if (a.slot !== b.slot) return geographicallyApart(a, b) || geographicallyApart(b, a);
   const za = zipSpans(a);
   const zb = zipSpans(b);

@@ -36,7 +36,7 @@ export const LINT_CODES = [
 export function lintConfig(config: unknown, sample?: SampleTally): LintReport {
   const c: CompiledConfig = compileConfig(config);
   const findings = [
-    ...unreachableTerritories(c),
+    ...unreachableTerritories(c, sample?.seen),
     ...ties(c, sample?.tied),
     ...partialOutranksExact(c),
     ...zipOverlaps(c),

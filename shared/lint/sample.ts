@@ -16,6 +16,8 @@ export class SampleTally {
   private readonly fields: Array<{name: string; path: string[]}>;
   /** Condition field -> leads with a value there. */
   readonly present = new Map<string, number>();
+  /** Per territory: leads it matched exactly, and leads on which it had the top exact score. */
+  readonly seen: {exact: number[]; top: number[]};
   /** "i,j" (territory indexes, i < j) -> leads on which they tied at the top exact score. */
   readonly tied = new Map<string, number>();
   private leads = 0;
@@ -24,6 +26,7 @@ export class SampleTally {
   constructor(private readonly compiled: CompiledConfig) {
     this.router = createRouter(compiled, undefined, {trace: false});
     this.byTerritory = compiled.config.territories.map(() => ({exact: 0, partial: 0}));
+    this.seen = {exact: compiled.config.territories.map(() => 0), top: compiled.config.territories.map(() => 0)};
     const names = new Set(compiled.config.territories.flatMap(t => t.conditions.map(c => c.field)));
     const mapped = compiled.config.fields as Record<string, string | undefined>;
     this.fields = [...names].map(name => ({name, path: fieldPath(mapped, name)}));
@@ -44,7 +47,9 @@ export class SampleTally {
       if (v !== undefined && v !== null && v !== '') this.present.set(f.name, this.present.get(f.name)! + 1);
     }
     const pass = this.compiled.matcher.exact(lead);
-    if (pass.territories.length > 1 && nextLevel(pass, Infinity, this.level) !== -Infinity && this.level.length > 1) {
+    for (const t of pass.territories) this.seen.exact[t]++;
+    if (pass.territories.length > 0 && nextLevel(pass, Infinity, this.level) !== -Infinity) {
+      for (const t of this.level) this.seen.top[t]++;
       for (let a = 0; a < this.level.length; a++) {
         for (let b = a + 1; b < this.level.length; b++) {
           const key = `${this.level[a]},${this.level[b]}`;

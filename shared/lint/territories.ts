@@ -3,7 +3,7 @@
 // matcher's own (TerritoryMatcher.fullScoreOf); conditions are compared by ./conditions.
 import type {CompiledConfig} from '../compile';
 import type {ConditionView} from '../territories';
-import {disjoint, implies, zipSpans} from './conditions';
+import {apart, exclusive, implies, zipSpans} from './conditions';
 import type {LintFinding} from './types';
 
 /** A territory as these checks read it, built once per lint run (see `lintTerritories`). */
@@ -21,6 +21,8 @@ export interface LintTerritory {
   reps: Set<string>;
   /** Two of its conditions that exclude each other (see `clash`), or null. */
   clash: [ConditionView, ConditionView] | null;
+  /** Whether only a lead listing several values in one field can match it (two conditions `apart`). */
+  multiOnly: boolean;
 }
 type T = LintTerritory;
 
@@ -44,9 +46,11 @@ export function lintTerritories(c: CompiledConfig): LintTerritory[] {
       slots: new Set(conds.map(k => k.slot)),
       reps: new Set(t.reps),
       clash: null,
+      multiOnly: false,
     };
     x.best = x.all ? x.full : conds.reduce((sum, k) => sum + Math.max(0, k.weight), x.priority);
     x.clash = clash(x);
+    x.multiOnly = x.all && x.conds.some((k, a) => x.conds.some((l, b) => b > a && apart(k, l)));
     return x;
   });
   cache.set(c, ts);
@@ -77,11 +81,14 @@ const NOTHING: ConditionView = {
 };
 const NO_CONDITIONS: [ConditionView, ConditionView] = [NOTHING, NOTHING];
 
-/** Can territory t ever match? (An "all" territory with two conditions that exclude each other cannot.) */
+/**
+ * Can territory t ever match? An "all" territory with two conditions that exclude each other cannot,
+ * also for a lead listing several values in a field (`exclusive`, settled reading 9).
+ */
 function clash(t: T): [ConditionView, ConditionView] | null {
   if (!t.all) return t.conds.length === 0 ? NO_CONDITIONS : null;
   for (let a = 0; a < t.conds.length; a++) {
-    for (let b = a + 1; b < t.conds.length; b++) if (disjoint(t.conds[a], t.conds[b])) return [t.conds[a], t.conds[b]];
+    for (let b = a + 1; b < t.conds.length; b++) if (exclusive(t.conds[a], t.conds[b])) return [t.conds[a], t.conds[b]];
   }
   return null;
 }
@@ -103,17 +110,28 @@ function scoreWhenMatched(u: T, t: T): number | null {
   return u.conds.reduce((s, uc, k) => s + (implied[k] ? uc.weight : Math.min(0, uc.weight)), u.priority);
 }
 
+/** What sample leads showed of each territory (SampleTally): both arrays by territory index. */
+export interface TerritoriesSeen {
+  /** Sample leads it matched exactly. */
+  exact: readonly number[];
+  /** Sample leads on which it matched exactly with the top score. */
+  top: readonly number[];
+}
+
 /**
  * `territory_never_exact`: an "all" territory two of whose conditions exclude each other (or an
  * "any" territory without conditions). `territory_shadowed`: whenever it matches exactly another
  * territory matches too with a higher score, so it never wins while that one has an eligible rep.
+ * With `seen` (sample leads), neither is reported for a territory a sample lead showed otherwise.
  */
-export function unreachableTerritories(c: CompiledConfig): LintFinding[] {
+export function unreachableTerritories(c: CompiledConfig, seen?: TerritoriesSeen): LintFinding[] {
   const ts = lintTerritories(c);
   const out: LintFinding[] = [];
   for (const t of ts) {
+    if (seen && seen.top[t.i] > 0) continue;
     const bad = t.clash;
     if (bad) {
+      if (seen && seen.exact[t.i] > 0) continue;
       out.push({
         code: 'territory_never_exact',
         ...place(t),
@@ -170,13 +188,13 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
   };
   const byScore = new Map<number, T[]>();
   for (const t of ts) {
-    if (!t.all || t.clash) continue;
+    if (!t.all || t.clash || t.multiOnly) continue;
     const group = byScore.get(t.full);
     if (group) group.push(t);
     else byScore.set(t.full, [t]);
   }
   const tie = (t: T, u: T) => {
-    if (shareRep(t, u) || t.conds.some(x => u.conds.some(y => disjoint(x, y)))) return;
+    if (shareRep(t, u) || t.conds.some(x => u.conds.some(y => apart(x, y)))) return;
     report(t, u, seen.get(`${t.i},${u.i}`));
   };
   for (const group of byScore.values()) {
@@ -186,7 +204,8 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
     }
     // a large map: the territories that match a lead built to meet t (a real lead both match)
     for (const t of group) {
-      for (const u of candidates(c, ts, t)) if (u.i > t.i && u.full === t.full && u.all && !u.clash) tie(t, u);
+      for (const u of candidates(c, ts, t))
+        if (u.i > t.i && u.full === t.full && u.all && !u.clash && !u.multiOnly) tie(t, u);
     }
   }
   for (const [key, n] of seen) {

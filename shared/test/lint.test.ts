@@ -1,6 +1,6 @@
 // Issue 16 #4: lint, one describe per check: a config that triggers it and one that does not.
 import {lintConfig, LINT_CODES, SampleTally} from '../lint';
-import {EXHAUSTIVE_TIES} from '../lint/territories';
+import {EXHAUSTIVE_TIES, unreachableTerritories} from '../lint/territories';
 import {compileConfig} from '../compile';
 import {createRouter} from '../router';
 import type {RoutingConfigInput} from '../config/schema';
@@ -58,13 +58,44 @@ test('a clean config has no findings; the shipped sample config only its real El
 describe('territory_never_exact', () => {
   test('an "all" territory whose conditions exclude each other', () => {
     const c = cfg([
-      {id: 'x', name: 'Impossible', conditions: [inList('state', ['TX']), inList('state', ['CA'])], reps: ['a']},
+      {
+        id: 'x',
+        name: 'Impossible',
+        conditions: [inList('state', ['TX']), {field: 'state', op: 'notIn', values: ['TX', 'CA']}],
+        reps: ['a'],
+      },
     ]);
     const [f] = only(c, 'territory_never_exact');
     expect(f).toMatchObject({path: 'territories[0]', subject: 'Impossible'});
     expect(f.message).toContain('"state"');
     // and it is true: a lead reaches it only as a partial match
     expect(createRouter(c).route({state: 'TX'}, NOW)).toMatchObject({territoryId: 'x', stage: 'partial'});
+  });
+
+  test('two `in` lists on one field: a lead listing a value of each matches exactly (settled reading 9)', () => {
+    const c = cfg([
+      {
+        id: 'hc-ent',
+        conditions: [inList('industry', ['healthcare']), inList('industry', ['enterprise'])],
+        reps: ['a'],
+      },
+      {id: 'tx-ca', conditions: [inList('state', ['TX']), inList('state', ['CA'])], reps: ['b']},
+      {id: 'zips', conditions: [between('zip', '75000', '75999'), between('zip', '77000', '77999')], reps: ['c']},
+    ]);
+    expect(codes(c)).not.toContain('territory_never_exact');
+    // the router agrees: a lead listing both values is an exact match
+    const router = createRouter(c);
+    expect(router.route({industry: 'healthcare;enterprise'}, NOW)).toMatchObject({
+      territoryId: 'hc-ent',
+      stage: 'exact',
+    });
+    expect(router.route({industry: ['healthcare', 'enterprise']}, NOW)).toMatchObject({stage: 'exact'});
+  });
+
+  test('a sample lead that matched exactly contradicts the finding: it is not made', () => {
+    const c = cfg([{id: 'x', conditions: [inList('state', ['TX']), inList('country', ['Canada'])], reps: ['a']}]);
+    expect(codes(c)).toContain('territory_never_exact');
+    expect(codes(c, tally(c, [{state: 'TX', country: 'Canada'}]))).not.toContain('territory_never_exact');
   });
 
   test('conditions on different fields, or overlapping values, can match', () => {
@@ -120,6 +151,43 @@ describe('territory_shadowed', () => {
       {id: 'tx-solar', conditions: [inList('state', ['TX'], 10), inList('productLine', ['solar'], 5)], reps: ['b']},
     ]);
     expect(codes(fair)).not.toContain('territory_shadowed');
+  });
+
+  test('`notIn` is not implied by an `in` of other values: a lead may list both (settled reading 9)', () => {
+    const c = cfg([
+      {
+        id: 'not-partner',
+        priority: 10,
+        conditions: [{field: 'industry', op: 'notIn', values: ['partner']}],
+        reps: ['a'],
+      },
+      {id: 'solar', conditions: [inList('industry', ['solar'])], reps: ['b']},
+    ]);
+    expect(codes(c)).not.toContain('territory_shadowed');
+    expect(createRouter(c).route({industry: 'solar;partner'}, NOW).territoryId).toBe('solar');
+    // notIn [partner, reseller] implies notIn [partner]; in [solar] implies in [solar, storage]
+    const real = cfg([
+      {id: 'p', priority: 10, conditions: [{field: 'industry', op: 'notIn', values: ['partner']}], reps: ['a']},
+      {id: 'q', conditions: [{field: 'industry', op: 'notIn', values: ['partner', 'reseller']}], reps: ['b']},
+      {id: 'r', priority: 10, conditions: [inList('industry', ['solar', 'storage'])], reps: ['c']},
+      {id: 's', conditions: [inList('industry', ['solar'])], reps: ['d']},
+    ]);
+    expect(only(real, 'territory_shadowed').map(f => f.path)).toEqual(['territories[1]', 'territories[3]']);
+  });
+
+  test('a sample lead on which it had the top score contradicts the finding: it is not made', () => {
+    const c = cfg([
+      {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+      {id: 'tx-solar', conditions: [inList('state', ['TX']), inList('productLine', ['solar'])], reps: ['b']},
+    ]);
+    // a sample agreeing with the proof keeps it
+    expect(codes(c, tally(c, [{state: 'TX', productLine: 'solar'}]))).toContain('territory_shadowed');
+    // one where tx-solar had the top exact score (as a lead the proof did not foresee would) drops it
+    const compiled = compileConfig(c);
+    expect(unreachableTerritories(compiled, {exact: [1, 1], top: [0, 0]}).map(f => f.code)).toEqual([
+      'territory_shadowed',
+    ]);
+    expect(unreachableTerritories(compiled, {exact: [1, 1], top: [0, 1]})).toEqual([]);
   });
 });
 

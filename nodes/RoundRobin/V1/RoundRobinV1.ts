@@ -26,7 +26,7 @@ import {
   timeZoneOption,
   dateOrderOption,
 } from '../../shared/descriptions';
-import {routingObject, withField} from '../../shared/output';
+import {inInputOrder, withDecision, withField} from '../../shared/output';
 import {stateStoreMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
@@ -237,13 +237,8 @@ export class RoundRobinV1 implements INodeType {
       },
       {dryRun: first.dryRun === true, trace: includeCandidates},
     );
-    const out: INodeExecutionData[] = [...failed];
-    for (const {index, decision} of decisions) {
-      const routing = routingObject(decision, includeCandidates);
-      if (first.dryRun) routing.dryRun = true;
-      out.push(withField(items[index], index, field, routing));
-    }
-    out.sort((a, b) => (a.pairedItem as {item: number}).item - (b.pairedItem as {item: number}).item);
-    return [out];
+    const opts = {includeCandidates, dryRun: first.dryRun === true};
+    const out = decisions.map(({index, decision}) => withDecision(items[index], index, field, decision, opts));
+    return [inInputOrder([...failed, ...out])];
   }
 }

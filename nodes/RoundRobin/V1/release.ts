@@ -5,7 +5,7 @@ import {createRouter, emptyState, type CompiledConfig, type RotationState} from 
 import {compileCached} from '../../shared/configFromParameters';
 import {sameForEveryItem} from '../../shared/sameForEveryItem';
 import {inLedger} from '../../shared/routeItems';
-import {withField} from '../../shared/output';
+import {inInputOrder, withField} from '../../shared/output';
 import {dedupeKeyOf, rotationConfig, rotationLead} from './rotationConfig';
 
 /** The output field of a release. */
@@ -47,7 +47,7 @@ export async function releaseItems(ctx: IExecuteFunctions, items: INodeExecution
     ...failed,
     ...results.map(r => withField(items[r.index], r.index, RELEASE_FIELD, r.outcome as unknown as IDataObject)),
   ];
-  return out.sort((a, b) => (a.pairedItem as {item: number}).item - (b.pairedItem as {item: number}).item);
+  return inInputOrder(out);
 }
 
 /** Releases prepared leads in order on one state; a holder who is not among the assignees is not released. */

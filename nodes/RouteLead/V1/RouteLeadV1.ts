@@ -32,7 +32,7 @@ import {
   timeZoneOption,
   dateOrderOption,
 } from '../../shared/descriptions';
-import {routingObject, withField} from '../../shared/output';
+import {inInputOrder, withDecision} from '../../shared/output';
 import {routeLeadMethods} from '../../shared/stateStoreMethods';
 import {routeItems} from '../../shared/routeItems';
 import {liveAvailabilityOnce} from '../../shared/liveAvailability';
@@ -147,13 +147,9 @@ export class RouteLeadV1 implements INodeType {
     const assigned: INodeExecutionData[] = [];
     const unassigned: INodeExecutionData[] = [...failed];
     for (const {index, decision} of decisions) {
-      const routing = routingObject(decision, includeCandidates);
-      if (dryRun) routing.dryRun = true;
-      (decision.ownerId === null ? unassigned : assigned).push(withField(items[index], index, field, routing));
+      const item = withDecision(items[index], index, field, decision, {includeCandidates, dryRun});
+      (decision.ownerId === null ? unassigned : assigned).push(item);
     }
-    const byIndex = (a: INodeExecutionData, b: INodeExecutionData) =>
-      (a.pairedItem as {item: number}).item - (b.pairedItem as {item: number}).item;
-    unassigned.sort(byIndex);
-    return [assigned, unassigned];
+    return [assigned, inInputOrder(unassigned)];
   }
 }
