@@ -452,3 +452,33 @@ test('coverage: leads per territory (exact, partial) and per stage, from the rou
     stages: {duplicate: 0, account: 0, exact: 3, partial: 1, specialist: 0, pool: 1, default: 0, unassigned: 0},
   });
 });
+
+describe('range_as_text', () => {
+  test('a ZIP range written as one text value under in / notIn names the value and says to use between', () => {
+    const c = cfg([
+      {id: 'dfw', name: 'DFW', conditions: [inList('zip', ['75000-75999'])], reps: ['a']},
+      {id: 'hou', conditions: [inList('zip', ['77000..77999', '77002'])], reps: ['b']},
+      {id: 'not', conditions: [{field: 'zip', op: 'notIn', values: ['78000 to 78999']}], reps: ['c']},
+    ]);
+    const found = only(c, 'range_as_text');
+    expect(found.map(f => f.path)).toEqual([
+      'territories[0].conditions[0].values[0]',
+      'territories[1].conditions[0].values[0]',
+      'territories[2].conditions[0].values[0]',
+    ]);
+    expect(found[0]).toMatchObject({subject: 'DFW'});
+    expect(found[0].message).toContain('"op": "between", "values": ["75000", "75999"]');
+    expect(found[2].message).toContain('excludes no lead');
+    // and it is true: a lead in the range is caught by neither
+    expect(createRouter(c).route({zip: '75201'}, NOW).territoryId).not.toBe('dfw');
+  });
+
+  test('not for a ZIP+4, single ZIPs, between, or a range-like value on another field', () => {
+    const c = cfg([
+      {id: 'a', conditions: [inList('zip', ['75001-1234', '75002'])], reps: ['a']},
+      {id: 'b', conditions: [between('zip', '76000', '76999')], reps: ['b']},
+      {id: 'c', conditions: [inList('companySize', ['100-500'])], reps: ['c']},
+    ]);
+    expect(codes(c)).not.toContain('range_as_text');
+  });
+});
