@@ -46,7 +46,7 @@ export function lintConfig(config: unknown, sample?: SampleTally): LintReport {
     ...unusedReps(c),
     ...unavailablePools(c),
     ...hoursWithoutZone(c),
-    ...fieldChecks(c, sample?.present),
+    ...fieldChecks(c, sample?.present, sample?.keys),
   ];
   return sample ? {findings, coverage: sample.coverage()} : {findings};
 }

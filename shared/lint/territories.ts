@@ -136,8 +136,9 @@ export function unreachableTerritories(c: CompiledConfig, seen?: TerritoriesSeen
         code: 'territory_never_exact',
         ...place(t),
         message: t.conds.length
-          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
-          : 'Can never match: it has match "any" and no conditions.',
+          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match; ` +
+            'remove or correct one of them, or split the territory in two.'
+          : 'Can never match: it has match "any" and no conditions; add the conditions it should match on, or remove it.',
       });
       continue;
     }
@@ -156,7 +157,8 @@ export function unreachableTerritories(c: CompiledConfig, seen?: TerritoriesSeen
         ...place(t),
         message:
           `Can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
-          `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep.`,
+          `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep; ` +
+          `raise its priority by more than ${num(by.score - best)}, or narrow ${label(by.u)} so it excludes these leads.`,
       });
     }
   }

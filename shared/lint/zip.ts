@@ -66,7 +66,9 @@ export function zipOverlaps(c: CompiledConfig): LintFinding[] {
         code: 'zip_overlap',
         path: `territories[${a.t}]`,
         subject: a.name,
-        message: `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
+        message:
+          `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}; ` +
+          'end one range where the other starts, or give the territory that should win there a higher priority.',
       });
     }
   }
@@ -140,7 +142,8 @@ export function zipGaps(c: CompiledConfig): LintFinding[] {
         subject: first.name,
         message:
           `ZIP ranges cover ${Math.round((100 * (total - missing)) / total)}% of ${state} (e.g. ${label(first)}) but not ` +
-          `${shown}: leads there match none of these ranges.`,
+          `${shown}: leads there match none of these ranges; widen a range or add one for them, ` +
+          'or leave it if those leads should go to the next stage.',
       });
     }
   }
@@ -169,7 +172,7 @@ export function rangesAsText(c: CompiledConfig): LintFinding[] {
           path: `territories[${i}].conditions[${j}].values[${k}]`,
           subject: t.name ?? t.id,
           message:
-            `"${v}" under ${cond.op} on "${cond.field}" is one text value, not a range, so it ${cond.op === 'in' ? 'matches' : 'excludes'} no lead's ZIP: ` +
+            `"${v}" under ${cond.op} on "${cond.field}" is one text value, not a range, so it ${cond.op === 'in' ? 'matches' : 'excludes'} no lead's ZIP; ` +
             (cond.op === 'in' ? 'use' : 'list the ZIPs one by one, or give the range a territory of its own with') +
             ` {"field": "${cond.field}", "op": "between", "values": ["${m[1]}", "${m[2]}"]}.`,
         });

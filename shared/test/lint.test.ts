@@ -482,3 +482,84 @@ describe('range_as_text', () => {
     expect(codes(c)).not.toContain('range_as_text');
   });
 });
+
+describe('every finding says what is wrong and what to do', () => {
+  test('field_missing_in_sample names a column that differs only in case or spacing', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {fields: {state: 'state'}});
+    const [f] = only(c, 'field_missing_in_sample', tally(c, [{State: 'TX'}]));
+    expect(f.message).toContain('the sample has a column "State", which differs only in case or spacing');
+    expect(f.message).toContain('set "fields": {"state": "State"}');
+    const spaced = cfg([{id: 'i', conditions: [inList('industry', ['solar'])], reps: ['a']}], {
+      fields: {industry: 'Industry Name'},
+    });
+    expect(only(spaced, 'field_missing_in_sample', tally(spaced, [{industry_name: 'solar'}]))[0].message).toContain(
+      '"industry_name"',
+    );
+    const [plain] = only(c, 'field_missing_in_sample', tally(c, [{Region: 'TX'}]));
+    expect(plain.message).toContain('map "fields.state" to the sample');
+  });
+
+  test('one sentence of problem, then after "; " one of action, for every code', () => {
+    const configs: Array<[RoutingConfigInput, unknown[]?]> = [
+      [
+        cfg(
+          [
+            {
+              id: 'never',
+              conditions: [inList('state', ['TX']), {field: 'state', op: 'notIn', values: ['TX']}],
+              reps: ['a'],
+            },
+            {id: 'none', match: 'any', conditions: [], reps: ['a']},
+            {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+            {id: 'tx-solar', conditions: [inList('state', ['TX']), inList('productLine', ['solar'])], reps: ['b']},
+            {id: 'p1', conditions: [between('zip', '75000', '75999')], reps: ['c']},
+            {id: 'p2', conditions: [between('zip', '75500', '76500')], reps: ['d']},
+            {id: 'txt', conditions: [inList('zip', ['77000-77999'])], reps: ['c']},
+            {id: 'odd', conditions: [inList('segmnt', ['x'])], reps: ['c']},
+            {id: 'ind', conditions: [inList('industry', ['x'])], reps: ['c']},
+            {
+              id: 'nat',
+              priority: 100,
+              conditions: [inList('companySize', ['enterprise']), inList('country', ['US'])],
+              reps: ['a'],
+            },
+          ],
+          {
+            reps: [
+              {id: 'a'},
+              {id: 'b'},
+              {id: 'c', hours: {'mon-fri': '09:00-17:00'}},
+              {id: 'd'},
+              {id: 'boss'},
+              {id: 'idle'},
+              {id: 'off', available: false},
+            ],
+            pool: {reps: ['off']},
+          },
+        ),
+        [{state: 'TX'}],
+      ],
+      [cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {pool: {reps: []}})],
+      [
+        cfg([
+          {id: 'ca-south', conditions: [between('zip', '90000', '93999')], reps: ['a']},
+          {id: 'ca-bay', conditions: [between('zip', '94000', '95499')], reps: ['b']},
+        ]),
+      ],
+    ];
+    const seen = new Set<string>();
+    for (const [c, leads] of configs) {
+      for (const f of lintConfig(c, leads ? tally(c, leads) : undefined).findings) {
+        seen.add(f.code);
+        // problem, then the action as the last clause: an imperative verb, ending with a full stop
+        expect([f.code, f.message]).toEqual([f.code, expect.stringMatching(/^[^;]+(;[^;]+)*; [a-z][^;]*\.$/)]);
+        const action = f.message.slice(f.message.lastIndexOf('; ') + 2);
+        expect([f.code, action]).toEqual([
+          f.code,
+          expect.stringMatching(/^(add|end|give|list|lower|make|map|raise|remove|set|use|widen|check|move)\b/),
+        ]);
+      }
+    }
+    expect([...seen].sort()).toEqual([...LINT_CODES].sort());
+  });
+});
