@@ -77,6 +77,28 @@ export class SampleTally {
         ...this.byTerritory[i],
       })),
       stages: {...this.stages},
+      stageOrder: this.stageOrder(),
     };
   }
+
+  private stageOrder(): string[] {
+    const c = this.compiled;
+    const applies = new Set<string>([
+      ...(c.dedupe ? ['duplicate'] : []),
+      ...(c.account ? ['account'] : []),
+      ...c.cascade,
+      ...(c.cascade.includes('default') && c.defaultOwner >= 0 ? [] : ['unassigned']),
+    ]);
+    return STAGES.filter(s => applies.has(s) || this.stages[s] > 0).sort(
+      (a, b) => rank(c.cascade, a) - rank(c.cascade, b),
+    );
+  }
+}
+
+/** Where a stage stands in the order routing tries them: duplicate, account, the cascade, unassigned. */
+function rank(cascade: readonly string[], stage: string): number {
+  if (stage === 'duplicate') return -2;
+  if (stage === 'account') return -1;
+  const i = cascade.indexOf(stage);
+  return i >= 0 ? i : stage === 'unassigned' ? 1000 : 500 + STAGES.indexOf(stage as (typeof STAGES)[number]);
 }

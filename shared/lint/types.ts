@@ -19,6 +19,12 @@ export interface LintCoverage {
   territories: Array<{id: string; name: string; exact: number; partial: number}>;
   /** Leads per decision stage (every stage listed, zeros included). */
   stages: Record<string, number>;
+  /**
+   * The stages this config gives leads at, in the order it tries them: `duplicate` and `account`
+   * when configured, the cascade's stages in cascade order, `unassigned` when the cascade can end
+   * without an owner; any other stage a sample lead got is added in place.
+   */
+  stageOrder: string[];
 }
 
 export interface LintReport {

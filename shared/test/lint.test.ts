@@ -450,7 +450,20 @@ test('coverage: leads per territory (exact, partial) and per stage, from the rou
       {id: 'ca', name: 'ca', exact: 2, partial: 0},
     ],
     stages: {duplicate: 0, account: 0, exact: 3, partial: 1, specialist: 0, pool: 1, default: 0, unassigned: 0},
+    stageOrder: ['exact', 'partial', 'specialist', 'pool', 'default'],
   });
+});
+
+test('coverage.stageOrder: duplicate and account when configured, the cascade in its order, unassigned when it can end without an owner', () => {
+  const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
+    dedupe: {fields: ['email']},
+    accountOwner: {accounts: {'acme.com': 'b'}},
+    cascade: ['partial', 'exact', 'pool'],
+  });
+  const order = lintConfig(c, tally(c, [{state: 'TX'}])).coverage!.stageOrder;
+  expect(order).toEqual(['duplicate', 'account', 'partial', 'exact', 'pool', 'unassigned']);
+  const plain = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {cascade: ['exact', 'default']});
+  expect(lintConfig(plain, tally(plain, [{state: 'TX'}])).coverage!.stageOrder).toEqual(['exact', 'default']);
 });
 
 describe('range_as_text', () => {
