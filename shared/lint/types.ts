@@ -10,6 +10,8 @@ export interface LintFinding {
   path: string;
   subject?: string;
   message: string;
+  /** Other config paths the finding is about, all of them (the message may name only the first few). */
+  related?: string[];
 }
 
 /** How the sample leads were routed: counts per territory and per stage (see SampleTally). */

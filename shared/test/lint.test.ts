@@ -1,6 +1,6 @@
 // Issue 16 #4: lint, one describe per check: a config that triggers it and one that does not.
 import {lintConfig, LINT_CODES, SampleTally} from '../lint';
-import {EXHAUSTIVE_TIES, unreachableTerritories} from '../lint/territories';
+import {EXHAUSTIVE_TIES, TIES_NAMED, unreachableTerritories} from '../lint/territories';
 import {compileConfig} from '../compile';
 import {createRouter} from '../router';
 import type {RoutingConfigInput} from '../config/schema';
@@ -230,6 +230,22 @@ describe('territory_tie', () => {
     const found = only(c, 'territory_tie');
     expect(found.map(f => f.path)).toEqual(['territories[5]']);
     expect(found[0].message).toContain('territories[700] "z700"');
+  });
+
+  test('one finding per territory naming the later ones it ties (up to TIES_NAMED), all in related', () => {
+    const fields = Array.from({length: 12}, (_, i) => `f${i}`);
+    const c = cfg(
+      fields.map((f, i): Territory => ({id: `t${i}`, conditions: [inList(f, ['x'])], reps: [`r${i}`]})),
+      {reps: [...fields.map((_, i) => ({id: `r${i}`})), {id: 'boss'}], pool: {reps: 'all'}},
+    );
+    const found = only(c, 'territory_tie');
+    // 66 tied pairs, 11 findings
+    expect(found.map(f => f.path)).toEqual(fields.slice(0, 11).map((_, i) => `territories[${i}]`));
+    expect(found[0].related).toEqual(fields.slice(1).map((_, i) => `territories[${i + 1}]`));
+    expect(found[0].message).toContain(`as 11 territories, territories[1] "t1"`);
+    expect(found[0].message).toContain(`territories[${TIES_NAMED}] "t${TIES_NAMED}" and ${11 - TIES_NAMED} more,`);
+    expect(found[0].message).not.toContain(`territories[${TIES_NAMED + 1}]`);
+    expect(found[10].message).toContain('as territories[11] "t11" with no rep in common');
   });
 
   test('sample leads that tie are counted, also between "any" territories', () => {
