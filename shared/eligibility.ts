@@ -40,7 +40,8 @@ export function capacityLimit(
   if (periodCount(counters, 'd', lt.date) >= rep.daily) return 'daily';
   if (periodCount(counters, 'w', lt.week) >= rep.weekly) return 'weekly';
   if (periodCount(counters, 'm', lt.month) >= rep.monthly) return 'monthly';
-  if (openLoad >= rep.open) return 'open';
+  // open 0 takes no leads whatever the open load says (spec: a cap of 0 means no leads)
+  if (rep.open === 0 || openLoad >= rep.open) return 'open';
   return null;
 }
 
@@ -88,8 +89,9 @@ export class Eligibility {
       const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
       if (why !== null) return why;
     }
-    // (an unknown open load, -1, is never at the open cap)
-    if (!ignoreCapacity && rep.openLoad >= 0 && rep.openLoad + this.added[rep.idx] >= rep.open) return 'at_capacity';
+    // An open cap of 0 takes no leads (spec); a positive one needs a known open load (-1 = unknown: no cap).
+    if (!ignoreCapacity && (rep.open === 0 || (rep.openLoad >= 0 && rep.openLoad + this.added[rep.idx] >= rep.open)))
+      return 'at_capacity';
     if (excluded !== null && excluded.has(rep.id)) return 'excluded';
     return null;
   }

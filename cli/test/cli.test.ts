@@ -53,6 +53,22 @@ describe('lead-routing validate', () => {
 });
 
 describe('lead-routing route', () => {
+  test('a rep with capacity.open 0 and no openLoad gets no lead (lint agrees: it takes none)', async () => {
+    const caps = write(
+      'open0.json',
+      JSON.stringify({
+        reps: [{id: 'cy', capacity: {open: 0}}, {id: 'mgr'}],
+        territories: [{id: 'tx', conditions: [{field: 'state', op: 'in', values: ['TX']}], reps: ['cy']}],
+        pool: {reps: []},
+        defaultOwner: 'mgr',
+      }),
+    );
+    const leads = write('open0.csv', 'id,state\nX1,TX\n');
+    const r = await run('route', '--config', caps, '--leads', leads, '--now', '2026-11-23T16:00:00Z', '--no-trace');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ownerId: 'mgr', stage: 'default'});
+  });
+
   test('JSON, JSON Lines and CSV leads give one decision per lead in input order, same as the core', async () => {
     const leads = [
       {id: 'a1', state: 'TX', email: 'x@y.com'},

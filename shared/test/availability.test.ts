@@ -115,9 +115,28 @@ describe('open workload', () => {
     expect(limit({monthly: 1})).toBe('monthly');
   });
 
-  it('an open cap without an open load (not read) is no cap', () => {
-    const [d] = owners({reps: [{id: 'ana', capacity: {open: 0}}]}, [{id: 1}]);
+  it('a positive open cap without an open load (not read) is no cap', () => {
+    const [d] = owners({reps: [{id: 'ana', capacity: {open: 3}}]}, [{id: 1}]);
     expect(d.ownerId).toBe('ana');
+  });
+
+  it('open cap 0 takes no leads, with or without an open load', () => {
+    const cfg = {
+      reps: [
+        {id: 'ana', name: 'Ana Diaz', capacity: {open: 0}},
+        {id: 'ben', name: 'Ben Ode', openLoad: 0, capacity: {open: 0}},
+        {id: 'cy', name: 'Cy Park', openLoad: 4},
+      ],
+    };
+    const ds = owners(cfg, [{id: 1}, {id: 2}]);
+    expect(ds.map(d => d.ownerId)).toEqual(['cy', 'cy']);
+    expect(ds[0].candidates.slice(0, 2)).toEqual([
+      {repId: 'ana', eligible: false, why: 'at_capacity', capacityLimit: 'open'},
+      {repId: 'ben', eligible: false, why: 'at_capacity', capacityLimit: 'open'},
+    ]);
+    const [alone] = owners({reps: [{id: 'ana', name: 'Ana Diaz', capacity: {open: 0}}]}, [{id: 1}]);
+    expect(alone.ownerId).toBeNull();
+    expect(alone.reason).toBe('No owner: Ana Diaz reached the cap on open records, the only rep considered.');
   });
 
   it('least_loaded balances the open load relative to weight', () => {

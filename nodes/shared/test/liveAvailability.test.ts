@@ -131,6 +131,19 @@ describe('Route Lead: live availability', () => {
     expect(routing(unassigned[0]).reason).toContain('cap on open records');
   });
 
+  test('Open Cap 0 takes no leads even when no open load is read (blank = no cap)', async () => {
+    const withCaps = {
+      rep: [
+        {...reps.rep[0], openCap: '0'},
+        {...reps.rep[1], openCap: ''},
+      ],
+    };
+    const [assigned] = await route({}, {reps: withCaps});
+    expect(assigned.map(i => routing(i).ownerId)).toEqual(['ben', 'ben', 'ben']);
+    const ana = (routing(assigned[0]).candidates as IDataObject[]).find(c => c.repId === 'ana');
+    expect(ana).toEqual({repId: 'ana', eligible: false, why: 'at_capacity', capacityLimit: 'open'});
+  });
+
   test('no source: the feature is off (no presence, no warning)', async () => {
     const [assigned] = await route({source: '', repField: 'email'});
     expect(assigned.map(i => routing(i).ownerId)).toEqual(['ana', 'ben', 'ana']);
