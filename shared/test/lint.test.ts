@@ -242,7 +242,7 @@ describe('territory_tie', () => {
     // 66 tied pairs, 11 findings
     expect(found.map(f => f.path)).toEqual(fields.slice(0, 11).map((_, i) => `territories[${i}]`));
     expect(found[0].related).toEqual(fields.slice(1).map((_, i) => `territories[${i + 1}]`));
-    expect(found[0].message).toContain(`as 11 territories, territories[1] "t1"`);
+    expect(found[0].message).toContain('as 11 territories, territories[1] "t1"');
     expect(found[0].message).toContain(`territories[${TIES_NAMED}] "t${TIES_NAMED}" and ${11 - TIES_NAMED} more,`);
     expect(found[0].message).not.toContain(`territories[${TIES_NAMED + 1}]`);
     expect(found[10].message).toContain('as territories[11] "t11" with no rep in common');
