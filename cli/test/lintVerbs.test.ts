@@ -136,6 +136,16 @@ describe('lead-routing lint on multi-valued lead fields (settled reading 9)', ()
     const {findings, coverage} = JSON.parse(r.out);
     expect(findings).toEqual([]);
     expect(coverage.territories[0]).toMatchObject({id: 'hc-ent', exact: 1});
+    // the stage table is the config's cascade (exact, partial, default), in cascade order, not a fixed list
+    expect(coverage.stageOrder).toEqual(['exact', 'partial', 'default']);
+    const text = spawnCli(['lint', '--config', config, '--leads', leads, '--now', NOW]).out;
+    const rows = text
+      .slice(text.indexOf('stage '))
+      .split('\n')
+      .slice(2)
+      .map(l => l.split(/\s+/)[0])
+      .filter(Boolean);
+    expect(rows).toEqual(['exact', 'partial', 'default']);
   });
 
   test('`notIn [partner]` of higher priority does not shadow `in [solar]`: a solar;partner lead goes to solar', () => {

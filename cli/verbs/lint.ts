@@ -118,12 +118,11 @@ export function formatLint(
         cov.territories.map(t => [t.id, t.exact, t.partial, pct(t.exact + t.partial, cov.leads)]),
       ),
     );
-    const stages = Object.entries(cov.stages).filter(([s, k]) => k > 0 || ['pool', 'default'].includes(s));
     out.push(
       '',
       table(
         ['stage', 'leads', 'share'],
-        stages.map(([s, k]) => [s, k, pct(k, cov.leads)]),
+        cov.stageOrder.map(s => [s, cov.stages[s] ?? 0, pct(cov.stages[s] ?? 0, cov.leads)]),
       ),
     );
   }

@@ -174,6 +174,10 @@ export function liveAvailabilityOnce(ctx: IExecuteFunctions): (config: Row) => R
       read = true;
       try {
         params = ctx.getNodeParameter('liveAvailability', 0, {}) as LiveAvailabilityParams;
+        // n8n leaves an option out when its expression resolves to an empty list (e.g. `… ?? []` over the error
+        // item of a failed read): a source that is set but came back empty is "no rows came back", not "off".
+        const raw = (ctx.getNode().parameters.liveAvailability as {source?: unknown} | undefined)?.source;
+        if (params.source === undefined && raw !== undefined && raw !== '') params = {...params, source: []};
         live = readLiveRows(params);
       } catch (e) {
         error = e;

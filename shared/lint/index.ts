@@ -8,7 +8,7 @@ import {hoursWithoutZone, unavailablePools, unusedReps} from './reps';
 import {SampleTally} from './sample';
 import {partialOutranksExact, ties, unreachableTerritories} from './territories';
 import type {LintReport} from './types';
-import {zipGaps, zipOverlaps} from './zip';
+import {rangesAsText, zipGaps, zipOverlaps} from './zip';
 
 export {SampleTally};
 export {findingPlace, type LintCoverage, type LintFinding, type LintReport} from './types';
@@ -21,6 +21,7 @@ export const LINT_CODES = [
   'partial_outranks_exact',
   'zip_overlap',
   'zip_gap',
+  'range_as_text',
   'rep_unused',
   'pool_unavailable',
   'hours_without_timezone',
@@ -41,10 +42,11 @@ export function lintConfig(config: unknown, sample?: SampleTally): LintReport {
     ...partialOutranksExact(c),
     ...zipOverlaps(c),
     ...zipGaps(c),
+    ...rangesAsText(c),
     ...unusedReps(c),
     ...unavailablePools(c),
     ...hoursWithoutZone(c),
-    ...fieldChecks(c, sample?.present),
+    ...fieldChecks(c, sample?.present, sample?.keys),
   ];
   return sample ? {findings, coverage: sample.coverage()} : {findings};
 }

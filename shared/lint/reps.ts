@@ -26,7 +26,8 @@ export function unusedReps(c: CompiledConfig): LintFinding[] {
       code: 'rep_unused',
       ...repPlace(r),
       message:
-        'In no territory, pool, specialist skill, account or defaultOwner the cascade uses: no lead can reach this rep.',
+        'In no territory, pool, specialist skill, account or defaultOwner the cascade uses: no lead can reach this rep; ' +
+        'add them to a territory or the pool, or remove them from reps.',
     }));
 }
 
@@ -55,21 +56,26 @@ export function unavailablePools(c: CompiledConfig): LintFinding[] {
       code: 'pool_unavailable',
       path: `territories[${t}].reps`,
       subject: territory.name ?? territory.id,
-      message: `No rep of this territory can take a lead (${why(p.reps)}): its leads fall through to the next level or stage.`,
+      message:
+        `No rep of this territory can take a lead (${why(p.reps)}): its leads fall through to the next level or stage; ` +
+        'make a rep available, raise a cap above 0, or add a rep who can take leads.',
     });
   });
   if (c.cascade.includes('pool') && c.config.pool !== undefined && (c.pool === null || c.pool.reps.length === 0)) {
     out.push({
       code: 'pool_unavailable',
       path: 'pool.reps',
-      message: 'The pool has no reps: leads that reach the pool fall through to the default owner.',
+      message:
+        'The pool has no reps: leads that reach the pool fall through to the default owner; list reps in pool.reps (or "all"), or remove the pool stage from the cascade.',
     });
   }
   if (c.pool && c.cascade.includes('pool') && dead(c.pool.reps)) {
     out.push({
       code: 'pool_unavailable',
       path: 'pool.reps',
-      message: `No rep of the pool can take a lead (${why(c.pool.reps)}): leads that reach the pool fall through to the default owner.`,
+      message:
+        `No rep of the pool can take a lead (${why(c.pool.reps)}): leads that reach the pool fall through to the default owner; ` +
+        'make a rep available, raise a cap above 0, or add a rep who can take leads.',
     });
   }
   return out;

@@ -9,6 +9,8 @@ import {nextLevel} from '../territories';
 import type {Decision, Instant, RoutingWarning} from '../types';
 import type {LintCoverage} from './types';
 
+const KEYS_KEPT = 1000;
+
 export class SampleTally {
   private readonly router: Router;
   private readonly byTerritory: Array<{exact: number; partial: number}>;
@@ -16,6 +18,8 @@ export class SampleTally {
   private readonly fields: Array<{name: string; path: string[]}>;
   /** Condition field -> leads with a value there. */
   readonly present = new Map<string, number>();
+  /** Top-level keys (columns) of the sample leads, the first KEYS_KEPT of them. */
+  readonly keys = new Set<string>();
   /** Per territory: leads it matched exactly, and leads on which it had the top exact score. */
   readonly seen: {exact: number[]; top: number[]};
   /** "i,j" (territory indexes, i < j) -> leads on which they tied at the top exact score. */
@@ -41,6 +45,9 @@ export class SampleTally {
     if ((d.stage === 'exact' || d.stage === 'partial') && d.territoryId !== null) {
       const t = this.compiled.territoryIndex.get(d.territoryId);
       if (t !== undefined) this.byTerritory[t][d.stage]++;
+    }
+    if (this.keys.size < KEYS_KEPT && lead !== null && typeof lead === 'object' && !Array.isArray(lead)) {
+      for (const k of Object.keys(lead)) this.keys.add(k);
     }
     for (const f of this.fields) {
       const v = readPath(lead, f.path);
@@ -70,6 +77,28 @@ export class SampleTally {
         ...this.byTerritory[i],
       })),
       stages: {...this.stages},
+      stageOrder: this.stageOrder(),
     };
   }
+
+  private stageOrder(): string[] {
+    const c = this.compiled;
+    const applies = new Set<string>([
+      ...(c.dedupe ? ['duplicate'] : []),
+      ...(c.account ? ['account'] : []),
+      ...c.cascade,
+      ...(c.cascade.includes('default') && c.defaultOwner >= 0 ? [] : ['unassigned']),
+    ]);
+    return STAGES.filter(s => applies.has(s) || this.stages[s] > 0).sort(
+      (a, b) => rank(c.cascade, a) - rank(c.cascade, b),
+    );
+  }
+}
+
+/** Where a stage stands in the order routing tries them: duplicate, account, the cascade, unassigned. */
+function rank(cascade: readonly string[], stage: string): number {
+  if (stage === 'duplicate') return -2;
+  if (stage === 'account') return -1;
+  const i = cascade.indexOf(stage);
+  return i >= 0 ? i : stage === 'unassigned' ? 1000 : 500 + STAGES.indexOf(stage as (typeof STAGES)[number]);
 }

@@ -136,8 +136,9 @@ export function unreachableTerritories(c: CompiledConfig, seen?: TerritoriesSeen
         code: 'territory_never_exact',
         ...place(t),
         message: t.conds.length
-          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match.`
-          : 'Can never match: it has match "any" and no conditions.',
+          ? `Can never match exactly: its conditions on "${bad[0].field}" (${bad[0].op} and ${bad[1].op}) exclude each other, so it only gets leads as a partial match; ` +
+            'remove or correct one of them, or split the territory in two.'
+          : 'Can never match: it has match "any" and no conditions; add the conditions it should match on, or remove it.',
       });
       continue;
     }
@@ -156,35 +157,36 @@ export function unreachableTerritories(c: CompiledConfig, seen?: TerritoriesSeen
         ...place(t),
         message:
           `Can never win: whenever it matches, ${label(by.u)} matches too with a higher score ` +
-          `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep.`,
+          `(${num(by.score)} > ${num(best)}), so it only gets leads when that territory has no eligible rep; ` +
+          `raise its priority by more than ${num(by.score - best)}, or narrow ${label(by.u)} so it excludes these leads.`,
       });
     }
   }
   return out;
 }
 
+/** Territories a tie finding names in its message; `related` lists them all. */
+export const TIES_NAMED = 5;
+
 /**
  * `territory_tie`: two "all" territories with the same score and no rep in common that one lead can
- * match together: such a lead goes to their reps pooled in one rotation (spec: tied territories pool
- * their reps), mixing two teams. `seen`: pairs of territory indexes that tied on sample leads, with
- * how many (reported also when not provable from the config, e.g. "any" territories).
+ * match together (not provably apart for a lead with one value per field): such a lead goes to their
+ * reps pooled in one rotation (spec: tied territories pool their reps), mixing two teams. One
+ * finding per territory, at the first of each pair, naming up to TIES_NAMED of the later ones it
+ * ties (`related`: all of their paths). `seen`: pairs of territory indexes that tied on sample
+ * leads, with how many (reported also when not provable from the config, e.g. "any" territories).
  */
 export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): LintFinding[] {
   const ts = lintTerritories(c);
-  const out: LintFinding[] = [];
   const reported = new Set<string>();
+  const byFirst = new Map<number, Array<{u: T; n: number | undefined}>>();
   const report = (t: T, u: T, n: number | undefined) => {
     const key = `${t.i},${u.i}`;
     if (reported.has(key)) return;
     reported.add(key);
-    const sample = n ? ` (${n} sample lead${n === 1 ? '' : 's'} did)` : '';
-    out.push({
-      code: 'territory_tie',
-      ...place(t),
-      message:
-        `Scores the same (${num(t.full)}) as ${label(u)} with no rep in common: a lead matching both` +
-        `${sample} goes to their reps pooled in one rotation; give one a higher priority or weight.`,
-    });
+    const list = byFirst.get(t.i);
+    if (list) list.push({u, n});
+    else byFirst.set(t.i, [{u, n}]);
   };
   const byScore = new Map<number, T[]>();
   for (const t of ts) {
@@ -212,7 +214,25 @@ export function ties(c: CompiledConfig, seen: Map<string, number> = new Map()): 
     const [a, b] = key.split(',').map(Number);
     if (!shareRep(ts[a], ts[b])) report(ts[a], ts[b], n);
   }
-  return out;
+  return [...byFirst.keys()].sort((a, b) => a - b).map(i => tieFinding(ts[i], byFirst.get(i)!));
+}
+
+function tieFinding(t: T, others: Array<{u: T; n: number | undefined}>): LintFinding {
+  others.sort((x, y) => x.u.i - y.u.i);
+  const named = others
+    .slice(0, TIES_NAMED)
+    .map(({u, n}) => label(u) + (n ? ` (${n} sample lead${n === 1 ? '' : 's'} did)` : ''));
+  const more = others.length > TIES_NAMED ? ` and ${others.length - TIES_NAMED} more` : '';
+  const which = others.length === 1 ? named[0] : `${others.length} territories, ${named.join(', ')}${more},`;
+  return {
+    code: 'territory_tie',
+    ...place(t),
+    related: others.map(({u}) => `territories[${u.i}]`),
+    message:
+      `Scores the same (${num(t.full)}) as ${which} with no rep in common and conditions not provably apart: ` +
+      `a lead matching ${others.length === 1 ? 'both' : 'it and one of them'} goes to their reps pooled in one rotation; ` +
+      `give ${others.length === 1 ? 'one' : 'one of each pair'} a higher priority or weight, or make their conditions exclude each other.`,
+  };
 }
 
 /**

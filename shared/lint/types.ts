@@ -10,6 +10,8 @@ export interface LintFinding {
   path: string;
   subject?: string;
   message: string;
+  /** Other config paths the finding is about, all of them (the message may name only the first few). */
+  related?: string[];
 }
 
 /** How the sample leads were routed: counts per territory and per stage (see SampleTally). */
@@ -19,6 +21,12 @@ export interface LintCoverage {
   territories: Array<{id: string; name: string; exact: number; partial: number}>;
   /** Leads per decision stage (every stage listed, zeros included). */
   stages: Record<string, number>;
+  /**
+   * The stages this config gives leads at, in the order it tries them: `duplicate` and `account`
+   * when configured, the cascade's stages in cascade order, `unassigned` when the cascade can end
+   * without an owner; any other stage a sample lead got is added in place.
+   */
+  stageOrder: string[];
 }
 
 export interface LintReport {

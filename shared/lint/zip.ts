@@ -66,7 +66,9 @@ export function zipOverlaps(c: CompiledConfig): LintFinding[] {
         code: 'zip_overlap',
         path: `territories[${a.t}]`,
         subject: a.name,
-        message: `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}.`,
+        message:
+          `Its ZIPs ${spanText(a.span)} overlap ${spanText(b.span)} of ${label(b)} on ${spanText([lo, hi])}: ${who}; ` +
+          'end one range where the other starts, or give the territory that should win there a higher priority.',
       });
     }
   }
@@ -140,9 +142,42 @@ export function zipGaps(c: CompiledConfig): LintFinding[] {
         subject: first.name,
         message:
           `ZIP ranges cover ${Math.round((100 * (total - missing)) / total)}% of ${state} (e.g. ${label(first)}) but not ` +
-          `${shown}: leads there match none of these ranges.`,
+          `${shown}: leads there match none of these ranges; widen a range or add one for them, ` +
+          'or leave it if those leads should go to the next stage.',
       });
     }
   }
+  return out;
+}
+
+/** A ZIP range written as one text value: two digit codes of one length joined by -, –, —, .. or "to". */
+const RANGE_TEXT = /^\s*(\d{3,5})\s*(?:-|–|—|\.\.\.?|to)\s*(\d{3,5})\s*$/i;
+
+/**
+ * `range_as_text`: an `in` / `notIn` value of a condition on a ZIP field that is a range written as
+ * text (`"75000-75999"`, `"77000..77999"`): it is compared as one code, so it catches nothing (a
+ * ZIP+4 such as `75001-1234` has ends of different lengths and is not reported). One finding per value.
+ */
+export function rangesAsText(c: CompiledConfig): LintFinding[] {
+  const out: LintFinding[] = [];
+  c.config.territories.forEach((t, i) => {
+    const views = c.matcher.conditionsOf(i);
+    t.conditions.forEach((cond, j) => {
+      if (views[j]?.kind !== 'zip' || (cond.op !== 'in' && cond.op !== 'notIn')) return;
+      cond.values.forEach((v, k) => {
+        const m = RANGE_TEXT.exec(String(v));
+        if (!m || m[1].length !== m[2].length || m[1] > m[2]) return;
+        out.push({
+          code: 'range_as_text',
+          path: `territories[${i}].conditions[${j}].values[${k}]`,
+          subject: t.name ?? t.id,
+          message:
+            `"${v}" under ${cond.op} on "${cond.field}" is one text value, not a range, so it ${cond.op === 'in' ? 'matches' : 'excludes'} no lead's ZIP; ` +
+            (cond.op === 'in' ? 'use' : 'list the ZIPs one by one, or give the range a territory of its own with') +
+            ` {"field": "${cond.field}", "op": "between", "values": ["${m[1]}", "${m[2]}"]}.`,
+        });
+      });
+    });
+  });
   return out;
 }

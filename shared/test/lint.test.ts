@@ -1,6 +1,6 @@
 // Issue 16 #4: lint, one describe per check: a config that triggers it and one that does not.
 import {lintConfig, LINT_CODES, SampleTally} from '../lint';
-import {EXHAUSTIVE_TIES, unreachableTerritories} from '../lint/territories';
+import {EXHAUSTIVE_TIES, TIES_NAMED, unreachableTerritories} from '../lint/territories';
 import {compileConfig} from '../compile';
 import {createRouter} from '../router';
 import type {RoutingConfigInput} from '../config/schema';
@@ -232,6 +232,22 @@ describe('territory_tie', () => {
     expect(found[0].message).toContain('territories[700] "z700"');
   });
 
+  test('one finding per territory naming the later ones it ties (up to TIES_NAMED), all in related', () => {
+    const fields = Array.from({length: 12}, (_, i) => `f${i}`);
+    const c = cfg(
+      fields.map((f, i): Territory => ({id: `t${i}`, conditions: [inList(f, ['x'])], reps: [`r${i}`]})),
+      {reps: [...fields.map((_, i) => ({id: `r${i}`})), {id: 'boss'}], pool: {reps: 'all'}},
+    );
+    const found = only(c, 'territory_tie');
+    // 66 tied pairs, 11 findings
+    expect(found.map(f => f.path)).toEqual(fields.slice(0, 11).map((_, i) => `territories[${i}]`));
+    expect(found[0].related).toEqual(fields.slice(1).map((_, i) => `territories[${i + 1}]`));
+    expect(found[0].message).toContain('as 11 territories, territories[1] "t1"');
+    expect(found[0].message).toContain(`territories[${TIES_NAMED}] "t${TIES_NAMED}" and ${11 - TIES_NAMED} more,`);
+    expect(found[0].message).not.toContain(`territories[${TIES_NAMED + 1}]`);
+    expect(found[10].message).toContain('as territories[11] "t11" with no rep in common');
+  });
+
   test('sample leads that tie are counted, also between "any" territories', () => {
     const c = cfg([
       {id: 'west', match: 'any', conditions: [inList('state', ['CA', 'OR'])], reps: ['a']},
@@ -450,5 +466,129 @@ test('coverage: leads per territory (exact, partial) and per stage, from the rou
       {id: 'ca', name: 'ca', exact: 2, partial: 0},
     ],
     stages: {duplicate: 0, account: 0, exact: 3, partial: 1, specialist: 0, pool: 1, default: 0, unassigned: 0},
+    stageOrder: ['exact', 'partial', 'specialist', 'pool', 'default'],
+  });
+});
+
+test('coverage.stageOrder: duplicate and account when configured, the cascade in its order, unassigned when it can end without an owner', () => {
+  const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
+    dedupe: {fields: ['email']},
+    accountOwner: {accounts: {'acme.com': 'b'}},
+    cascade: ['partial', 'exact', 'pool'],
+  });
+  const order = lintConfig(c, tally(c, [{state: 'TX'}])).coverage!.stageOrder;
+  expect(order).toEqual(['duplicate', 'account', 'partial', 'exact', 'pool', 'unassigned']);
+  const plain = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {cascade: ['exact', 'default']});
+  expect(lintConfig(plain, tally(plain, [{state: 'TX'}])).coverage!.stageOrder).toEqual(['exact', 'default']);
+});
+
+describe('range_as_text', () => {
+  test('a ZIP range written as one text value under in / notIn names the value and says to use between', () => {
+    const c = cfg([
+      {id: 'dfw', name: 'DFW', conditions: [inList('zip', ['75000-75999'])], reps: ['a']},
+      {id: 'hou', conditions: [inList('zip', ['77000..77999', '77002'])], reps: ['b']},
+      {id: 'not', conditions: [{field: 'zip', op: 'notIn', values: ['78000 to 78999']}], reps: ['c']},
+    ]);
+    const found = only(c, 'range_as_text');
+    expect(found.map(f => f.path)).toEqual([
+      'territories[0].conditions[0].values[0]',
+      'territories[1].conditions[0].values[0]',
+      'territories[2].conditions[0].values[0]',
+    ]);
+    expect(found[0]).toMatchObject({subject: 'DFW'});
+    expect(found[0].message).toContain('"op": "between", "values": ["75000", "75999"]');
+    expect(found[2].message).toContain('excludes no lead');
+    // and it is true: a lead in the range is caught by neither
+    expect(createRouter(c).route({zip: '75201'}, NOW).territoryId).not.toBe('dfw');
+  });
+
+  test('not for a ZIP+4, single ZIPs, between, or a range-like value on another field', () => {
+    const c = cfg([
+      {id: 'a', conditions: [inList('zip', ['75001-1234', '75002'])], reps: ['a']},
+      {id: 'b', conditions: [between('zip', '76000', '76999')], reps: ['b']},
+      {id: 'c', conditions: [inList('companySize', ['100-500'])], reps: ['c']},
+    ]);
+    expect(codes(c)).not.toContain('range_as_text');
+  });
+});
+
+describe('every finding says what is wrong and what to do', () => {
+  test('field_missing_in_sample names a column that differs only in case or spacing', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {fields: {state: 'state'}});
+    const [f] = only(c, 'field_missing_in_sample', tally(c, [{State: 'TX'}]));
+    expect(f.message).toContain('the sample has a column "State", which differs only in case or spacing');
+    expect(f.message).toContain('set "fields": {"state": "State"}');
+    const spaced = cfg([{id: 'i', conditions: [inList('industry', ['solar'])], reps: ['a']}], {
+      fields: {industry: 'Industry Name'},
+    });
+    expect(only(spaced, 'field_missing_in_sample', tally(spaced, [{industry_name: 'solar'}]))[0].message).toContain(
+      '"industry_name"',
+    );
+    const [plain] = only(c, 'field_missing_in_sample', tally(c, [{Region: 'TX'}]));
+    expect(plain.message).toContain('map "fields.state" to the sample');
+  });
+
+  test('one sentence of problem, then after "; " one of action, for every code', () => {
+    const configs: Array<[RoutingConfigInput, unknown[]?]> = [
+      [
+        cfg(
+          [
+            {
+              id: 'never',
+              conditions: [inList('state', ['TX']), {field: 'state', op: 'notIn', values: ['TX']}],
+              reps: ['a'],
+            },
+            {id: 'none', match: 'any', conditions: [], reps: ['a']},
+            {id: 'texas', priority: 10, conditions: [inList('state', ['TX'])], reps: ['a']},
+            {id: 'tx-solar', conditions: [inList('state', ['TX']), inList('productLine', ['solar'])], reps: ['b']},
+            {id: 'p1', conditions: [between('zip', '75000', '75999')], reps: ['c']},
+            {id: 'p2', conditions: [between('zip', '75500', '76500')], reps: ['d']},
+            {id: 'txt', conditions: [inList('zip', ['77000-77999'])], reps: ['c']},
+            {id: 'odd', conditions: [inList('segmnt', ['x'])], reps: ['c']},
+            {id: 'ind', conditions: [inList('industry', ['x'])], reps: ['c']},
+            {
+              id: 'nat',
+              priority: 100,
+              conditions: [inList('companySize', ['enterprise']), inList('country', ['US'])],
+              reps: ['a'],
+            },
+          ],
+          {
+            reps: [
+              {id: 'a'},
+              {id: 'b'},
+              {id: 'c', hours: {'mon-fri': '09:00-17:00'}},
+              {id: 'd'},
+              {id: 'boss'},
+              {id: 'idle'},
+              {id: 'off', available: false},
+            ],
+            pool: {reps: ['off']},
+          },
+        ),
+        [{state: 'TX'}],
+      ],
+      [cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {pool: {reps: []}})],
+      [
+        cfg([
+          {id: 'ca-south', conditions: [between('zip', '90000', '93999')], reps: ['a']},
+          {id: 'ca-bay', conditions: [between('zip', '94000', '95499')], reps: ['b']},
+        ]),
+      ],
+    ];
+    const seen = new Set<string>();
+    for (const [c, leads] of configs) {
+      for (const f of lintConfig(c, leads ? tally(c, leads) : undefined).findings) {
+        seen.add(f.code);
+        // problem, then the action as the last clause: an imperative verb, ending with a full stop
+        expect([f.code, f.message]).toEqual([f.code, expect.stringMatching(/^[^;]+(;[^;]+)*; [a-z][^;]*\.$/)]);
+        const action = f.message.slice(f.message.lastIndexOf('; ') + 2);
+        expect([f.code, action]).toEqual([
+          f.code,
+          expect.stringMatching(/^(add|end|give|list|lower|make|map|raise|remove|set|use|widen|check|move)\b/),
+        ]);
+      }
+    }
+    expect([...seen].sort()).toEqual([...LINT_CODES].sort());
   });
 });

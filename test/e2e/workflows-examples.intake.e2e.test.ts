@@ -22,6 +22,7 @@ import {EXAMPLES} from '../../workflows-examples/build/index';
 import type {Example, ExpectedCall} from '../../workflows-examples/build/example';
 import type {N8nNode, N8nWorkflow} from '../../workflows-examples/build/n8n';
 import {WEBHOOK_CREDENTIAL} from '../../workflows-examples/build/intake';
+import {GET_AVAILABILITY} from '../../workflows-examples/build/parts';
 import {
   activateWorkflow,
   cleanupAll,
@@ -277,6 +278,17 @@ describe('"Execute workflow" right after the CLI import, no credential created (
       const failedAt = run.error?.node?.name ?? run.lastNodeExecuted ?? '';
       const after = downstream(wf, routing);
       const routed = decided.some(i => i.json.routing !== undefined);
+      // Without its credential the availability read fails and the run goes on: every owner handed out says the
+      // availability is unknown (README step 1), never a silent "everyone available".
+      const readsAvailability = wf.nodes.some(n => n.name === GET_AVAILABILITY);
+      // (A lead no territory, pool or default owner applies to considers nobody: nothing to warn about.)
+      const silent = decided
+        .map(
+          i => i.json.routing as {warnings?: Array<{code: string}>; ownerId?: string; stage?: string; reason?: string},
+        )
+        .filter(r => r?.ownerId && !(r.warnings ?? []).some(w => w.code === 'availability_unknown'))
+        .map(r => `${r!.stage}: ${r!.reason}`);
+      if (readsAvailability) expect(silent).toEqual([]);
       expect({
         routed,
         failedAfterRouting: after.has(failedAt),

@@ -6,7 +6,7 @@ import {forgetInProcessCopies} from '../staticDataStateStore';
 import {FakeExecuteFunctions, runNode} from '../../test/fakeExecuteFunctions';
 import {RouteLead} from '../../RouteLead/RouteLead.node';
 import {RoundRobin} from '../../RoundRobin/RoundRobin.node';
-import {readLiveRows} from '../liveAvailability';
+import {liveAvailabilityOnce, readLiveRows} from '../liveAvailability';
 
 const routeLead = new RouteLead().getNodeType(1);
 const roundRobin = new RoundRobin().getNodeType(1);
@@ -232,6 +232,36 @@ describe('Round Robin: live availability', () => {
     expect(output[0].map(i => routing(i).ownerId)).toEqual(['ana', 'ben']);
     expect((routing(output[0][0]).warnings as IDataObject[])[0].code).toBe('availability_unknown');
   });
+});
+
+describe('an availability read that gave nothing', () => {
+  test.each([
+    ['an empty list', []],
+    ['the expression `… ?? []` over an error item, as n8n resolves it', '[]'],
+  ])('%s: every lead routed, each decision warns availability_unknown', async (_, source) => {
+    const [assigned] = await route({source, repField: 'email', availableField: 'presence'});
+    expect(assigned).toHaveLength(3);
+    for (const i of assigned)
+      expect((routing(i).warnings as IDataObject[])?.map(w => w.code)).toEqual(['availability_unknown']);
+  });
+});
+
+test('n8n leaves Source out when its expression gives an empty list: read as "no rows came back", never as off', () => {
+  // What getNodeParameter('liveAvailability') returns in n8n 2.40.7 for `… ?? []` over a failed read's error item.
+  const ctx = {
+    getNodeParameter: () => ({repField: 'properties.hubspot_owner_id'}),
+    getNode: () => ({
+      parameters: {liveAvailability: {source: "={{ $('Get availability').first().json.results ?? [] }}"}},
+    }),
+  } as unknown as IExecuteFunctions;
+  const config = liveAvailabilityOnce(ctx)({reps: [{id: 'ana'}, {id: 'ben'}]});
+  expect(config.reps).toEqual([
+    {id: 'ana', presence: null},
+    {id: 'ben', presence: null},
+  ]);
+  // No Source at all: live availability is off, the reps are left as they are.
+  const off = {getNodeParameter: () => ({}), getNode: () => ({parameters: {}})} as unknown as IExecuteFunctions;
+  expect(liveAvailabilityOnce(off)({reps: [{id: 'ana'}]}).reps).toEqual([{id: 'ana'}]);
 });
 
 describe('readLiveRows', () => {
