@@ -10,6 +10,8 @@ import type {Decision, Instant, RoutingWarning} from '../types';
 import type {LintCoverage} from './types';
 
 const KEYS_KEPT = 1000;
+/** Columns are collected from the first this many leads (a CSV's rows share one header). */
+const KEYS_FROM_LEADS = 10000;
 
 export class SampleTally {
   private readonly router: Router;
@@ -18,7 +20,7 @@ export class SampleTally {
   private readonly fields: Array<{name: string; path: string[]}>;
   /** Condition field -> leads with a value there. */
   readonly present = new Map<string, number>();
-  /** Top-level keys (columns) of the sample leads, the first KEYS_KEPT of them. */
+  /** Top-level keys (columns) of the first KEYS_FROM_LEADS sample leads, at most KEYS_KEPT of them. */
   readonly keys = new Set<string>();
   /** Per territory: leads it matched exactly, and leads on which it had the top exact score. */
   readonly seen: {exact: number[]; top: number[]};
@@ -46,7 +48,13 @@ export class SampleTally {
       const t = this.compiled.territoryIndex.get(d.territoryId);
       if (t !== undefined) this.byTerritory[t][d.stage]++;
     }
-    if (this.keys.size < KEYS_KEPT && lead !== null && typeof lead === 'object' && !Array.isArray(lead)) {
+    if (
+      this.leads <= KEYS_FROM_LEADS &&
+      this.keys.size < KEYS_KEPT &&
+      lead !== null &&
+      typeof lead === 'object' &&
+      !Array.isArray(lead)
+    ) {
       for (const k of Object.keys(lead)) this.keys.add(k);
     }
     for (const f of this.fields) {
