@@ -20,6 +20,8 @@ export class SampleTally {
   private readonly fields: Array<{name: string; path: string[]}>;
   /** Condition field -> leads with a value there. */
   readonly present = new Map<string, number>();
+  /** Ids of the reps sample leads went to. */
+  readonly owners = new Set<string>();
   /** Top-level keys (columns) of the first KEYS_FROM_LEADS sample leads, at most KEYS_KEPT of them. */
   readonly keys = new Set<string>();
   /** Per territory: leads it matched exactly, and leads on which it had the top exact score. */
@@ -44,6 +46,7 @@ export class SampleTally {
     const d = this.router.route(lead, now, this.leads, extra);
     this.leads++;
     this.stages[d.stage] = (this.stages[d.stage] ?? 0) + 1;
+    if (d.ownerId !== null) this.owners.add(d.ownerId);
     if ((d.stage === 'exact' || d.stage === 'partial') && d.territoryId !== null) {
       const t = this.compiled.territoryIndex.get(d.territoryId);
       if (t !== undefined) this.byTerritory[t][d.stage]++;
