@@ -10,6 +10,8 @@ import type {Decision, Instant, RoutingWarning} from '../types';
 import type {LintCoverage} from './types';
 
 const KEYS_KEPT = 1000;
+/** Columns are collected from the first this many leads (a CSV's rows share one header). */
+const KEYS_FROM_LEADS = 10000;
 
 export class SampleTally {
   private readonly router: Router;
@@ -18,7 +20,9 @@ export class SampleTally {
   private readonly fields: Array<{name: string; path: string[]}>;
   /** Condition field -> leads with a value there. */
   readonly present = new Map<string, number>();
-  /** Top-level keys (columns) of the sample leads, the first KEYS_KEPT of them. */
+  /** Ids of the reps sample leads went to. */
+  readonly owners = new Set<string>();
+  /** Top-level keys (columns) of the first KEYS_FROM_LEADS sample leads, at most KEYS_KEPT of them. */
   readonly keys = new Set<string>();
   /** Per territory: leads it matched exactly, and leads on which it had the top exact score. */
   readonly seen: {exact: number[]; top: number[]};
@@ -42,11 +46,18 @@ export class SampleTally {
     const d = this.router.route(lead, now, this.leads, extra);
     this.leads++;
     this.stages[d.stage] = (this.stages[d.stage] ?? 0) + 1;
+    if (d.ownerId !== null) this.owners.add(d.ownerId);
     if ((d.stage === 'exact' || d.stage === 'partial') && d.territoryId !== null) {
       const t = this.compiled.territoryIndex.get(d.territoryId);
       if (t !== undefined) this.byTerritory[t][d.stage]++;
     }
-    if (this.keys.size < KEYS_KEPT && lead !== null && typeof lead === 'object' && !Array.isArray(lead)) {
+    if (
+      this.leads <= KEYS_FROM_LEADS &&
+      this.keys.size < KEYS_KEPT &&
+      lead !== null &&
+      typeof lead === 'object' &&
+      !Array.isArray(lead)
+    ) {
       for (const k of Object.keys(lead)) this.keys.add(k);
     }
     for (const f of this.fields) {

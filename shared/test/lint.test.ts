@@ -359,6 +359,16 @@ describe('rep_unused', () => {
     expect(only(noPool, 'rep_unused').map(f => f.path)).toEqual(['reps[1]', 'reps[2]', 'reps[3]']);
   });
 
+  test('not for a rep a sample lead went to (the sample contradicts the finding)', () => {
+    const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
+      reps: [{id: 'a'}, {id: 'b'}, {id: 'c'}, {id: 'd'}, {id: 'boss'}, {id: 'idle'}],
+    });
+    const t = tally(c, [{state: 'TX'}]);
+    expect(only(c, 'rep_unused', t).map(f => f.subject)).toEqual(['idle']);
+    t.owners.add('idle'); // as if a lead had reached idle in a way the proof did not foresee
+    expect(only(c, 'rep_unused', t)).toEqual([]);
+  });
+
   test('not for reps reached through the pool, a skill or an account', () => {
     const c = cfg([{id: 'tx', conditions: [inList('state', ['TX'])], reps: ['a']}], {
       reps: [{id: 'a'}, {id: 'b', skills: ['solar']}, {id: 'c'}, {id: 'd'}, {id: 'boss'}],
