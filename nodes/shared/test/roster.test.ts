@@ -1,4 +1,4 @@
-import {parseConfig} from '../../../shared';
+import {parseConfig, routeBatch} from '../../../shared';
 import {parseHours, parseOutOfOffice, repsFromRoster} from '../roster';
 
 describe('roster rows -> reps', () => {
@@ -56,6 +56,16 @@ describe('roster rows -> reps', () => {
     });
     expect(parseHours('')).toBeUndefined();
     expect(parseOutOfOffice('2026-01-01 to 2026-01-03')).toEqual([{from: '2026-01-01', to: '2026-01-03'}]);
+  });
+
+  test('an Open cap of 0 takes no leads even without an Open load column; a blank one is no cap', () => {
+    const reps = repsFromRoster([
+      {Name: 'Ana Diaz', Email: 'ana@example.com', Available: 'TRUE', 'Open cap': '0'},
+      {Name: 'Ben Ode', Email: 'ben@example.com', Available: 'TRUE', 'Open cap': ''},
+    ]);
+    expect(reps.map(r => (r as {capacity?: unknown}).capacity)).toEqual([{open: 0}, undefined]);
+    const {decisions} = routeBatch([{id: 1}, {id: 2}], {reps}, undefined, '2026-11-23T16:00:00Z');
+    expect(decisions.map(d => d.ownerId)).toEqual(['ben@example.com', 'ben@example.com']);
   });
 
   test('a bad hours entry is kept so validation names it', () => {
