@@ -360,8 +360,11 @@ describe('lead-routing test', () => {
       expect({name, code: r.code, out: r.out}).toEqual({name, code: 2, out: ''});
       expect(r.err).toContain(message);
     }
-    // a lead field that merely starts like one ("caseId", "expectations") is still a lead field
-    const ok = write('leadish.csv', 'id,state,caseId,expectations,expect.owner\nG1,TX,77,high,ana\n');
+    // a lead field that merely starts like one ("caseId", "expectations", "Expected Revenue") is still a lead field
+    const ok = write(
+      'leadish.csv',
+      'id,state,caseId,expectations,Expected Revenue,expected_close_date,expect.owner\nG1,TX,77,high,5000,2026-12-01,ana\n',
+    );
     expect(spawnCli(['test', '--config', tied, '--cases', ok, '--now', NOW]).out.trim()).toBe(
       '1 case: 1 passed, 0 failed',
     );

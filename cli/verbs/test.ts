@@ -45,8 +45,16 @@ const NAME: Record<CaseField, string> = {
   state: 'case.state',
 };
 const fold = (k: string) => k.toLowerCase().replace(/[^a-z]/g, '');
-/** Column names that claim to be case columns: expect.*, expected_*, "Expected …", case.* (not "caseId"). */
-const CASE_LIKE = /^(?:expect(?:ed)?[._ -]|case\.)/i;
+/** Column names that are case columns by their prefix: `expect.*`, `case.*` (not "caseId"). */
+const CASE_PREFIX = /^(?:expect|case)\./i;
+/** `expected_*` / "Expected …" names: case columns only when close to one ("Expected Revenue" is a lead field). */
+const EXPECTED_PREFIX = /^expected[_ -]/i;
+
+/** The known case column closest to `key` (a typo's target), or null. */
+function nearName(key: string): string | null {
+  const typed = key.replace(/^expect(?:ed)?[._ -]*/i, 'expect.').replace(/^case[._ -]*/i, 'case.');
+  return suggest(typed, Object.values(NAME));
+}
 
 /** `case 3 (lead A2)`: how messages name a case. */
 function caseName(n: number, record: Record<string, unknown>): string {
@@ -56,8 +64,7 @@ function caseName(n: number, record: Record<string, unknown>): string {
 
 /** A usage error for a column or key that is not a case column, with the close known name. */
 function unknownColumn(where: string, key: string): UsageError {
-  const typed = key.replace(/^expect(?:ed)?[._ -]*/i, 'expect.').replace(/^case[._ -]*/i, 'case.');
-  const near = suggest(typed, Object.values(NAME));
+  const near = nearName(key);
   return new UsageError(
     `${where}: unknown case column "${key}"` +
       (near ? ` (did you mean ${near}?)` : '') +
@@ -106,8 +113,9 @@ export function toCase(record: unknown, n: number): Case {
     }
     const field = COLUMN[fold(k)];
     if (field) set(field, v);
-    else if (CASE_LIKE.test(k)) throw unknownColumn(where, k);
-    else c.lead[k] = v;
+    else if (CASE_PREFIX.test(k) || (EXPECTED_PREFIX.test(k) && nearName(k) !== null)) {
+      throw unknownColumn(where, k);
+    } else c.lead[k] = v;
   }
   if (c.owner === undefined && c.stage === undefined && c.territory === undefined) {
     throw new UsageError(
