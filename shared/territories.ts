@@ -26,6 +26,12 @@ interface Condition {
   holds: (v: string) => boolean;
   /** The values of an `in` condition (`holds` without a call). */
   in: Set<string> | null;
+  /**
+   * A zip `in` / `notIn` with a value read differently as a US ZIP and as written ("5000": 05000 in a US
+   * context, 5000 elsewhere; settled reading 6): its values per context, tested by the matcher against the
+   * lead's own context (never indexed by value, where a code from one context would meet the other's).
+   */
+  byContext: {us: Set<string>; written: Set<string>} | null;
   /** Estimated share of leads for which the condition holds (smaller = better anchor). */
   share: number;
 }
@@ -194,7 +200,9 @@ class IndexSet {
   add(cond: Condition): void {
     const s = cond.slot;
     const zip = this.slots[s].kind === 'zip';
-    if (cond.op === 'in') {
+    if (cond.byContext !== null) {
+      this.linear.push(cond.c);
+    } else if (cond.op === 'in') {
       const map = (this.eq[s] ??= new Map());
       for (const v of cond.values) addTo(map, v, cond.c);
     } else if (cond.op === 'prefix') {
@@ -335,6 +343,8 @@ export class TerritoryMatcher {
   /** The lead being read is in a US context: 1, not: 0, not looked at yet: -1. */
   private usContext = -1;
   private lead: unknown = null;
+  /** Some zip condition reads its values per context (`byContext`): the context is read with every lead. */
+  private contextual = false;
   /** What the last read of a lead assumed (zeros restored to a ZIP); emptied by each read. */
   readonly notes: RoutingWarning[] = [];
 
@@ -359,6 +369,7 @@ export class TerritoryMatcher {
     this.territories = config.territories.map((t, ti) => {
       for (const c of t.conditions) {
         this.conds.push(compileCondition(ti, this.conds.length, c, slotFor(c.field), this.slots, this.notes));
+        if (this.conds[this.conds.length - 1].byContext !== null) this.contextual = true;
       }
       this.condStart[ti + 1] = this.conds.length;
       if (t.conditions.length === 0 && t.match === 'all') this.alwaysExact.push(ti);
@@ -437,6 +448,7 @@ export class TerritoryMatcher {
       const raw = readPath(lead, slot.path);
       this.values[s] = slot.kind === 'zip' ? this.zipValues(slot, raw) : normalizedValues(slot.kind, raw);
     }
+    if (this.contextual && this.usContext < 0) this.readContext();
     this.lead = null;
   }
 
@@ -454,11 +466,14 @@ export class TerritoryMatcher {
     return out.length ? out : null;
   }
 
+  /** Settles `usContext` for the lead being read (settled reading 6). */
+  private readContext(): void {
+    const country = normalizeValue('country', readPath(this.lead, this.countryPath));
+    this.usContext = isUsContext(country, normalizeValue('state', readPath(this.lead, this.statePath))) ? 1 : 0;
+  }
+
   private zipOf(slot: Slot, raw: unknown): string | null {
-    if (this.usContext < 0) {
-      const country = normalizeValue('country', readPath(this.lead, this.countryPath));
-      this.usContext = isUsContext(country, normalizeValue('state', readPath(this.lead, this.statePath))) ? 1 : 0;
-    }
+    if (this.usContext < 0) this.readContext();
     const us = this.usContext === 1;
     const zip = normalizeZip(raw, us);
     if (zip === '') return null;
@@ -470,6 +485,7 @@ export class TerritoryMatcher {
     const cond = this.conds[c];
     const v = this.values[cond.slot];
     if (v === null) return false;
+    if (cond.byContext !== null) return this.holdsInContext(cond, v);
     if (typeof v === 'string') return cond.in !== null ? cond.in.has(v) : cond.holds(v);
     // A list satisfies notIn when none of its values is listed (the negation of in), the others when any value does.
     if (cond.op === 'notIn') {
@@ -478,6 +494,13 @@ export class TerritoryMatcher {
     }
     for (let i = 0; i < v.length; i++) if (cond.holds(v[i])) return true;
     return false;
+  }
+
+  /** A zip `in` / `notIn` whose values read differently per context, against the lead's own context. */
+  private holdsInContext(cond: Condition, v: string | string[]): boolean {
+    const set = this.usContext === 1 ? cond.byContext!.us : cond.byContext!.written;
+    const listed = typeof v === 'string' ? set.has(v) : v.some(x => set.has(x));
+    return cond.op === 'in' ? listed : !listed;
   }
 
   /** Whether every condition of territory t other than `c` holds. */
@@ -737,11 +760,18 @@ function compileCondition(
     hi: NaN,
     holds: () => false,
     in: null,
+    byContext: null,
     share: 1,
   };
+  if (kind === 'zip' && (cond.op === 'in' || cond.op === 'notIn')) {
+    const us = cond.values.map(v => normalizeZip(v, true));
+    const written = cond.values.map(v => normalizeZip(v, false));
+    if (us.some((v, i) => v !== written[i])) out.byContext = {us: new Set(us), written: new Set(written)};
+  }
   switch (cond.op) {
     case 'in': {
-      const set = (out.in = new Set(values));
+      const set = new Set(values);
+      if (out.byContext === null) out.in = set;
       out.holds = v => set.has(v);
       const universe = kind === 'zip' ? 40000 : kind === 'state' ? 60 : kind === 'country' ? 10 : 20;
       out.share = Math.min(1, values.length / universe);
