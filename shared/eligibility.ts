@@ -28,6 +28,14 @@ function capacityIneligibility(rep: CompiledRep, counters: RepCounters | undefin
 }
 
 /**
+ * Whether the rep is at its cap on open records: a cap of 0 takes no leads whatever the open load (spec:
+ * a cap of 0 means no leads); a positive cap needs a known `openLoad` (-1 = unknown: never at the cap).
+ */
+function atOpenCap(rep: CompiledRep, openLoad: number): boolean {
+  return rep.open === 0 || (openLoad >= 0 && openLoad >= rep.open);
+}
+
+/**
  * The first cap a rep has reached (daily, weekly, monthly, then open records), or null.
  * `openLoad` is the rep's open records now, including leads assigned since they were counted.
  */
@@ -40,8 +48,7 @@ export function capacityLimit(
   if (periodCount(counters, 'd', lt.date) >= rep.daily) return 'daily';
   if (periodCount(counters, 'w', lt.week) >= rep.weekly) return 'weekly';
   if (periodCount(counters, 'm', lt.month) >= rep.monthly) return 'monthly';
-  // open 0 takes no leads whatever the open load says (spec: a cap of 0 means no leads)
-  if (rep.open === 0 || openLoad >= rep.open) return 'open';
+  if (atOpenCap(rep, openLoad)) return 'open';
   return null;
 }
 
@@ -89,9 +96,7 @@ export class Eligibility {
       const why = this.clockWhy[rep.idx] ?? (ignoreCapacity ? null : capacityIneligibility(rep, counters, lt));
       if (why !== null) return why;
     }
-    // An open cap of 0 takes no leads (spec); a positive one needs a known open load (-1 = unknown: no cap).
-    if (!ignoreCapacity && (rep.open === 0 || (rep.openLoad >= 0 && rep.openLoad + this.added[rep.idx] >= rep.open)))
-      return 'at_capacity';
+    if (!ignoreCapacity && atOpenCap(rep, this.openLoad(rep))) return 'at_capacity';
     if (excluded !== null && excluded.has(rep.id)) return 'excluded';
     return null;
   }
